@@ -1,0 +1,41 @@
+"""Where the kit's files live.
+
+The kit runs from a checkout (``make lab``), so data files are found relative to the
+repository root. ``CASEKIT_HOME`` points elsewhere, for a copy of the kit or a test.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def kit_root() -> Path:
+    """The folder holding casestudies/, graders/ and notebooks/."""
+    env = os.environ.get("CASEKIT_HOME")
+    if env:
+        return Path(env).expanduser().resolve()
+    return _PACKAGE_DIR.parent
+
+
+def casestudies_dir() -> Path:
+    return kit_root() / "casestudies"
+
+
+def keys_dir() -> Path:
+    return kit_root() / "graders" / "keys"
+
+
+def notebooks_dir() -> Path:
+    return kit_root() / "notebooks"
+
+
+def graders_dir() -> Path:
+    return kit_root() / "graders"
+
+
+def package_data(*parts: str) -> Path:
+    """A data file shipped inside the package (credential rules, templates)."""
+    return _PACKAGE_DIR.joinpath(*parts)
