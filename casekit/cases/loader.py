@@ -1,0 +1,79 @@
+"""Reading YAML data files into validated models, with errors that name file and field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from casekit.errors import DataFileError, Problem
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def read_yaml(path: Path) -> object:
+    """Parse one YAML file; a syntax error becomes a Problem naming the line and column."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataFileError([Problem(path, "", "file not found")]) from None
+    except UnicodeDecodeError as exc:
+        raise DataFileError([Problem(path, "", f"not UTF-8 text ({exc.reason}); save it as UTF-8")]) from None
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "somewhere"
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return_msg = f"malformed YAML at {where}: {reason}; check the indentation and quoting there"
+        raise DataFileError([Problem(path, "", return_msg)]) from None
+
+
+def field_path(loc: tuple) -> str:
+    """``('household', 'members', 0, 'age')`` -> ``household.members[0].age``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def _advice(err: dict) -> str:
+    kind = err["type"]
+    msg = err["msg"]
+    if kind == "missing":
+        return "required field is missing; add it"
+    if kind == "extra_forbidden":
+        return "unknown field; check its spelling against the case format in README.md, or remove it"
+    if kind == "enum":
+        expected = err.get("ctx", {}).get("expected", "")
+        return f"{msg[0].lower() + msg[1:]}; use one of {expected}" if expected else msg
+    if kind == "literal_error":
+        return f"{msg[0].lower() + msg[1:]}"
+    if kind == "string_pattern_mismatch":
+        return "ids are lower-case letters and digits joined by hyphens, e.g. food-insecurity"
+    if kind.endswith("_type") or kind.endswith("_parsing"):
+        got = err.get("input")
+        return f"{msg[0].lower() + msg[1:]} (got {got!r})"
+    return msg[0].lower() + msg[1:]
+
+
+def problems_from_validation(path: Path, exc: ValidationError) -> list[Problem]:
+    return [Problem(path, field_path(e["loc"]), _advice(e)) for e in exc.errors()]
+
+
+def load_model(path: Path, model: type[M]) -> M:
+    """Read ``path`` and validate it as ``model``; raise DataFileError listing every problem."""
+    data = read_yaml(path)
+    if not isinstance(data, dict):
+        kind = "empty" if data is None else f"a {type(data).__name__}"
+        raise DataFileError([Problem(path, "", f"expected a mapping of fields at the top level, found {kind}")])
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise DataFileError(problems_from_validation(path, exc)) from None

@@ -1,0 +1,424 @@
+"""The case format: what a case file, an answer key and the shared catalogues hold.
+
+A case file (``casestudies/<case-id>.yaml``) holds only the facts a learner sees.
+Its answer key (``graders/keys/<case-id>.yaml``) holds what an expert would find, and
+never ships to learners in a cohort. The catalogues (needs, rights, staff roles,
+community resources) are shared by every case: the learner picks from them, the key
+names the right picks by id.
+
+Every model forbids unknown fields, so a typo in a field name is reported rather than
+silently ignored. ``schema_version`` lets the format change one step at a time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+CASE_SCHEMA_VERSION = 1
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+"""Ids are lower-case words joined by hyphens: ``food-insecurity``."""
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Setting(str, Enum):
+    """The five settings a case manager works in (from the role text)."""
+
+    nursing = "nursing"
+    managed_care = "managed_care"
+    school = "school"
+    social_services = "social_services"
+    shelter_treatment = "shelter_treatment"
+
+    @property
+    def label(self) -> str:
+        return SETTING_LABELS[self]
+
+
+SETTING_LABELS = {
+    Setting.nursing: "Nursing (hospital, nursing home, hospice)",
+    Setting.managed_care: "Managed care / insurance",
+    Setting.school: "School",
+    Setting.social_services: "Social services / public assistance",
+    Setting.shelter_treatment: "Homeless shelter / treatment facility",
+}
+
+
+class Severity(str, Enum):
+    """How urgent a need is. Critical and immediate needs come first in any plan."""
+
+    critical = "critical"
+    immediate = "immediate"
+    high = "high"
+    moderate = "moderate"
+    low = "low"
+
+    @property
+    def rank(self) -> int:
+        """0 for critical, 4 for low: sort by this to put the urgent first."""
+        return list(Severity).index(self)
+
+    @property
+    def weight(self) -> float:
+        """How much finding (or missing) a need of this severity matters."""
+        return SEVERITY_WEIGHTS[self]
+
+
+SEVERITY_WEIGHTS = {
+    Severity.critical: 4.0,
+    Severity.immediate: 3.0,
+    Severity.high: 2.0,
+    Severity.moderate: 1.5,
+    Severity.low: 1.0,
+}
+
+
+# --------------------------------------------------------------------------- case
+
+
+class Person(Strict):
+    """A fictional member of the client's household."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    name: str
+    relationship: str = Field(description="to the client: self, spouse, daughter, ...")
+    age: int = Field(ge=0, le=120)
+    disabled: bool = False
+    pregnant: bool = False
+
+
+class IncomeSource(Strict):
+    """Verified monthly income (what the documents show, not what the form says)."""
+
+    member: str
+    kind: str = Field(description="wages, social security, child support, ...")
+    monthly: float = Field(ge=0)
+    earned: bool
+    verified_by: str
+
+
+class Household(Strict):
+    """The verified household facts the eligibility engine reads."""
+
+    state_group: Literal["contiguous", "alaska", "hawaii"] = "contiguous"
+    members: list[Person] = Field(min_length=1)
+    income: list[IncomeSource] = []
+    shelter_costs_monthly: float = Field(0, ge=0, description="rent or mortgage plus utilities")
+    dependent_care_monthly: float = Field(0, ge=0)
+    countable_assets: float = Field(0, ge=0)
+    receives: list[Literal["snap", "medicaid", "tanf", "ssi", "wic"]] = []
+
+
+class Client(Strict):
+    member: str = Field(description="id of the household member who is the client")
+    preferred_language: str = "English"
+    background: str
+
+
+class ApplicationItem(Strict):
+    """One item of the intake form as the applicant filled it in (null = left blank)."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    label: str
+    value: str | float | int | bool | None
+
+
+class Application(Strict):
+    form: str
+    received: dt.date
+    items: list[ApplicationItem] = Field(min_length=1)
+
+
+class Report(Strict):
+    """Information collected from a provider: a discharge summary, a teacher's note..."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    provider: str = Field(description="id of a provider in the case's providers list")
+    date: dt.date
+    title: str
+    text: str
+
+
+class Provider(Strict):
+    """Someone the case manager can collect information from or coordinate with."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    name: str
+    role: str
+
+
+class Attendee(Strict):
+    name: str
+    role: str
+
+
+class Task(Strict):
+    """A piece of work in the case that a case manager may do or delegate."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    text: str
+
+
+class FollowUpEvent(Strict):
+    """Something that happens later and changes the facts; the plan must be retooled."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    day: int = Field(ge=1, description="days after intake")
+    title: str
+    text: str
+    fact_changes: dict[str, float | int | bool] = Field(
+        default_factory=dict,
+        description="eligibility facts that change with this event, e.g. gross_monthly_income",
+    )
+
+
+class Case(Strict):
+    """The facts of one simulated case, as the learner sees them."""
+
+    schema_version: Literal[1] = CASE_SCHEMA_VERSION
+    id: str = Field(pattern=ID_PATTERN)
+    setting: Setting
+    title: str
+    summary: str
+    learning_objectives: list[str] = Field(min_length=1)
+    intake_date: dt.date
+    client: Client
+    household: Household
+    presenting_situation: str
+    application: Application
+    providers: list[Provider] = Field(min_length=1)
+    reports: list[Report] = Field(min_length=1)
+    meeting_attendees: list[Attendee] = Field(min_length=1)
+    programs: list[str] = Field(description="ids from casestudies/programs.yaml to evaluate")
+    tasks: list[Task] = Field(min_length=1)
+    facts: dict[str, float | int | bool] = Field(
+        default_factory=dict,
+        description="extra verified facts the program rules read (clinical criteria, etc.)",
+    )
+    events: list[FollowUpEvent] = Field(min_length=1)
+    fictional: Literal[True] = Field(
+        True, description="every case is fictional; this field makes the promise explicit"
+    )
+
+    @property
+    def client_person(self) -> Person:
+        return next(m for m in self.household.members if m.id == self.client.member)
+
+    def event(self, event_id: str) -> FollowUpEvent:
+        return next(e for e in self.events if e.id == event_id)
+
+    def fact_refs(self) -> set[str]:
+        """Every fact a key may cite as revealing a need: ``report:<id>``, ``application:<id>``..."""
+        refs = {f"report:{r.id}" for r in self.reports}
+        refs |= {f"application:{i.id}" for i in self.application.items}
+        refs |= {f"event:{e.id}" for e in self.events}
+        refs |= {f"fact:{k}" for k in self.facts}
+        refs |= {"presenting_situation", "household", "client"}
+        return refs
+
+
+# --------------------------------------------------------------------------- key
+
+
+class KeyNeed(Strict):
+    need: str = Field(description="id from casestudies/needs.yaml")
+    severity: Severity
+    revealed_by: list[str] = Field(min_length=1, description="fact refs, e.g. report:discharge-summary")
+    why: str = Field(description="why it matters: shown as feedback when the learner misses it")
+    after_event: str | None = Field(None, description="only appears after this follow-up event")
+
+
+class KeyFlaw(Strict):
+    item: str = Field(description="id of an application item")
+    kind: Literal["missing", "inconsistent"]
+    explanation: str
+
+
+class KeyEligibility(Strict):
+    """A program to determine. The right answer is computed by the engine, never typed here."""
+
+    program: str
+    why_it_matters: str
+
+
+class KeyReferral(Strict):
+    need: str
+    resources: list[str] = Field(min_length=1, description="resource ids that fit this need")
+
+
+class KeyGoal(Strict):
+    need: str
+    example: str = Field(description="a model goal: specific, measurable, dated")
+    measure: str
+    target_days: int = Field(ge=1, le=365, description="days after intake for the model goal")
+
+
+class KeyInformationRequest(Strict):
+    provider: str
+    information: str
+
+
+class KeyDelegation(Strict):
+    task: str
+    roles: list[str] = Field(min_length=1, description="ids from casestudies/roles.yaml that suit it")
+
+
+class KeyEventResponse(Strict):
+    event: str
+    new_needs: list[str] = []
+    new_referrals: list[str] = Field(default_factory=list, description="resource ids")
+    redetermine: list[str] = Field(default_factory=list, description="program ids to re-run")
+    explanation: str
+
+
+CriterionId = Literal[
+    "critical-needs",
+    "needs-coverage",
+    "priority-order",
+    "eligibility",
+    "application-flaws",
+    "goals",
+    "referrals",
+    "rights",
+    "coordination",
+    "revision",
+    "progress-note",
+]
+"""The rubric's criteria. ``progress-note`` is graded by a person; the rest by code."""
+
+MANUAL_CRITERIA = ("progress-note",)
+
+
+class RubricCriterion(Strict):
+    id: CriterionId
+    points: float = Field(gt=0)
+
+
+class NoteLevel(Strict):
+    points: float = Field(ge=0)
+    description: str
+
+
+class ProgressNoteRubric(Strict):
+    must_cover: list[str] = Field(min_length=1)
+    levels: list[NoteLevel] = Field(min_length=2)
+
+
+class Key(Strict):
+    """The answer key for one case: instructor side only."""
+
+    schema_version: Literal[1] = CASE_SCHEMA_VERSION
+    case: str = Field(pattern=ID_PATTERN)
+    needs: list[KeyNeed] = Field(min_length=1)
+    application_flaws: list[KeyFlaw] = Field(min_length=1)
+    eligibility: list[KeyEligibility] = []
+    referrals: list[KeyReferral] = Field(min_length=1)
+    rights: list[str] = Field(min_length=1, description="ids from casestudies/rights.yaml")
+    goals: list[KeyGoal] = Field(min_length=1)
+    information_requests: list[KeyInformationRequest] = Field(min_length=1)
+    delegation: list[KeyDelegation] = Field(min_length=1)
+    events: list[KeyEventResponse] = Field(min_length=1)
+    progress_note: ProgressNoteRubric
+    rubric: list[RubricCriterion] = Field(min_length=1)
+
+    @field_validator("rubric")
+    @classmethod
+    def _unique_criteria(cls, v: list[RubricCriterion]) -> list[RubricCriterion]:
+        ids = [c.id for c in v]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"criterion ids must be unique; repeated: {', '.join(dupes)}")
+        missing = [c for c in CriterionId.__args__ if c not in ids]
+        if missing:
+            raise ValueError(f"every criterion needs points; add: {', '.join(missing)}")
+        return v
+
+    def need(self, need_id: str) -> KeyNeed | None:
+        return next((n for n in self.needs if n.need == need_id), None)
+
+
+# --------------------------------------------------------------------------- catalogues
+
+
+class NeedType(Strict):
+    id: str = Field(pattern=ID_PATTERN)
+    title: str
+    domain: str = Field(description="housing, food, medical, safety, ...")
+    description: str
+
+
+class Right(Strict):
+    id: str = Field(pattern=ID_PATTERN)
+    kind: Literal["right", "responsibility"]
+    text: str
+    settings: list[Setting] = Field(min_length=1)
+
+
+class Role(Strict):
+    id: str = Field(pattern=ID_PATTERN)
+    title: str
+    scope: str
+
+
+class ResourceCriteria(Strict):
+    """Who a resource serves. Every field is optional; an unset field admits everyone."""
+
+    min_age: int | None = None
+    max_age: int | None = None
+    max_percent_fpl: float | None = None
+    requires: list[str] = Field(
+        default_factory=list,
+        description="facts that must be true: disabled, pregnant, veteran, enrolled_in_school...",
+    )
+    settings: list[Setting] = []
+
+
+class Resource(Strict):
+    id: str = Field(pattern=ID_PATTERN)
+    name: str
+    category: Literal[
+        "housing",
+        "food",
+        "medical",
+        "mental_health",
+        "substance_use",
+        "school_support",
+        "legal_aid",
+        "transport",
+        "income_support",
+        "caregiver_support",
+    ]
+    serves_needs: list[str] = Field(min_length=1, description="need ids")
+    description: str
+    criteria: ResourceCriteria = ResourceCriteria()
+    wait_days: int = Field(ge=0)
+    languages: list[str] = Field(min_length=1)
+    hours: str
+    fictional: Literal[True] = True
+
+
+class NeedCatalogue(Strict):
+    schema_version: Literal[1] = CASE_SCHEMA_VERSION
+    needs: list[NeedType] = Field(min_length=1)
+
+
+class RightsCatalogue(Strict):
+    schema_version: Literal[1] = CASE_SCHEMA_VERSION
+    rights: list[Right] = Field(min_length=1)
+
+
+class RoleCatalogue(Strict):
+    schema_version: Literal[1] = CASE_SCHEMA_VERSION
+    roles: list[Role] = Field(min_length=1)
+
+
+class ResourceDirectory(Strict):
+    schema_version: Literal[1] = CASE_SCHEMA_VERSION
+    resources: list[Resource] = Field(min_length=25)

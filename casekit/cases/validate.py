@@ -1,0 +1,180 @@
+"""Checking the whole library: each file on its own, then every cross-reference.
+
+Returns problems instead of raising, one per thing to fix, each naming the file, the
+field path and what to do. Validation only reads files; it never writes one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from casekit.cases.library import CaseLibrary
+from casekit.cases.schema import Case, Key, Resource
+from casekit.eligibility.facts import household_facts
+from casekit.eligibility.resources import unmet_criteria
+from casekit.errors import CasekitError, Problem
+
+
+def validate_library(root: Path | None = None, paths: list[Path] | None = None) -> list[Problem]:
+    """Every problem in the library at ``root`` (or only in ``paths`` when given)."""
+    lib = CaseLibrary.load(root)
+    problems = list(lib.problems)
+    problems += _check_catalogues(lib)
+    for case_id, case in lib.cases.items():
+        problems += _check_case(lib, case, lib.case_files[case_id])
+        if case_id not in lib.keys:
+            if not any(Path(p.path) == lib.keys_dir / f"{case_id}.yaml" for p in lib.problems):
+                problems.append(
+                    Problem(lib.case_files[case_id], "id", f"case has no answer key; add graders/keys/{case_id}.yaml")
+                )
+    for case_id, key in lib.keys.items():
+        path = lib.key_files[case_id]
+        if case_id not in lib.cases:
+            if not any(Path(p.path) == lib.casestudies / f"{case_id}.yaml" for p in lib.problems):
+                problems.append(Problem(path, "case", f"no case {case_id!r} in casestudies/; fix the id or add the case"))
+            continue
+        problems += _check_key(lib, lib.cases[case_id], key, path)
+    if paths:
+        wanted = {Path(p).resolve() for p in paths}
+        problems = [p for p in problems if Path(p.path).resolve() in wanted]
+    return problems
+
+
+def _duplicates(items, attr: str = "id") -> list[tuple[int, str]]:
+    seen = Counter(getattr(i, attr) for i in items)
+    return [(n, getattr(i, attr)) for n, i in enumerate(items) if seen[getattr(i, attr)] > 1]
+
+
+def _check_catalogues(lib: CaseLibrary) -> list[Problem]:
+    out = []
+    path = lib.casestudies / "resources.yaml"
+    for rid, res in lib.resources.items():
+        for need in res.serves_needs:
+            if need not in lib.needs:
+                out.append(Problem(path, f"resources[{rid}].serves_needs", f"unknown need {need!r}; add it to casestudies/needs.yaml or fix the id"))
+    if lib.resources:
+        categories = set(Resource.model_fields["category"].annotation.__args__)
+        missing = sorted(categories - {r.category for r in lib.resources.values()})
+        if missing:
+            out.append(Problem(path, "resources", f"no resource in categories {', '.join(missing)}; the directory should cover every category"))
+    return out
+
+
+def _check_case(lib: CaseLibrary, case: Case, path: Path) -> list[Problem]:
+    out: list[Problem] = []
+    members = {m.id for m in case.household.members}
+    providers = {p.id for p in case.providers}
+    for field_name, items in (
+        ("household.members", case.household.members),
+        ("application.items", case.application.items),
+        ("providers", case.providers),
+        ("reports", case.reports),
+        ("tasks", case.tasks),
+        ("events", case.events),
+    ):
+        for n, dup in _duplicates(items):
+            out.append(Problem(path, f"{field_name}[{n}].id", f"duplicate id {dup!r} in this case; ids must be unique"))
+    if case.client.member not in members:
+        out.append(Problem(path, "client.member", f"{case.client.member!r} is not a household member id; use one of {sorted(members)}"))
+    for n, inc in enumerate(case.household.income):
+        if inc.member not in members:
+            out.append(Problem(path, f"household.income[{n}].member", f"{inc.member!r} is not a household member id"))
+    for n, rep in enumerate(case.reports):
+        if rep.provider not in providers:
+            out.append(Problem(path, f"reports[{n}].provider", f"{rep.provider!r} is not in this case's providers; add it there or fix the id"))
+    if lib.programs is not None:
+        known = {p.id for p in lib.programs.programs}
+        for n, prog in enumerate(case.programs):
+            if prog not in known:
+                out.append(Problem(path, f"programs[{n}]", f"unknown program {prog!r}; use one of {sorted(known)} from casestudies/programs.yaml"))
+    if case.client.member in members and lib.programs is not None and lib.guidelines is not None:
+        from casekit.eligibility.engine import determine
+
+        for n, prog in enumerate(case.programs):
+            if prog not in {p.id for p in lib.programs.programs}:
+                continue
+            try:
+                determine(lib.programs.get(prog), household_facts(case), lib.guidelines)
+            except CasekitError as exc:
+                out.append(Problem(path, f"programs[{n}]", str(exc)))
+    return out
+
+
+def _check_key(lib: CaseLibrary, case: Case, key: Key, path: Path) -> list[Problem]:
+    out: list[Problem] = []
+    refs = case.fact_refs()
+    key_needs = {n.need for n in key.needs}
+    events = {e.id for e in case.events}
+    for n, dup in _duplicates(key.needs, "need"):
+        out.append(Problem(path, f"needs[{n}].need", f"need {dup!r} listed twice; list each need once"))
+    for n, need in enumerate(key.needs):
+        if need.need not in lib.needs:
+            out.append(Problem(path, f"needs[{n}].need", f"unknown need {need.need!r}; add it to casestudies/needs.yaml or fix the id"))
+        for m, ref in enumerate(need.revealed_by):
+            if ref not in refs:
+                out.append(Problem(path, f"needs[{n}].revealed_by[{m}]", f"{ref!r} names no fact in the case; use e.g. report:<id>, application:<id>, event:<id>, fact:<name>"))
+        if need.after_event is not None and need.after_event not in events:
+            out.append(Problem(path, f"needs[{n}].after_event", f"no follow-up event {need.after_event!r} in the case"))
+    if not any(n.severity.value in ("critical", "immediate") and n.after_event is None for n in key.needs):
+        out.append(Problem(path, "needs", "every case needs at least one critical or immediate need at intake; mark the most urgent one"))
+    items = {i.id for i in case.application.items}
+    for n, flaw in enumerate(key.application_flaws):
+        if flaw.item not in items:
+            out.append(Problem(path, f"application_flaws[{n}].item", f"no application item {flaw.item!r} in the case"))
+    programs = {p.id for p in lib.programs.programs} if lib.programs else set()
+    for n, el in enumerate(key.eligibility):
+        if el.program not in programs:
+            out.append(Problem(path, f"eligibility[{n}].program", f"unknown program {el.program!r}; see casestudies/programs.yaml"))
+        elif el.program not in case.programs:
+            out.append(Problem(path, f"eligibility[{n}].program", f"program {el.program!r} is not in the case's programs list; add it there so the learner sees it"))
+    facts = household_facts(case) if case.client.member in {m.id for m in case.household.members} else None
+    for n, ref in enumerate(key.referrals):
+        if ref.need not in key_needs:
+            out.append(Problem(path, f"referrals[{n}].need", f"need {ref.need!r} is not among the key's needs"))
+        for m, rid in enumerate(ref.resources):
+            res = lib.resources.get(rid)
+            if res is None:
+                out.append(Problem(path, f"referrals[{n}].resources[{m}]", f"unknown resource {rid!r}; add it to casestudies/resources.yaml or fix the id"))
+                continue
+            if ref.need not in res.serves_needs:
+                out.append(Problem(path, f"referrals[{n}].resources[{m}]", f"resource {rid!r} does not serve need {ref.need!r}; add the need to its serves_needs or pick another"))
+            if facts is not None and lib.guidelines is not None:
+                unmet = unmet_criteria(res, facts, case.setting, lib.guidelines)
+                if unmet:
+                    out.append(Problem(path, f"referrals[{n}].resources[{m}]", f"the client does not meet {rid!r}'s criteria ({'; '.join(unmet)}); pick a resource they qualify for"))
+    for n, right in enumerate(key.rights):
+        if right not in lib.rights:
+            out.append(Problem(path, f"rights[{n}]", f"unknown right or responsibility {right!r}; see casestudies/rights.yaml"))
+        elif case.setting not in lib.rights[right].settings:
+            out.append(Problem(path, f"rights[{n}]", f"{right!r} is not listed for the {case.setting.value} setting in casestudies/rights.yaml"))
+    for n, goal in enumerate(key.goals):
+        if goal.need not in key_needs:
+            out.append(Problem(path, f"goals[{n}].need", f"need {goal.need!r} is not among the key's needs"))
+    providers = {p.id for p in case.providers}
+    for n, req in enumerate(key.information_requests):
+        if req.provider not in providers:
+            out.append(Problem(path, f"information_requests[{n}].provider", f"no provider {req.provider!r} in the case"))
+    tasks = {t.id for t in case.tasks}
+    for n, d in enumerate(key.delegation):
+        if d.task not in tasks:
+            out.append(Problem(path, f"delegation[{n}].task", f"no task {d.task!r} in the case"))
+        for m, role in enumerate(d.roles):
+            if role not in lib.roles:
+                out.append(Problem(path, f"delegation[{n}].roles[{m}]", f"unknown role {role!r}; see casestudies/roles.yaml"))
+    for n, ev in enumerate(key.events):
+        if ev.event not in events:
+            out.append(Problem(path, f"events[{n}].event", f"no follow-up event {ev.event!r} in the case"))
+        for m, need in enumerate(ev.new_needs):
+            if need not in key_needs:
+                out.append(Problem(path, f"events[{n}].new_needs[{m}]", f"need {need!r} is not among the key's needs"))
+        for m, rid in enumerate(ev.new_referrals):
+            if rid not in lib.resources:
+                out.append(Problem(path, f"events[{n}].new_referrals[{m}]", f"unknown resource {rid!r}"))
+        for m, prog in enumerate(ev.redetermine):
+            if prog not in programs:
+                out.append(Problem(path, f"events[{n}].redetermine[{m}]", f"unknown program {prog!r}"))
+    for ev in case.events:
+        if ev.id not in {e.event for e in key.events}:
+            out.append(Problem(path, "events", f"the case's follow-up event {ev.id!r} has no expected response; add one"))
+    return out

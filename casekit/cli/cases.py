@@ -1,0 +1,64 @@
+"""``casekit cases``: list, show and validate the case library."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from casekit.cases import CaseLibrary, validate_library
+from casekit.cases.show import render_case
+from casekit.cli.common import friendly_errors
+
+
+@click.group()
+def cases() -> None:
+    """List, show and validate the simulated cases."""
+
+
+@cases.command("list")
+@friendly_errors
+def list_cases() -> None:
+    """One line per case: id, setting and title."""
+    lib = CaseLibrary.load(with_keys=False)
+    if not lib.cases:
+        raise click.ClickException(f"no cases found in {lib.casestudies}")
+    width = max(len(i) for i in lib.cases)
+    for case_id, case in sorted(lib.cases.items(), key=lambda kv: (kv[1].setting.value, kv[0])):
+        click.echo(f"{case_id:<{width}}  {case.setting.value:<17}  {case.title}")
+    if lib.problems:
+        click.echo(f"({len(lib.problems)} problem(s) in the library: run `casekit cases validate`)", err=True)
+
+
+@cases.command("show")
+@click.argument("case_id")
+@friendly_errors
+def show_case(case_id: str) -> None:
+    """Show the facts of case CASE_ID as a learner sees them."""
+    lib = CaseLibrary.load(with_keys=False)
+    click.echo(render_case(lib.case(case_id), lib))
+
+
+@cases.command("validate")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@friendly_errors
+def validate(paths: tuple[Path, ...]) -> None:
+    """Check cases, keys, catalogues and every cross-reference.
+
+    With PATHS, report only problems in those files (the whole library is still read,
+    so cross-references are checked). Exit 0 when valid, 1 with one line per problem.
+    """
+    for p in paths:
+        if not p.exists():
+            raise click.UsageError(f"{p}: no such file")
+    problems = validate_library(paths=list(paths) or None)
+    if problems:
+        for p in problems:
+            click.echo(str(p))
+        click.echo(f"{len(problems)} problem(s) found.", err=True)
+        raise SystemExit(1)
+    lib = CaseLibrary.load()
+    click.echo(
+        f"OK: {len(lib.cases)} cases, {len(lib.keys)} keys, {len(lib.resources)} resources, "
+        f"{len(lib.programs.programs) if lib.programs else 0} programs; no problems found."
+    )

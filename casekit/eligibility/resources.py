@@ -1,0 +1,39 @@
+"""Whether a client meets a community resource's own criteria."""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from casekit.cases.schema import Resource, Setting
+from casekit.eligibility.rules import PovertyGuidelines
+
+
+def unmet_criteria(
+    resource: Resource,
+    facts: Mapping,
+    setting: Setting,
+    guidelines: PovertyGuidelines,
+    guideline_year: int = 2026,
+) -> list[str]:
+    """The resource's criteria this client does not meet, in plain words (empty when all are met)."""
+    c = resource.criteria
+    reasons: list[str] = []
+    age = int(facts["person_age"])
+    if c.min_age is not None and age < c.min_age:
+        reasons.append(f"serves people aged {c.min_age} and over (the client is {age})")
+    if c.max_age is not None and age > c.max_age:
+        reasons.append(f"serves people aged {c.max_age} and under (the client is {age})")
+    if c.max_percent_fpl is not None:
+        annual = guidelines.annual(guideline_year, int(facts["household_size"]), str(facts["state_group"]))
+        percent = 100 * float(facts["gross_monthly_income"]) * 12 / annual
+        if percent > c.max_percent_fpl:
+            reasons.append(
+                f"serves households at or under {c.max_percent_fpl:.0f}% of the poverty guideline "
+                f"(this household is at {percent:.0f}%)"
+            )
+    for fact in c.requires:
+        if not bool(facts.get(fact)):
+            reasons.append(f"requires {fact.replace('_', ' ')}")
+    if c.settings and setting not in c.settings:
+        reasons.append("takes referrals only from " + ", ".join(s.label for s in c.settings))
+    return reasons

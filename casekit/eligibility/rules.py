@@ -1,0 +1,228 @@
+"""Program rules and poverty guidelines as data: the models and their loaders.
+
+Every figure a rule uses carries a source, an as-of date and a confidence
+(``official``, ``secondary`` or ``unconfirmed``), so a user sees what to check with
+the issuing body. Changing a rule is a change to casestudies/programs.yaml alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from casekit.cases.loader import load_model
+from casekit.errors import CasekitError, UnknownProgramError
+from casekit.paths import casestudies_dir
+
+Confidence = Literal["official", "secondary", "unconfirmed"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Sourced(Strict):
+    source: str
+    as_of: dt.date
+    confidence: Confidence
+
+
+# --------------------------------------------------------------------------- poverty guidelines
+
+
+class GuidelineFigures(Strict):
+    first_person: float = Field(gt=0)
+    each_additional: float | None = Field(
+        None, gt=0, description="null where the figure is not in the kit's sources yet"
+    )
+
+
+class GuidelineYear(Sourced):
+    effective: dt.date
+    contiguous: GuidelineFigures
+    alaska: GuidelineFigures
+    hawaii: GuidelineFigures
+
+
+class PovertyGuidelines(Strict):
+    schema_version: Literal[1] = 1
+    years: dict[int, GuidelineYear]
+
+    def annual(self, year: int, household_size: int, state_group: str = "contiguous") -> float:
+        """The annual poverty guideline for a household of ``household_size`` people."""
+        if household_size < 1:
+            raise CasekitError(f"household size must be at least 1, got {household_size}")
+        try:
+            figures: GuidelineFigures = getattr(self.years[year], state_group)
+        except KeyError:
+            have = ", ".join(str(y) for y in sorted(self.years))
+            raise CasekitError(
+                f"no poverty guidelines for {year} in casestudies/poverty_guidelines.yaml (have {have}); "
+                "add the year from the Federal Register"
+            ) from None
+        if household_size == 1:
+            return figures.first_person
+        if figures.each_additional is None:
+            raise CasekitError(
+                f"casestudies/poverty_guidelines.yaml: years.{year}.{state_group}.each_additional is not "
+                "recorded yet; add it from the Federal Register to evaluate larger households"
+            )
+        return figures.first_person + figures.each_additional * (household_size - 1)
+
+
+# --------------------------------------------------------------------------- programs
+
+
+class PovertyLimit(Strict):
+    """A limit that is a percentage of the poverty guideline for the household's size."""
+
+    percent_of_poverty: float = Field(gt=0)
+    period: Literal["monthly", "annual"]
+    rounding: Literal["up", "down", "nearest", "none"] = Field(
+        description="how the issuing body rounds the published limit to whole dollars"
+    )
+
+
+class AmountLimit(Strict):
+    amount: float
+    source: str | None = None
+    confidence: Confidence | None = None
+
+
+class ConditionalAmount(Strict):
+    when: str = Field(description="a true/false fact, e.g. elderly_or_disabled")
+    amount: float
+    source: str | None = None
+    confidence: Confidence | None = None
+
+
+class ProgramTest(Strict):
+    id: str
+    name: str = Field(description="short label, e.g. 'Gross income test'")
+    describe: str = Field(description="plain-language phrase for the fact, e.g. 'your household's gross income'")
+    fact: str
+    compare: Literal["at_most", "at_least", "is_true", "is_false"]
+    unit: Literal["dollars", "days", "weeks", "years", "people", "yes_no"] = "dollars"
+    limit: PovertyLimit | AmountLimit | None = None
+    limit_if: list[ConditionalAmount] = []
+    waived_if: list[str] = Field(default_factory=list, description="facts that, when true, waive the test")
+    passes_if_any: list[str] = Field(
+        default_factory=list, description="facts that, when true, pass the test (adjunctive eligibility)"
+    )
+
+    @model_validator(mode="after")
+    def _limit_fits_compare(self) -> "ProgramTest":
+        numeric = self.compare in ("at_most", "at_least")
+        if numeric and self.limit is None:
+            raise ValueError(f"test {self.id!r} compares {self.compare} but has no limit; add one")
+        if not numeric and self.limit is not None:
+            raise ValueError(f"test {self.id!r} is {self.compare} and takes no limit; remove it")
+        return self
+
+
+class StandardDeduction(Strict):
+    by_household_size: dict[int, float] = Field(description="the largest size listed applies to bigger households")
+    source: str
+    confidence: Confidence
+
+    def for_size(self, size: int) -> float:
+        eligible = [s for s in self.by_household_size if s <= size]
+        return self.by_household_size[max(eligible)] if eligible else self.by_household_size[min(self.by_household_size)]
+
+
+class ExcessShelter(Strict):
+    percent_of_adjusted_income: float
+    cap: float | None
+    cap_waived_if: list[str] = []
+    source: str
+    confidence: Confidence
+
+
+class Deductions(Strict):
+    """How net income is computed from gross income (SNAP-shaped)."""
+
+    standard: StandardDeduction
+    earned_income_percent: float = Field(ge=0, le=100)
+    earned_income_source: str
+    dependent_care: bool = True
+    excess_shelter: ExcessShelter | None = None
+
+
+class Program(Sourced):
+    id: str
+    name: str
+    simulated: Literal[True] = True
+    modelled_on: str
+    summary: str
+    guideline_year: int | None = None
+    combine: Literal["all", "any"] = "all"
+    result_labels: dict[Literal["met", "not_met"], str]
+    deductions: Deductions | None = None
+    tests: list[ProgramTest] = Field(min_length=1)
+
+    def test(self, test_id: str) -> ProgramTest:
+        return next(t for t in self.tests if t.id == test_id)
+
+
+class ProgramRules(Strict):
+    schema_version: Literal[1] = 1
+    programs: list[Program] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> "ProgramRules":
+        ids = [p.id for p in self.programs]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"program ids must be unique; repeated: {', '.join(dupes)}")
+        return self
+
+    def get(self, program_id: str) -> Program:
+        for p in self.programs:
+            if p.id == program_id:
+                return p
+        known = ", ".join(p.id for p in self.programs)
+        raise UnknownProgramError(
+            f"no program {program_id!r} in casestudies/programs.yaml; known programs: {known}"
+        )
+
+
+def round_dollars(value: float, rounding: str) -> float:
+    if rounding == "up":
+        return float(math.ceil(round(value, 6)))
+    if rounding == "down":
+        return float(math.floor(round(value, 6)))
+    if rounding == "nearest":
+        return float(math.floor(value + 0.5))
+    return value
+
+
+def poverty_limit(limit: PovertyLimit, guidelines: PovertyGuidelines, year: int, size: int, state_group: str) -> float:
+    """A program's limit for a household, computed from the guidelines as the issuing body does."""
+    divisor = 12 if limit.period == "monthly" else 1
+    share = limit.percent_of_poverty / 100
+    return round_dollars(guidelines.annual(year, size, state_group) * share / divisor, limit.rounding)
+
+
+@lru_cache(maxsize=8)
+def _load_programs(path: Path, mtime: float) -> ProgramRules:
+    return load_model(path, ProgramRules)
+
+
+@lru_cache(maxsize=8)
+def _load_guidelines(path: Path, mtime: float) -> PovertyGuidelines:
+    return load_model(path, PovertyGuidelines)
+
+
+def load_programs(path: Path | None = None) -> ProgramRules:
+    path = Path(path or casestudies_dir() / "programs.yaml").resolve()
+    return _load_programs(path, path.stat().st_mtime if path.exists() else 0.0)
+
+
+def load_guidelines(path: Path | None = None) -> PovertyGuidelines:
+    path = Path(path or casestudies_dir() / "poverty_guidelines.yaml").resolve()
+    return _load_guidelines(path, path.stat().st_mtime if path.exists() else 0.0)
