@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from casekit.cases.loader import load_model
+from casekit.datafile import load_model
 from casekit.cases.schema import (
     Case,
     Key,

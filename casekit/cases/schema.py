@@ -318,7 +318,7 @@ class Key(Strict):
     case: str = Field(pattern=ID_PATTERN)
     needs: list[KeyNeed] = Field(min_length=1)
     application_flaws: list[KeyFlaw] = Field(min_length=1)
-    eligibility: list[KeyEligibility] = []
+    eligibility: list[KeyEligibility] = Field(min_length=1)
     referrals: list[KeyReferral] = Field(min_length=1)
     rights: list[str] = Field(min_length=1, description="ids from casestudies/rights.yaml")
     goals: list[KeyGoal] = Field(min_length=1)

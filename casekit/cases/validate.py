@@ -38,7 +38,15 @@ def validate_library(root: Path | None = None, paths: list[Path] | None = None) 
     if paths:
         wanted = {Path(p).resolve() for p in paths}
         problems = [p for p in problems if Path(p.path).resolve() in wanted]
-    return problems
+    return [Problem(_relative(p.path, lib.root), p.field, p.message) for p in problems]
+
+
+def _relative(path: str, root: Path) -> str:
+    """Paths inside the kit are shown from its root: casestudies/x.yaml, not /home/.../x.yaml."""
+    try:
+        return str(Path(path).resolve().relative_to(root.resolve()))
+    except ValueError:
+        return str(path)
 
 
 def _duplicates(items, attr: str = "id") -> list[tuple[int, str]]:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from casekit.cases import CaseLibrary, validate_library
+from casekit.cases.library import CaseLibrary
+from casekit.cases.validate import validate_library
 from casekit.cases.show import render_case
 from casekit.cli.common import friendly_errors
 

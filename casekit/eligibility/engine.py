@@ -154,7 +154,8 @@ def determine(
         program = load_programs().get(program)
     guidelines = guidelines or load_guidelines()
     facts = dict(facts)
-    facts["net_monthly_income"] = facts.get("net_monthly_income", net_monthly_income(program, facts))
+    if "net_monthly_income" not in facts and any(t.fact == "net_monthly_income" for t in program.tests):
+        facts["net_monthly_income"] = net_monthly_income(program, facts)
     results = [_evaluate(t, program, facts, guidelines) for t in program.tests]
     passed = [r.passed for r in results]
     met = all(passed) if program.combine == "all" else any(passed)

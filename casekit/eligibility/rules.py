@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from casekit.cases.loader import load_model
+from casekit.datafile import load_model
 from casekit.errors import CasekitError, UnknownProgramError
 from casekit.paths import casestudies_dir
 
@@ -198,7 +198,7 @@ def round_dollars(value: float, rounding: str) -> float:
         return float(math.floor(round(value, 6)))
     if rounding == "nearest":
         return float(math.floor(value + 0.5))
-    return value
+    return round(value, 2)  # "none": whole cents, so 138% of a guideline is not a float artefact
 
 
 def poverty_limit(limit: PovertyLimit, guidelines: PovertyGuidelines, year: int, size: int, state_group: str) -> float:
