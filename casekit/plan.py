@@ -1,0 +1,253 @@
+"""The learner's plan for one case: every decision, saved as JSON beside the notebook.
+
+nbgrader re-executes a notebook in a fresh kernel, so widget state would be lost; the
+plan file is the one durable record. Widgets write it as the learner works, a re-run
+notebook reads it back, and the autograder reads the same file.
+
+The file carries ``format_version``. An older file is upgraded one step at a time on
+load; a newer one (from a later kit) is refused rather than guessed at. Saving never
+silently destroys a file it could not read: that file is kept as a ``.bak`` first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Callable, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from casekit.cases.schema import Severity
+from casekit.datafile import field_path
+from casekit.errors import PlanFileError
+
+PLAN_FORMAT_VERSION = 2
+
+
+class Part(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class FlaggedItem(Part):
+    """An application item the learner found missing or inconsistent."""
+
+    item: str
+    kind: Literal["missing", "inconsistent"]
+    note: str = ""
+
+
+class IdentifiedNeed(Part):
+    need: str
+    severity: Severity
+    priority: int = Field(ge=1, description="1 is addressed first")
+
+
+class EligibilityDecision(Part):
+    program: str
+    eligible: bool
+    deciding_test: str | None = None
+    reason: str = ""
+
+
+class Goal(Part):
+    need: str
+    what: str
+    measure: str = ""
+    target_date: dt.date | None = None
+
+
+class ActionStep(Part):
+    text: str
+    owner_role: str
+    due: dt.date | None = None
+
+
+class Referral(Part):
+    resource: str
+    need: str
+
+
+class InformationRequest(Part):
+    provider: str
+    information: str = ""
+
+
+class Delegation(Part):
+    task: str
+    role: str
+
+
+class Meeting(Part):
+    date: dt.date | None = None
+    attendees: list[str] = []
+    purpose: str = ""
+
+
+class Revision(Part):
+    """How the learner retooled the plan after a follow-up event."""
+
+    event: str
+    new_needs: list[str] = []
+    new_referrals: list[str] = Field(default_factory=list, description="resource ids")
+    redetermine: list[str] = Field(default_factory=list, description="program ids")
+    note: str = ""
+
+
+class Plan(Part):
+    format_version: Literal[2] = PLAN_FORMAT_VERSION
+    case: str
+    updated: dt.datetime | None = None
+    initial_saved: bool = Field(False, description="true once the learner has saved the first plan")
+    flags: list[FlaggedItem] = []
+    needs: list[IdentifiedNeed] = []
+    eligibility: list[EligibilityDecision] = []
+    goals: list[Goal] = []
+    actions: list[ActionStep] = []
+    referrals: list[Referral] = []
+    rights: list[str] = []
+    information_requests: list[InformationRequest] = []
+    delegations: list[Delegation] = []
+    meetings: list[Meeting] = []
+    progress_note: str = ""
+    revisions: list[Revision] = []
+
+    # -- small helpers so the code path is as short as the widget path --------------
+
+    def need_ids(self) -> list[str]:
+        """Identified needs in the learner's priority order."""
+        return [n.need for n in sorted(self.needs, key=lambda n: n.priority)]
+
+    def set_need(self, need: str, severity: Severity | str, priority: int | None = None) -> None:
+        severity = Severity(severity)
+        existing = next((n for n in self.needs if n.need == need), None)
+        if existing:
+            existing.severity = severity
+            if priority is not None:
+                existing.priority = priority
+            return
+        self.needs.append(IdentifiedNeed(need=need, severity=severity, priority=priority or len(self.needs) + 1))
+
+    def drop_need(self, need: str) -> None:
+        self.needs = [n for n in self.needs if n.need != need]
+        for i, n in enumerate(sorted(self.needs, key=lambda n: n.priority), start=1):
+            n.priority = i
+
+    def decision(self, program: str) -> EligibilityDecision | None:
+        return next((d for d in self.eligibility if d.program == program), None)
+
+    def revision(self, event: str) -> Revision | None:
+        return next((r for r in self.revisions if r.event == event), None)
+
+
+# --------------------------------------------------------------------------- upgrades
+
+def _v1_to_v2(data: dict) -> dict:
+    """Version 1 kept needs as a bare list of ids in priority order and had no revisions."""
+    needs = data.get("needs", [])
+    severities = data.pop("need_severity", {})
+    data["needs"] = [
+        {"need": n, "severity": severities.get(n, "moderate"), "priority": i}
+        for i, n in enumerate(needs, start=1)
+    ]
+    data.setdefault("revisions", [])
+    data["format_version"] = 2
+    return data
+
+
+UPGRADES: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2}
+"""``UPGRADES[n]`` turns a version-n plan into version n+1."""
+
+
+def upgrade(data: dict, source: str = "plan") -> dict:
+    version = data.get("format_version", 1)
+    if not isinstance(version, int) or version < 1:
+        raise PlanFileError(f"{source}: format_version {version!r} is not a version number; the file is damaged")
+    if version > PLAN_FORMAT_VERSION:
+        raise PlanFileError(
+            f"{source}: written by a newer kit (plan format {version}; this kit reads up to "
+            f"{PLAN_FORMAT_VERSION}). Update the kit (git pull, then make lab); the file was left as it is."
+        )
+    while version < PLAN_FORMAT_VERSION:
+        data = UPGRADES[version](dict(data))
+        version = data["format_version"]
+    return data
+
+
+# --------------------------------------------------------------------------- files
+
+def plan_path(case_id: str, folder: Path | str = ".") -> Path:
+    return Path(folder) / f"{case_id}.plan.json"
+
+
+def plan_from_dict(data: object, source: str = "plan") -> Plan:
+    if not isinstance(data, dict):
+        raise PlanFileError(f"{source}: expected a JSON object at the top level; the file is damaged")
+    data = upgrade(data, source)
+    try:
+        return Plan.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise PlanFileError(
+            f"{source}: {field_path(first['loc'])}: {first['msg'].lower()} "
+            f"({len(exc.errors())} problem(s)); fix the field or delete the file to start afresh"
+        ) from None
+
+
+def load_plan(path: Path | str) -> Plan:
+    """Read a plan file, upgrading older versions. Raises PlanFileError, never overwrites."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise PlanFileError(f"{path}: no plan file yet; it is created when you first save") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise PlanFileError(
+            f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}). "
+            "The file was left as it is; saving will keep it as a .bak copy first."
+        ) from None
+    return plan_from_dict(data, str(path))
+
+
+def plan_to_json(plan: Plan) -> str:
+    return plan.model_dump_json(indent=2) + "\n"
+
+
+def backup_path(path: Path) -> Path:
+    """The first free ``<name>.bak``, ``<name>.bak1``, ... so no backup is overwritten."""
+    candidate = path.with_name(path.name + ".bak")
+    n = 1
+    while candidate.exists():
+        candidate = path.with_name(f"{path.name}.bak{n}")
+        n += 1
+    return candidate
+
+
+def save_plan(plan: Plan, path: Path | str) -> Path | None:
+    """Write the plan atomically. If the existing file cannot be read as a plan, keep it as
+    a backup first and return the backup's path (None when no backup was needed)."""
+    path = Path(path)
+    backup = None
+    if path.exists():
+        try:
+            load_plan(path)
+        except PlanFileError:
+            backup = backup_path(path)
+            os.replace(path, backup)
+    plan.updated = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(plan_to_json(plan))
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return backup
