@@ -253,7 +253,7 @@ class _Scorer:
     def rights(self) -> tuple[float, str]:
         expected = set(self.key.rights)
         mine = set(self.plan.rights)
-        wrong = [r for r in mine if r not in self.lib.rights or self.case.setting not in self.lib.rights[r].settings]
+        wrong = sorted(mine - expected)
         got = len(expected & mine)
         value = _clamp((got - WRONG_PICK_COST * len(wrong)) / len(expected))
         parts = []
@@ -261,7 +261,11 @@ class _Scorer:
         if missed:
             parts.append("Still to explain: " + " ".join(missed))
         if wrong:
-            parts.append(f"Not part of this setting: {_join(sorted(wrong))}.")
+            named = [self.lib.rights[r].text if r in self.lib.rights else r for r in wrong]
+            parts.append(
+                "Not needed for this client now: " + " ".join(named)
+                + " A client given every right at once remembers none; pick the ones their situation calls for."
+            )
         return value, " ".join(parts) or "You explained the rights and responsibilities this client needs to know."
 
     def coordination(self) -> tuple[float, str]:
