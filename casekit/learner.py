@@ -263,6 +263,29 @@ class CaseSession:
 
     # ------------------------------------------------------------------ helpers
 
+    def options(self, kind: str):
+        """The ids you can use in code, with their titles: ``session.options("needs")``.
+
+        Kinds: application, needs, programs, resources, rights, roles, providers, tasks, events.
+        """
+        import pandas as pd
+
+        lib, case = self.lib, self.case
+        table = {
+            "application": [(i.id, i.label) for i in case.application.items],
+            "needs": [(n.id, f"{n.title} ({n.domain})") for n in lib.needs.values()],
+            "programs": [(p, lib.programs.get(p).name) for p in case.programs],
+            "resources": [(r.id, f"{r.name} ({r.category}); serves {', '.join(r.serves_needs)}") for r in lib.resources.values()],
+            "rights": [(r.id, r.text) for r in lib.rights.values() if case.setting in r.settings],
+            "roles": [(r.id, r.title) for r in lib.roles.values()],
+            "providers": [(p.id, f"{p.name} ({p.role})") for p in case.providers],
+            "tasks": [(t.id, t.text) for t in case.tasks],
+            "events": [(e.id, e.title) for e in case.events] if self.plan.initial_saved else [],
+        }
+        if kind not in table:
+            raise CasekitError(f"unknown kind {kind!r}; use one of {', '.join(table)}")
+        return pd.DataFrame(table[kind], columns=["id", "title"])
+
     @staticmethod
     def _known(value: str, known: set[str], what: str) -> None:
         if value not in known:

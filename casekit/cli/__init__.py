@@ -19,8 +19,10 @@ def main() -> None:
 
 def _register() -> None:
     from casekit.cli.cases import cases
+    from casekit.cli.notebooks import notebooks
 
     main.add_command(cases)
+    main.add_command(notebooks)
     for module, name in (("casekit.cli.hours", "hours"), ("casekit.cli.course", "course")):
         try:
             mod = __import__(module, fromlist=[name])

@@ -1,0 +1,137 @@
+"""Case walk-through notebooks, generated from one template so they cannot drift from their cases.
+
+``casekit notebooks write`` regenerates every ``notebooks/1N_<case-id>.ipynb``; a test
+fails when a committed notebook differs from what the template makes. The notebooks
+hold no logic: each cell calls the library.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from casekit.cases.library import CaseLibrary
+from casekit.cases.schema import Case, Setting
+
+SETTING_ORDER = list(Setting)
+FIRST_CASE_NUMBER = 10
+
+STEP_TEXT = [
+    ("intake", "2. Review the application",
+     "Read the application as the client filled it in and compare it with the reports below it. "
+     "Mark each item that is missing or does not match the documents.",
+     '# session.options("application")\n# session.flag("<item-id>", "inconsistent", "the pay stubs show a different figure")'),
+    ("assessment", "3. Assess needs, critical and immediate first",
+     "Read every report: the most urgent need is not always the one anyone mentions. Tick each need the facts "
+     "show, set its severity, and put them in order.",
+     '# session.options("needs")\n# session.add_need("<need-id>", "critical")\n# session.set_priority_order(["<most-urgent>", "<next>"])'),
+    ("eligibility", "4. Apply the eligibility rules",
+     "The verified facts and each program's tests, with this household's limits, are shown above the controls. "
+     "Decide each program and name the test that decides it.",
+     '# session.options("programs")\n# session.decide("<program-id>", eligible=True, deciding_test="<test-id>", reason="...")'),
+    ("planning", "5. Goals and an action plan",
+     "Write a goal for each need that calls for one: specific, measurable, dated. Give each action step an owner.",
+     '# session.add_goal("<need-id>", "who does what", "how you will know", "2026-03-31")\n# session.add_action("Book the follow-up visit", "case-manager", "2026-02-20")'),
+    ("referrals", "6. Referrals to community resources",
+     "The picker lists the resources that serve the need you choose. Check each one's criteria against the client.",
+     '# session.options("resources")\n# session.refer("<resource-id>", "<need-id>")'),
+    ("rights", "7. Rights and responsibilities",
+     "Choose what this client must be told now, for this program and setting.",
+     '# session.options("rights")\n# session.set_rights(["<right-id>", "<responsibility-id>"])'),
+    ("coordination", "8. Coordinate with providers and delegate",
+     "Ask each provider for what you still need, and give each task to a role whose scope allows it.",
+     '# session.options("providers"); session.options("roles")\n# session.request_info("<provider-id>", "what you need")\n# session.delegate("<task-id>", "<role-id>")'),
+    ("documentation", "9. Meet the client and family, and write the progress note",
+     "Plan the meeting and write the note. An instructor grades the note against levels, not code.",
+     '# session.set_meeting("2026-02-12", ["<attendee name>"], "agree the plan")\n# session.write_note("...")'),
+    ("revision", "10. Monitor and retool",
+     "When your first plan is complete, save it. Then the follow-up events appear, and you revise the plan.",
+     '# session.save_initial_plan()\n# session.options("events")\n# session.revise("<event-id>", new_needs=[...], new_referrals=[...], redetermine=[...], note="...")'),
+    ("check", "11. Check my plan",
+     "Score the plan on every criterion, with a supervisor's comment on each. Check as often as you like.",
+     "# from casekit.selfcheck import show_results\n# show_results(session.check())"),
+]
+
+
+def ordered_cases(lib: CaseLibrary) -> list[Case]:
+    return sorted(lib.cases.values(), key=lambda c: (SETTING_ORDER.index(c.setting), c.id))
+
+
+def notebook_name(case: Case, lib: CaseLibrary) -> str:
+    number = FIRST_CASE_NUMBER + [c.id for c in ordered_cases(lib)].index(case.id)
+    return f"{number:02d}_{case.id}.ipynb"
+
+
+def _tagged(cell, *tags: str):
+    cell.metadata["tags"] = list(tags)
+    return cell
+
+
+def case_notebook(case_id: str, library: CaseLibrary | None = None) -> nbformat.NotebookNode:
+    """The walk-through notebook for one case (outputs empty)."""
+    lib = library or CaseLibrary.load(with_keys=False)
+    case = lib.case(case_id)
+    cells = [
+        new_markdown_cell(
+            f"# {case.title}\n\n"
+            f"*{case.setting.label}. A fictional case; the programs are simulations of real rules, with their years.*\n\n"
+            "**What you will do:** work this case as its case manager, step by step: review the application, assess "
+            "needs (the urgent first), decide eligibility, set goals, refer, explain rights, coordinate, meet and "
+            "document, then retool the plan when things change. Each step shows the facts, then controls.\n\n"
+            f"**Your work is saved as you go** to `{case.id}.plan.json` beside this notebook. Run all cells "
+            "(Run > Run All Cells) to continue where you left off. Every control has a code equivalent in the cell "
+            "after it, for keyboard and screen-reader users and for anyone who prefers code."
+        ),
+        _tagged(new_code_cell(
+            "from casekit.learner import open_case\n"
+            "from casekit.widgets.steps import show_facts, step_view\n\n"
+            f'session = open_case("{case.id}")\n'
+            "print(session.message)"
+        ), "setup"),
+        new_markdown_cell("## 1. The case"),
+        new_code_cell('show_facts(session, "overview")'),
+    ]
+    for step, title, intro, code in STEP_TEXT:
+        cells.append(new_markdown_cell(f"## {title}\n\n{intro}"))
+        if step in ("intake", "assessment", "eligibility"):
+            cells.append(new_code_cell(f'show_facts(session, "{step}")'))
+        cells.append(_tagged(new_code_cell(f'step_view(session, "{step}")'), "widget", step))
+        cells.append(_tagged(new_code_cell(f"# Code equivalent: uncomment, edit and run.\n{code}"), "code-equivalent", step))
+    nb = new_notebook(cells=cells)
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+    nb.metadata["language_info"] = {"name": "python"}
+    nb.metadata["casekit"] = {"case": case.id, "generated": True}
+    return nb
+
+
+def notebook_text(nb: nbformat.NotebookNode) -> str:
+    """The notebook as it is written to disk: stable ids, sorted keys, a final newline."""
+    for i, cell in enumerate(nb.cells):
+        cell["id"] = f"cell-{i:02d}"
+    return json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def expected_notebooks(library: CaseLibrary | None = None) -> dict[str, str]:
+    """File name -> text for every case notebook the library calls for."""
+    lib = library or CaseLibrary.load(with_keys=False)
+    return {notebook_name(c, lib): notebook_text(case_notebook(c.id, lib)) for c in ordered_cases(lib)}
+
+
+def write_notebooks(folder: Path, library: CaseLibrary | None = None) -> list[Path]:
+    """(Re)write the case notebooks in ``folder``; remove generated ones whose case is gone."""
+    lib = library or CaseLibrary.load(with_keys=False)
+    expected = expected_notebooks(lib)
+    written = []
+    for path in folder.glob("1[0-9]_*.ipynb"):
+        meta = json.loads(path.read_text(encoding="utf-8")).get("metadata", {}).get("casekit", {})
+        if meta.get("generated") and path.name not in expected:
+            path.unlink()
+    for name, text in expected.items():
+        path = folder / name
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            written.append(path)
+    return written

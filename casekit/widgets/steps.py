@@ -1,0 +1,452 @@
+"""One view per process step. Each returns a widget bound to a session.
+
+Every control calls a :class:`~casekit.learner.CaseSession` method (which saves), inside
+a guarded callback, so a bad value shows as a message and nothing is lost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import ipywidgets as W
+from IPython.display import HTML, display
+
+from casekit.cases.schema import Severity
+from casekit.widgets import facts
+from casekit.widgets.base import LABEL_STYLE, WIDE, StatusArea, esc, heading, note
+
+SEVERITIES = [s.value for s in Severity]
+
+
+def _frame(title: str, intro: str, body: list[W.Widget], status: StatusArea) -> W.VBox:
+    return W.VBox([heading(title), note(intro), *body, status.out], layout=W.Layout(border="1px solid #ccc", padding="6px"))
+
+
+# --------------------------------------------------------------------------- 1. intake
+
+
+def intake_view(session) -> W.VBox:
+    status = StatusArea()
+    flagged = {f.item: f for f in session.plan.flags}
+    rows = []
+    for item in session.case.application.items:
+        mine = flagged.get(item.id)
+        value = "(left blank)" if item.value is None else item.value
+        kind = W.Dropdown(options=[("looks fine", ""), ("missing", "missing"), ("inconsistent", "inconsistent")],
+                          value=mine.kind if mine else "", layout=W.Layout(width="140px"))
+        why = W.Text(value=mine.note if mine else "", placeholder="why (optional)", layout=W.Layout(width="40%"))
+
+        def changed(_change, item_id=item.id, kind=kind, why=why):
+            session.flag(item_id, kind.value or None, why.value)
+            return f"Saved: {item_id} marked {kind.value or 'fine'}."
+
+        handler = status.guarded(changed)
+        kind.observe(handler, names="value")
+        why.observe(lambda c, k=kind, h=handler: h(c) if k.value else None, names="value")
+        label = W.HTML(f"<b>{esc(item.label)}</b><br><span style='color:#333'>{esc(value)}</span>", layout=W.Layout(width="45%"))
+        rows.append(W.HBox([label, kind, why]))
+    return _frame("Review the application", "Compare each item with the reports. Mark what is missing or does not match the documents.", rows, status)
+
+
+# --------------------------------------------------------------------------- 2. assessment
+
+
+def assessment_view(session) -> W.VBox:
+    status = StatusArea()
+    mine = {n.need: n for n in session.plan.needs}
+    order = W.Select(options=[], rows=8, layout=W.Layout(width="60%"))
+
+    def refresh_order():
+        titles = {k: v.title for k, v in session.lib.needs.items()}
+        sev = {n.need: n.severity.value for n in session.plan.needs}
+        order.options = [(f"{i}. {titles.get(n, n)} ({sev[n]})", n) for i, n in enumerate(session.plan.need_ids(), start=1)]
+
+    by_domain: dict[str, list] = {}
+    for need in session.lib.needs.values():
+        by_domain.setdefault(need.domain, []).append(need)
+    groups, titles = [], []
+    for domain in sorted(by_domain):
+        rows = []
+        for need in by_domain[domain]:
+            have = mine.get(need.id)
+            box = W.Checkbox(value=have is not None, description=need.title, indent=False, layout=W.Layout(width="55%"), tooltip=need.description)
+            sev = W.Dropdown(options=SEVERITIES, value=have.severity.value if have else "moderate", layout=W.Layout(width="120px"))
+
+            def toggled(_c, need_id=need.id, box=box, sev=sev):
+                if box.value:
+                    session.add_need(need_id, sev.value)
+                else:
+                    session.remove_need(need_id)
+                refresh_order()
+                return f"Saved: {need_id} {'added as ' + sev.value if box.value else 'removed'}."
+
+            def severity(_c, need_id=need.id, box=box, sev=sev):
+                if box.value:
+                    session.add_need(need_id, sev.value)
+                    refresh_order()
+                    return f"Saved: {need_id} is {sev.value}."
+                return "Tick the need to record it."
+
+            box.observe(status.guarded(toggled), names="value")
+            sev.observe(status.guarded(severity), names="value")
+            rows.append(W.HBox([box, sev], layout=W.Layout(justify_content="space-between")))
+        groups.append(W.VBox(rows))
+        titles.append(f"{domain} ({len(rows)})")
+    acc = W.Accordion(children=groups, titles=tuple(titles))
+
+    up, down, by_sev = W.Button(description="Move up"), W.Button(description="Move down"), W.Button(description="Sort by severity")
+
+    def move(step):
+        def go(_b):
+            ids = session.plan.need_ids()
+            if order.value not in ids:
+                return "Pick a need in the priority list first."
+            i = ids.index(order.value)
+            j = max(0, min(len(ids) - 1, i + step))
+            ids[i], ids[j] = ids[j], ids[i]
+            chosen = order.value
+            session.set_priority_order(ids)
+            refresh_order()
+            order.value = chosen
+            return "Saved the new order."
+        return status.guarded(go)
+
+    def sort(_b):
+        rank = {n.need: n.severity.rank for n in session.plan.needs}
+        ids = sorted(session.plan.need_ids(), key=lambda n: rank[n])
+        session.set_priority_order(ids)
+        refresh_order()
+        return "Sorted: critical first, low last. Adjust within a severity as you judge."
+
+    up.on_click(move(-1))
+    down.on_click(move(+1))
+    by_sev.on_click(status.guarded(sort))
+    refresh_order()
+    return _frame(
+        "Assess needs",
+        "Tick every need the facts show and set how urgent it is. Then order them: critical and immediate first.",
+        [acc, W.HTML("<b>Your priority order</b>"), W.HBox([order, W.VBox([up, down, by_sev])])],
+        status,
+    )
+
+
+# --------------------------------------------------------------------------- 3. eligibility
+
+
+def eligibility_view(session) -> W.VBox:
+    status = StatusArea()
+    rows = []
+    for pid in session.case.programs:
+        program = session.lib.programs.get(pid)
+        mine = session.plan.decision(pid)
+        result = W.ToggleButtons(options=[("not decided", None), ("eligible / met", True), ("not eligible / not met", False)],
+                                 value=mine.eligible if mine else None, style={"button_width": "160px"})
+        test = W.Dropdown(options=[("(the test that decides it)", None)] + [(t.name, t.id) for t in program.tests],
+                          value=mine.deciding_test if mine else None, layout=W.Layout(width="60%"))
+        reason = W.Textarea(value=mine.reason if mine else "", placeholder="Explain it as you would to the client", layout=WIDE)
+
+        def changed(_c, pid=pid, result=result, test=test, reason=reason):
+            session.decide(pid, result.value, test.value, reason.value)
+            return f"Saved your decision on {pid}."
+
+        for w in (result, test, reason):
+            w.observe(status.guarded(changed), names="value")
+        rows.append(W.VBox([W.HTML(f"<b>{esc(program.name)}</b>"), result, test, reason]))
+    return _frame("Decide eligibility", "Apply each program's tests (shown above) to the verified facts. Name the test that decides the result.", rows, status)
+
+
+# --------------------------------------------------------------------------- 4. planning
+
+
+def _need_options(session):
+    titles = {k: v.title for k, v in session.lib.needs.items()}
+    return [(titles.get(n, n), n) for n in session.plan.need_ids()] or [("(identify needs first)", None)]
+
+
+def planning_view(session) -> W.VBox:
+    status = StatusArea()
+    need = W.Dropdown(options=_need_options(session), description="For need", style=LABEL_STYLE)
+    what = W.Textarea(placeholder="What will happen, and who does it (e.g. 'Ms. Reyes will attend cardiology follow-up with her daughter')", layout=WIDE)
+    measure = W.Text(placeholder="How you will know (a number or an observable result)", layout=WIDE, description="Measure", style=LABEL_STYLE)
+    target = W.DatePicker(description="Target date", style=LABEL_STYLE)
+    add = W.Button(description="Add goal", button_style="primary")
+    listing = W.VBox()
+    role_opts = [("case manager (me)", "case-manager")] + [(r.title, r.id) for r in session.lib.roles.values()]
+    step_text = W.Text(placeholder="Action step", layout=W.Layout(width="50%"))
+    owner = W.Dropdown(options=role_opts, layout=W.Layout(width="25%"))
+    due = W.DatePicker(layout=W.Layout(width="20%"))
+    add_step = W.Button(description="Add action step")
+
+    def render(_s=None):
+        need.options = _need_options(session)
+        items = []
+        for i, g in enumerate(session.plan.goals):
+            rm = W.Button(description="Remove", layout=W.Layout(width="80px"))
+            rm.on_click(status.guarded(lambda _b, i=i: (session.remove_goal(i), render(), "Removed the goal.")[-1]))
+            items.append(W.HBox([rm, W.HTML(f"<b>{esc(g.need)}</b>: {esc(g.what)} <i>Measure:</i> {esc(g.measure)} <i>By:</i> {g.target_date or 'no date'}")]))
+        for i, a in enumerate(session.plan.actions):
+            rm = W.Button(description="Remove", layout=W.Layout(width="80px"))
+            rm.on_click(status.guarded(lambda _b, i=i: (session.remove_action(i), render(), "Removed the step.")[-1]))
+            items.append(W.HBox([rm, W.HTML(f"Step: {esc(a.text)} <i>Owner:</i> {esc(a.owner_role)} <i>Due:</i> {a.due or 'no date'}")]))
+        listing.children = items
+
+    def add_goal(_b):
+        if need.value is None:
+            return "Identify needs in the assessment step first."
+        session.add_goal(need.value, what.value, measure.value, target.value)
+        what.value, measure.value = "", ""
+        render()
+        return "Saved the goal."
+
+    def add_action(_b):
+        if not step_text.value.strip():
+            return "Write the action step first."
+        session.add_action(step_text.value, owner.value, due.value)
+        step_text.value = ""
+        render()
+        return "Saved the action step."
+
+    add.on_click(status.guarded(add_goal))
+    add_step.on_click(status.guarded(add_action))
+    session.on_change(lambda s: setattr(need, "options", _need_options(s)))
+    render()
+    return _frame(
+        "Set goals and an action plan",
+        "A good goal is specific (who does what), measurable and dated, and it answers a need.",
+        [need, what, measure, target, add, W.HTML("<b>Action steps</b>"), W.HBox([step_text, owner, due]), add_step, W.HTML("<b>Your plan so far</b>"), listing],
+        status,
+    )
+
+
+# --------------------------------------------------------------------------- 5. referrals
+
+
+def referrals_view(session) -> W.VBox:
+    status = StatusArea()
+    need = W.Dropdown(options=_need_options(session), description="Need", style=LABEL_STYLE)
+    resource = W.Select(options=[], rows=6, layout=WIDE)
+    detail = W.HTML()
+    refer = W.Button(description="Refer", button_style="primary")
+    listing = W.VBox()
+
+    def fill(_c=None):
+        res = session.lib.resources_for_need(need.value) if need.value else []
+        resource.options = [(f"{r.name} ({r.category.replace('_', ' ')}; wait {r.wait_days} days)", r.id) for r in res]
+        if not res:
+            detail.value = "<i>No resource in the directory serves this need; note it as a gap in your plan.</i>"
+
+    def show(_c=None):
+        r = session.lib.resources.get(resource.value)
+        if r is None:
+            return
+        c = r.criteria
+        crit = [x for x in (
+            f"ages {c.min_age if c.min_age is not None else 0}-{c.max_age if c.max_age is not None else 'any'}" if (c.min_age or c.max_age) else "",
+            f"income at or under {c.max_percent_fpl:g}% of poverty" if c.max_percent_fpl else "",
+            ("requires " + ", ".join(x.replace("_", " ") for x in c.requires)) if c.requires else "",
+            ("referrals from " + ", ".join(s.label for s in c.settings)) if c.settings else "",
+        ) if x]
+        detail.value = (f"<p><b>{esc(r.name)}</b>: {esc(r.description)}<br><i>Who it serves:</i> {esc('; '.join(crit) or 'anyone')}"
+                        f"<br><i>Wait:</i> {r.wait_days} days &nbsp; <i>Languages:</i> {esc(', '.join(r.languages))} &nbsp; <i>Hours:</i> {esc(r.hours)}</p>")
+
+    def render(_s=None):
+        items = []
+        for ref in session.plan.referrals:
+            r = session.lib.resources.get(ref.resource)
+            rm = W.Button(description="Remove", layout=W.Layout(width="80px"))
+            rm.on_click(status.guarded(lambda _b, ref=ref: (session.unrefer(ref.resource, ref.need), render(), "Removed the referral.")[-1]))
+            items.append(W.HBox([rm, W.HTML(f"{esc(r.name if r else ref.resource)} for {esc(ref.need)}")]))
+        listing.children = items
+
+    def do_refer(_b):
+        if need.value is None or resource.value is None:
+            return "Pick a need and a resource first."
+        session.refer(resource.value, need.value)
+        render()
+        return f"Saved: referral to {resource.value}."
+
+    need.observe(lambda c: fill(), names="value")
+    resource.observe(lambda c: show(), names="value")
+    refer.on_click(status.guarded(do_refer))
+    session.on_change(lambda s: setattr(need, "options", _need_options(s)))
+    fill()
+    render()
+    return _frame(
+        "Refer to community resources",
+        "Pick a need, then a resource that serves it. Check the resource's criteria against the client's facts: an unsuitable referral costs the client a wait for nothing.",
+        [need, resource, detail, refer, W.HTML("<b>Your referrals</b>"), listing],
+        status,
+    )
+
+
+# --------------------------------------------------------------------------- 6. rights
+
+
+def rights_view(session) -> W.VBox:
+    status = StatusArea()
+    options = [r for r in session.lib.rights.values() if session.case.setting in r.settings]
+    boxes = []
+    chosen = set(session.plan.rights)
+
+    def changed(_c):
+        session.set_rights([r.id for r, b in zip(options, boxes) if b.value])
+        return f"Saved: {sum(b.value for b in boxes)} to explain."
+
+    for r in options:
+        b = W.Checkbox(value=r.id in chosen, description=f"[{r.kind}] {r.text}", indent=False, layout=WIDE)
+        boxes.append(b)
+    for b in boxes:
+        b.observe(status.guarded(changed), names="value")
+    return _frame("Explain rights and responsibilities", "Tick what this client must be told now. Choose for the situation; a long list helps no one.", boxes, status)
+
+
+# --------------------------------------------------------------------------- 7. coordination
+
+
+def coordination_view(session) -> W.VBox:
+    status = StatusArea()
+    asked = {r.provider: r for r in session.plan.information_requests}
+    rows = [W.HTML("<b>Information to collect</b>")]
+    for p in session.case.providers:
+        box = W.Checkbox(value=p.id in asked, description=f"{p.name} ({p.role})", indent=False, layout=W.Layout(width="45%"))
+        what = W.Text(value=asked[p.id].information if p.id in asked else "", placeholder="what you will ask for", layout=W.Layout(width="50%"))
+
+        def changed(_c, pid=p.id, box=box, what=what):
+            session.request_info(pid, what.value if box.value else None)
+            return f"Saved: request to {pid} {'on' if box.value else 'withdrawn'}."
+
+        box.observe(status.guarded(changed), names="value")
+        what.observe(lambda c, b=box, h=status.guarded(changed): h(c) if b.value else None, names="value")
+        rows.append(W.HBox([box, what]))
+    rows.append(W.HTML("<b>Who does each task</b>"))
+    given = {d.task: d.role for d in session.plan.delegations}
+    role_opts = [("I keep it", None)] + [(r.title, r.id) for r in session.lib.roles.values()]
+    for t in session.case.tasks:
+        dd = W.Dropdown(options=role_opts, value=given.get(t.id), layout=W.Layout(width="35%"))
+
+        def delegated(_c, tid=t.id, dd=dd):
+            session.delegate(tid, dd.value)
+            return f"Saved: {tid} goes to {dd.value or 'you'}."
+
+        dd.observe(status.guarded(delegated), names="value")
+        rows.append(W.HBox([W.HTML(esc(t.text), layout=W.Layout(width="60%")), dd]))
+    return _frame("Coordinate and delegate", "Collect what you need from each provider, and give each task to a role whose scope allows it.", rows, status)
+
+
+# --------------------------------------------------------------------------- 8. meeting and note
+
+
+def documentation_view(session) -> W.VBox:
+    status = StatusArea()
+    meeting = session.plan.meetings[0] if session.plan.meetings else None
+    names = [a.name for a in session.case.meeting_attendees]
+    date = W.DatePicker(value=meeting.date if meeting else None, description="Meeting date", style=LABEL_STYLE)
+    who = W.SelectMultiple(options=[(f"{a.name} ({a.role})", a.name) for a in session.case.meeting_attendees],
+                           value=tuple(n for n in (meeting.attendees if meeting else []) if n in names), rows=min(6, len(names)), layout=WIDE)
+    purpose = W.Text(value=meeting.purpose if meeting else "", placeholder="purpose of the meeting", layout=WIDE)
+    note_box = W.Textarea(value=session.plan.progress_note, placeholder="Progress note: what you found, what was decided, who does what by when.", layout=W.Layout(width="98%", height="160px"))
+
+    def meeting_changed(_c):
+        session.set_meeting(date.value, list(who.value), purpose.value)
+        return "Saved the meeting."
+
+    for w in (date, who, purpose):
+        w.observe(status.guarded(meeting_changed), names="value")
+    note_box.observe(status.guarded(lambda c: (session.write_note(note_box.value), "Saved the note.")[-1]), names="value")
+    return _frame("Meet and document", "Plan the meeting with the client and family, then write the progress note. An instructor grades the note.", [date, W.HTML("Attendees"), who, purpose, note_box], status)
+
+
+# --------------------------------------------------------------------------- 9. events and revision
+
+
+def revision_view(session) -> W.VBox:
+    status = StatusArea()
+    body = W.VBox()
+    save_btn = W.Button(description="Save my initial plan and see what happens next", button_style="warning", layout=W.Layout(width="auto"))
+
+    def render():
+        if not session.plan.initial_saved:
+            body.children = [note("Follow-up events appear once you save your initial plan."), save_btn]
+            return
+        parts = []
+        need_opts = [(n.title, n.id) for n in session.lib.needs.values()]
+        for ev in session.case.events:
+            mine = session.plan.revision(ev.id)
+            nn = W.SelectMultiple(options=need_opts, value=tuple(mine.new_needs) if mine else (), rows=6, description="New needs", style=LABEL_STYLE, layout=WIDE)
+            rr = W.SelectMultiple(options=[(r.name, r.id) for r in session.lib.resources.values()], value=tuple(mine.new_referrals) if mine else (), rows=6, description="New referrals", style=LABEL_STYLE, layout=WIDE)
+            pp = W.SelectMultiple(options=[(session.lib.programs.get(p).name, p) for p in session.case.programs], value=tuple(mine.redetermine) if mine else (), description="Re-determine", style=LABEL_STYLE, layout=WIDE)
+            txt = W.Textarea(value=mine.note if mine else "", placeholder="What changes in the plan, and why", layout=WIDE)
+
+            def changed(_c, eid=ev.id, nn=nn, rr=rr, pp=pp, txt=txt):
+                session.revise(eid, list(nn.value), list(rr.value), list(pp.value), txt.value)
+                return f"Saved your revision for {eid}."
+
+            for w in (nn, rr, pp, txt):
+                w.observe(status.guarded(changed), names="value")
+            parts.append(W.VBox([W.HTML(facts.event(ev)), nn, rr, pp, txt]))
+        body.children = parts
+
+    def initial(_b):
+        session.save_initial_plan()
+        render()
+        return "Initial plan saved. Read what happened next."
+
+    save_btn.on_click(status.guarded(initial))
+    render()
+    return _frame("Monitor and retool", "Time passes. Read each event and revise the plan: new needs, new referrals, and programs to re-determine.", [body], status)
+
+
+# --------------------------------------------------------------------------- 10. check
+
+
+def check_view(session) -> W.VBox:
+    from casekit.selfcheck import show_results
+
+    status = StatusArea()
+    out = W.Output()
+    btn = W.Button(description="Check my plan", button_style="success")
+
+    def run(_b):
+        results = session.check()
+        out.clear_output(wait=True)
+        with out:
+            show_results(results)
+        return "Checked. Scores update each time you press the button."
+
+    btn.on_click(status.guarded(run))
+    return _frame("Check my plan", "See how your plan scores on each criterion, with a supervisor's comments.", [btn, out], status)
+
+
+STEPS = {
+    "intake": (facts.application, intake_view),
+    "assessment": (facts.reports, assessment_view),
+    "eligibility": (None, eligibility_view),
+    "planning": (None, planning_view),
+    "referrals": (None, referrals_view),
+    "rights": (None, rights_view),
+    "coordination": (None, coordination_view),
+    "documentation": (None, documentation_view),
+    "revision": (None, revision_view),
+    "check": (None, check_view),
+}
+
+
+def step_view(session, step: str) -> W.Widget:
+    """The widget for ``step`` (one of STEPS), bound to ``session``."""
+    try:
+        _facts, view = STEPS[step]
+    except KeyError:
+        raise KeyError(f"unknown step {step!r}; steps are {', '.join(STEPS)}") from None
+    return view(session)
+
+
+def show_facts(session, step: str) -> None:
+    """Display the facts a learner reads before ``step``."""
+    if step == "overview":
+        display(HTML(facts.overview(session.case)))
+    elif step == "intake":
+        display(HTML(facts.application(session.case)))
+    elif step == "assessment":
+        display(HTML(facts.reports(session.case)))
+    elif step == "eligibility":
+        display(HTML(facts.verified_household(session.case) + facts.program_rules(session.case, session.lib)))
