@@ -1,0 +1,94 @@
+"""A learner's progress across cases: latest score per case, and where points are lost."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from casekit.cases.library import CaseLibrary
+from casekit.errors import PlanFileError
+from casekit.notebooks import notebook_name, ordered_cases
+from casekit.plan import load_plan, plan_path
+from casekit.rubric import score
+
+
+def progress_table(folder: Path | str = ".", library: CaseLibrary | None = None) -> pd.DataFrame:
+    """One row per case: its notebook, your latest score (if you have a plan) and when you saved it."""
+    lib = library or CaseLibrary.load()
+    rows = []
+    for case in ordered_cases(lib):
+        row = {"case": case.id, "setting": case.setting.value, "notebook": notebook_name(case, lib),
+               "points": None, "max": None, "percent": None, "saved": None, "status": "not started"}
+        path = plan_path(case.id, folder)
+        if path.exists():
+            try:
+                plan = load_plan(path)
+            except PlanFileError as exc:
+                row["status"] = f"plan file unreadable: {exc}"
+            else:
+                row["saved"] = plan.updated
+                if case.id in lib.keys:
+                    results = score(plan, case, lib.keys[case.id], lib)
+                    row["points"] = sum(r.points for r in results)
+                    row["max"] = sum(r.max for r in results)
+                    row["percent"] = round(100 * row["points"] / row["max"], 1)
+                    row["status"] = "revised after events" if plan.revisions else ("initial plan saved" if plan.initial_saved else "in progress")
+                else:
+                    row["status"] = "graded by your instructor"
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def criteria_losses(folder: Path | str = ".", library: CaseLibrary | None = None) -> pd.DataFrame:
+    """Points lost per criterion, summed over the cases you have started, most lost first."""
+    lib = library or CaseLibrary.load()
+    rows = []
+    for case in ordered_cases(lib):
+        path = plan_path(case.id, folder)
+        if case.id not in lib.keys or not path.exists():
+            continue
+        try:
+            plan = load_plan(path)
+        except PlanFileError:
+            continue
+        for r in score(plan, case, lib.keys[case.id], lib):
+            rows.append({"criterion": r.title, "case": case.id, "lost": r.max - r.points, "max": r.max})
+    if not rows:
+        return pd.DataFrame(columns=["criterion", "lost", "max", "cases"])
+    df = pd.DataFrame(rows)
+    out = df.groupby("criterion").agg(lost=("lost", "sum"), max=("max", "sum"), cases=("case", "nunique")).reset_index()
+    return out.sort_values("lost", ascending=False, ignore_index=True)
+
+
+def losses_chart(losses: pd.DataFrame):
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(7, 0.35 * max(len(losses), 1) + 1))
+    if losses.empty:
+        ax.text(0.5, 0.5, "No scored plans yet: work a case, then come back.", ha="center", va="center")
+        ax.axis("off")
+        return fig
+    ax.barh(losses["criterion"][::-1], losses["lost"][::-1], color="#c0504d")
+    ax.set_xlabel("points lost, all cases")
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.tight_layout()
+    return fig
+
+
+def case_menu(folder: Path | str = ".", library: CaseLibrary | None = None):
+    """An HTML table of the cases with links to their notebooks and your status on each."""
+    from IPython.display import HTML
+
+    lib = library or CaseLibrary.load()
+    table = progress_table(folder, lib)
+    titles = {c.id: c.title for c in lib.cases.values()}
+    labels = {c.id: c.setting.label for c in lib.cases.values()}
+    rows = "".join(
+        f"<tr><td><a href='{r.notebook}'>{r.notebook}</a></td><td>{labels[r.case]}</td><td>{titles[r.case]}</td>"
+        f"<td>{r.status}{'' if r.percent is None else f' ({r.percent:.0f}%)'}</td></tr>"
+        for r in table.itertuples()
+    )
+    return HTML(
+        "<table><tr><th>Notebook</th><th>Setting</th><th>Case</th><th>Your status</th></tr>" + rows + "</table>"
+    )
