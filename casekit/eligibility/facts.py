@@ -38,11 +38,18 @@ def household_facts(case: Case, changes: Mapping[str, float | int | bool] | None
         "person_disabled": person.disabled,
         "person_pregnant": person.pregnant,
     }
-    facts["gross_annual_income"] = round(gross * 12, 2)
-    facts["wic_category"] = bool(facts["has_pregnant_member"] or facts["has_child_under_5"])
     for program in ("snap", "medicaid", "tanf", "ssi", "wic"):
         facts[f"receives_{program}"] = program in hh.receives
-    facts.update(case.facts)
-    if changes:
-        facts.update(changes)
+    explicit = {**case.facts, **(changes or {})}
+    facts.update(explicit)
+    # Facts derived from others follow a change to their source (an event that changes monthly
+    # income changes annual income too) unless the case or event sets them itself.
+    derived = {
+        "gross_annual_income": lambda f: round(float(f["gross_monthly_income"]) * 12, 2),
+        "unearned_monthly_income": lambda f: round(float(f["gross_monthly_income"]) - float(f["earned_monthly_income"]), 2),
+        "wic_category": lambda f: bool(f["has_pregnant_member"] or f["has_child_under_5"]),
+    }
+    for name, rule in derived.items():
+        if name not in explicit:
+            facts[name] = rule(facts)
     return facts

@@ -14,13 +14,19 @@ LABEL_STYLE = {"description_width": "initial"}
 
 
 class StatusArea:
-    """An Output widget that shows the last save status or the error a callback raised."""
+    """A status line under a step, and the Output area its callbacks run in.
+
+    Library errors (bad input) become one line in the status; anything unexpected is
+    raised inside the Output area, where the kernel shows its traceback to the learner.
+    """
 
     def __init__(self):
-        self.out = W.Output(layout=W.Layout(min_height="1.6em"))
+        self.line = W.HTML(layout=W.Layout(min_height="1.4em"))
+        self.out = W.Output()
+        self.widget = W.VBox([self.line, self.out])
 
     def guarded(self, fn):
-        """Wrap a callback: run it inside the Output area, show library errors as one line."""
+        """Wrap a callback so its result or error shows under the step."""
 
         @functools.wraps(fn)
         def wrapper(*args, **kwargs):
@@ -29,9 +35,9 @@ class StatusArea:
                 try:
                     message = fn(*args, **kwargs)
                 except CasekitError as exc:
-                    print(f"Not saved: {exc}")
+                    self.line.value = f"<span style='color:#a40000'>Not saved: {esc(exc)}</span>"
                     return
-                print(message or "Saved.")
+                self.line.value = f"<span style='color:#1f5f1f'>{esc(message or 'Saved.')}</span>"
 
         return wrapper
 
@@ -50,3 +56,10 @@ def note(text: str) -> W.HTML:
 
 def titled(label: str, value: str) -> list[tuple[str, str]]:
     return [(label, value)]
+
+
+def walk(widget):
+    """Every widget inside ``widget`` (depth first), for tests and scripted use."""
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from walk(child)

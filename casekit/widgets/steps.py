@@ -19,7 +19,7 @@ SEVERITIES = [s.value for s in Severity]
 
 
 def _frame(title: str, intro: str, body: list[W.Widget], status: StatusArea) -> W.VBox:
-    return W.VBox([heading(title), note(intro), *body, status.out], layout=W.Layout(border="1px solid #ccc", padding="6px"))
+    return W.VBox([heading(title), note(intro), *body, status.widget], layout=W.Layout(border="1px solid #ccc", padding="6px"))
 
 
 # --------------------------------------------------------------------------- 1. intake
@@ -411,7 +411,8 @@ def check_view(session) -> W.VBox:
         out.clear_output(wait=True)
         with out:
             show_results(results)
-        return "Checked. Scores update each time you press the button."
+        total = sum(r.points for r in results), sum(r.max for r in results)
+        return f"Checked: {total[0]:.2f} of {total[1]:.0f} code-graded points. Scores update each time you press the button."
 
     btn.on_click(status.guarded(run))
     return _frame("Check my plan", "See how your plan scores on each criterion, with a supervisor's comments.", [btn, out], status)

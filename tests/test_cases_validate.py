@@ -1,0 +1,155 @@
+"""`casekit cases validate` on the real library and on copies broken one way at a time."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from casekit.cases.library import CaseLibrary
+from casekit.cli import main
+
+
+def run(*args):
+    return CliRunner().invoke(main, list(args))
+
+
+def snapshot(root: Path) -> dict[str, str]:
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def first_case(root: Path) -> Path:
+    lib = CaseLibrary.load(root)
+    return lib.case_files[sorted(lib.cases)[0]]
+
+
+def edit_yaml(path: Path, change) -> None:
+    data = yaml.safe_load(path.read_text())
+    change(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+
+
+def test_the_library_is_valid():
+    """Does the shipped library pass validation with exit 0?"""
+    result = run("cases", "validate")
+    assert result.exit_code == 0, result.output
+    assert "no problems found" in result.output
+
+
+def test_the_library_covers_five_settings():
+    result = run("cases", "list")
+    assert result.exit_code == 0
+    settings = {line.split()[1] for line in result.output.strip().splitlines()}
+    assert settings == {"nursing", "managed_care", "school", "social_services", "shelter_treatment"}
+
+
+def _malformed(root):
+    path = first_case(root)
+    path.write_text(path.read_text() + "\nextra: [unclosed\n")
+    return path.name, "", "malformed YAML at line"
+
+
+def _missing_field(root):
+    path = first_case(root)
+    edit_yaml(path, lambda d: d.pop("title"))
+    return path.name, "title", "required field is missing"
+
+
+def _wrong_type(root):
+    path = first_case(root)
+    edit_yaml(path, lambda d: d["household"]["members"][0].__setitem__("age", "twelve"))
+    return path.name, "household.members[0].age", "valid integer"
+
+
+def _unknown_setting(root):
+    path = first_case(root)
+    edit_yaml(path, lambda d: d.__setitem__("setting", "hospital"))
+    return path.name, "setting", "use one of"
+
+
+def _duplicate_id(root):
+    path = first_case(root)
+    shutil.copy(path, path.with_name("zz-copy.yaml"))
+    return "zz-copy.yaml", "id", "duplicate case id"
+
+
+def _unknown_resource(root):
+    path = root / "graders" / "keys" / first_case(root).name
+    edit_yaml(path, lambda d: d["referrals"][0]["resources"].__setitem__(0, "no-such-resource"))
+    return path.name, "referrals[0].resources[0]", "unknown resource 'no-such-resource'"
+
+
+def _unknown_program(root):
+    path = root / "graders" / "keys" / first_case(root).name
+    edit_yaml(path, lambda d: d["eligibility"][0].__setitem__("program", "no-such-program"))
+    return path.name, "eligibility[0].program", "unknown program 'no-such-program'"
+
+
+def _case_without_key(root):
+    case = first_case(root)
+    (root / "graders" / "keys" / case.name).unlink()
+    return case.name, "id", "has no answer key"
+
+
+def _unsuitable_key_referral(root):
+    """A key that refers the client to a resource serving another need."""
+    lib = CaseLibrary.load(root)
+    case_id = sorted(lib.cases)[0]
+    key = lib.key(case_id)
+    need = key.referrals[0].need
+    other = next(r.id for r in lib.resources.values() if need not in r.serves_needs)
+    path = lib.key_files[case_id]
+    edit_yaml(path, lambda d: d["referrals"][0]["resources"].__setitem__(0, other))
+    return path.name, "referrals[0].resources[0]", "does not serve need"
+
+
+BREAKS = [_malformed, _missing_field, _wrong_type, _unknown_setting, _duplicate_id,
+          _unknown_resource, _unknown_program, _case_without_key, _unsuitable_key_referral]
+
+
+@pytest.mark.parametrize("breakage", BREAKS, ids=[b.__name__.strip("_") for b in BREAKS])
+def test_each_breakage_gets_its_own_clear_message(library_copy, breakage):
+    """Does validate exit 1, name the file and field, say what to do, and change no file?"""
+    file_name, field, message = breakage(library_copy)
+    before = snapshot(library_copy)
+    result = run("cases", "validate")
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    lines = [line for line in result.output.splitlines() if file_name in line]
+    assert lines, f"no problem names {file_name}:\n{result.output}"
+    assert any(f": {field}:" in line or (not field) for line in lines), result.output
+    assert any(message in line for line in lines), result.output
+    assert snapshot(library_copy) == before
+
+
+def test_validate_paths_limits_the_report_to_those_files(library_copy):
+    _missing_field(library_copy)
+    other = sorted(CaseLibrary.load(library_copy).case_files.values())[-1]
+    result = run("cases", "validate", str(other))
+    assert result.exit_code == 0, result.output
+
+
+def test_validate_names_a_path_that_does_not_exist(library_copy):
+    result = run("cases", "validate", "no/such/file.yaml")
+    assert result.exit_code == 2
+    assert "no/such/file.yaml" in result.output
+
+
+def test_show_gives_facts_and_no_key_material():
+    lib = CaseLibrary.load()
+    case_id = sorted(lib.cases)[0]
+    result = run("cases", "show", case_id)
+    assert result.exit_code == 0
+    assert lib.case(case_id).title in result.output
+    for need in lib.key(case_id).needs:
+        assert need.why not in result.output
+
+
+def test_show_an_unknown_case_lists_the_known_ones():
+    result = run("cases", "show", "no-such-case")
+    assert result.exit_code == 1
+    assert "known cases" in result.output and "Traceback" not in result.output

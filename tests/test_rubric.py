@@ -1,0 +1,145 @@
+"""The rubric's properties, for every case in the library."""
+
+from __future__ import annotations
+
+import pytest
+
+from casekit.cases.library import CaseLibrary
+from casekit.model_plan import model_plan
+from casekit.plan import Plan, Referral
+from casekit.rubric import manual_criteria, score, total
+
+LIB = CaseLibrary.load()
+CASES = sorted(LIB.cases)
+
+
+def scored(plan, case_id):
+    return score(plan, LIB.case(case_id), LIB.key(case_id), LIB)
+
+
+def points(plan, case_id) -> float:
+    return total(scored(plan, case_id))[0]
+
+
+@pytest.fixture(params=CASES)
+def case_id(request):
+    return request.param
+
+
+def test_an_empty_plan_scores_zero(case_id):
+    results = scored(Plan(case=case_id), case_id)
+    assert [r.points for r in results] == [0.0] * len(results)
+
+
+def test_the_model_plan_scores_full_marks(case_id):
+    """Does the key's own plan earn every code-graded point, criterion by criterion?"""
+    results = scored(model_plan(LIB.case(case_id), LIB.key(case_id), LIB), case_id)
+    short = [(r.id, r.points, r.max, r.feedback) for r in results if r.points != r.max]
+    assert not short
+
+
+def test_points_are_plain_floats_within_each_maximum(case_id):
+    for plan in (Plan(case=case_id), model_plan(LIB.case(case_id), LIB.key(case_id), LIB)):
+        for r in scored(plan, case_id):
+            assert type(r.points) is float and 0.0 <= r.points <= r.max
+
+
+def _growing_plans(case_id):
+    """The model plan built up one element at a time, as a learner would."""
+    model = model_plan(LIB.case(case_id), LIB.key(case_id), LIB)
+    plan = Plan(case=case_id, initial_saved=True)
+    yield plan.model_copy(deep=True)
+    for field in ("flags", "needs", "eligibility", "goals", "referrals", "rights",
+                  "information_requests", "delegations", "revisions"):
+        for item in getattr(model, field):
+            getattr(plan, field).append(item)
+            yield plan.model_copy(deep=True)
+
+
+def test_adding_a_correct_element_never_lowers_any_criterion(case_id):
+    previous = None
+    for plan in _growing_plans(case_id):
+        now = {r.id: r.points for r in scored(plan, case_id)}
+        if previous is not None:
+            dropped = {k: (previous[k], v) for k, v in now.items() if v < previous[k]}
+            assert not dropped, f"adding an element lowered {dropped}"
+        previous = now
+    assert sum(previous.values()) == points(model_plan(LIB.case(case_id), LIB.key(case_id), LIB), case_id)
+
+
+def test_a_wrong_referral_lowers_the_score(case_id):
+    model = model_plan(LIB.case(case_id), LIB.key(case_id), LIB)
+    need = model.referrals[0].need
+    wrong = next(r.id for r in LIB.resources.values() if need not in r.serves_needs)
+    worse = model.model_copy(deep=True)
+    worse.referrals.append(Referral(resource=wrong, need=need))
+    assert points(worse, case_id) < points(model, case_id)
+    feedback = next(r.feedback for r in scored(worse, case_id) if r.id == "referrals")
+    assert "does not serve" in feedback
+
+
+def test_a_referral_the_client_does_not_qualify_for_lowers_the_score(case_id):
+    """A resource that serves the need but whose criteria the client fails is a wrong referral too."""
+    from casekit.eligibility.facts import household_facts
+    from casekit.eligibility.resources import unmet_criteria
+
+    case = LIB.case(case_id)
+    model = model_plan(case, LIB.key(case_id), LIB)
+    facts = household_facts(case)
+    for ref in model.referrals:
+        unsuitable = [r for r in LIB.resources_for_need(ref.need) if unmet_criteria(r, facts, case.setting, LIB.guidelines)]
+        if unsuitable:
+            worse = model.model_copy(deep=True)
+            worse.referrals.append(Referral(resource=unsuitable[0].id, need=ref.need))
+            assert points(worse, case_id) < points(model, case_id)
+            return
+    pytest.fail(f"{case_id}: no referred need has a tempting but unsuitable resource; add one to resources.yaml")
+
+
+def test_a_need_the_facts_do_not_support_lowers_the_score(case_id):
+    model = model_plan(LIB.case(case_id), LIB.key(case_id), LIB)
+    key_needs = {n.need for n in LIB.key(case_id).needs}
+    extra = next(n for n in LIB.needs if n not in key_needs)
+    worse = model.model_copy(deep=True)
+    worse.set_need(extra, "moderate")
+    assert points(worse, case_id) < points(model, case_id)
+
+
+def test_missing_a_critical_need_costs_more_than_missing_a_low_one(case_id):
+    key = LIB.key(case_id)
+    intake = [n for n in key.needs if n.after_event is None]
+    most = min(intake, key=lambda n: n.severity.rank)
+    least = max(intake, key=lambda n: n.severity.rank)
+    assert most.severity.rank < least.severity.rank, "the key should hold needs of different severity"
+    model = model_plan(LIB.case(case_id), key, LIB)
+    full = points(model, case_id)
+    without_urgent, without_minor = model.model_copy(deep=True), model.model_copy(deep=True)
+    without_urgent.drop_need(most.need)
+    without_minor.drop_need(least.need)
+    assert full - points(without_urgent, case_id) > full - points(without_minor, case_id) > 0
+
+
+def test_wrong_priority_order_costs_points_and_says_why(case_id):
+    model = model_plan(LIB.case(case_id), LIB.key(case_id), LIB)
+    reversed_plan = model.model_copy(deep=True)
+    n = len(reversed_plan.needs)
+    for need in reversed_plan.needs:
+        need.priority = n + 1 - need.priority
+    result = next(r for r in scored(reversed_plan, case_id) if r.id == "priority-order")
+    assert result.points < result.max
+    assert "should come before" in result.feedback
+
+
+def test_a_wrong_eligibility_decision_gets_the_rules_explanation(case_id):
+    model = model_plan(LIB.case(case_id), LIB.key(case_id), LIB)
+    wrong = model.model_copy(deep=True)
+    wrong.eligibility[0].eligible = not wrong.eligibility[0].eligible
+    result = next(r for r in scored(wrong, case_id) if r.id == "eligibility")
+    assert result.points < result.max
+    assert "the rules give" in result.feedback
+
+
+def test_the_progress_note_is_left_to_a_person(case_id):
+    key = LIB.key(case_id)
+    assert [c[0] for c in manual_criteria(key)] == ["progress-note"]
+    assert "progress-note" not in {r.id for r in scored(Plan(case=case_id), case_id)}
