@@ -1,0 +1,156 @@
+"""``casekit course``: the instructor's nbgrader routine, a thin shell over casekit.course."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from casekit.cli.common import friendly_errors
+
+course_option = click.option(
+    "--course",
+    "course_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="The nbgrader course folder (default: graders/ of the kit).",
+)
+
+
+def _open(course_dir: Path | None, timeout: int | None = None):
+    from casekit.course.config import Course
+
+    return Course.open(course_dir, timeout=timeout)
+
+
+@click.group()
+def course() -> None:
+    """Grade a cohort with nbgrader: build, collect, grade, feedback, export.
+
+    The course lives in graders/ (an nbgrader course directory); each case is one
+    assignment, generated from the case and graded with the same rubric as the
+    learner's self-check.
+    """
+
+
+@course.command("build")
+@course_option
+@friendly_errors
+def build_cmd(course_dir: Path | None) -> None:
+    """Regenerate source/ from the cases and release every assignment.
+
+    Runs nbgrader generate_assignment for each case with an answer key, then checks
+    that release/ holds no key material (no hidden tests, worked answers, mark
+    schemes, key text or plan files).
+    """
+    from casekit.course.runner import build
+
+    c = _open(course_dir)
+    report = build(c)
+    for path in report.changed_sources:
+        click.echo(f"regenerated {path.relative_to(c.root)}")
+    click.echo(f"released {len(report.released)} assignment(s) to {c.release_dir}: {', '.join(report.released)}")
+
+
+@course.command("collect-zip")
+@click.argument("assignment")
+@click.argument("archives", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--regexp", default=None, help="File-name pattern with (?P<student_id>...) and (?P<file_id>...) groups; "
+              "default: FileNameCollectorPlugin.named_regexp in nbgrader_config.py.")
+@course_option
+@friendly_errors
+def collect_zip_cmd(assignment: str, archives: tuple[Path, ...], regexp: str | None, course_dir: Path | None) -> None:
+    """Put an LMS bulk download of ASSIGNMENT into submitted/ (nbgrader zip collect).
+
+    ARCHIVES are the zip files (or loose files) downloaded from the LMS. A learner
+    collected again replaces their earlier submission.
+    """
+    from casekit.course.runner import collect_zip
+
+    report = collect_zip(_open(course_dir), assignment, list(archives), regexp)
+    click.echo(f"collected {len(report.learners)} learner(s) for {assignment}: {', '.join(report.learners) or 'none'}")
+    for name in report.skipped:
+        click.echo(f"  skipped (name did not match the pattern): {name}")
+
+
+@course.command("grade")
+@click.argument("assignment")
+@click.option("--learner", "learners", multiple=True, help="Grade only this learner (repeatable).")
+@click.option("--timeout", type=int, default=None, help="Seconds a notebook cell may run before it is stopped "
+              "(default: Execute.timeout in nbgrader_config.py).")
+@course_option
+@friendly_errors
+def grade_cmd(assignment: str, learners: tuple[str, ...], timeout: int | None, course_dir: Path | None) -> None:
+    """Autograde every submitted learner of ASSIGNMENT with nbgrader.
+
+    A bad submission (missing or corrupt notebook or plan file, edited or deleted
+    test cells, code that raises, loops or writes to stderr) never stops the
+    cohort; the summary at the end names each one and why.
+    """
+    from casekit.course.export import per_criterion
+    from casekit.course.runner import grade
+
+    c = _open(course_dir, timeout)
+
+    def progress(res) -> None:
+        note = "ok" if res.ok else f"{len(res.problems)} problem(s)"
+        click.echo(f"  {res.learner:<24} {res.seconds:6.1f} s  {note}")
+
+    click.echo(f"autograding {assignment} (cell timeout {c.timeout} s)")
+    report = grade(c, assignment, list(learners) or None, progress=progress)
+    totals = {row.learner: row for row in per_criterion(c, assignment).rows}
+    click.echo(
+        f"graded {len(report.results)} submission(s) in {report.seconds:.1f} s "
+        f"({report.seconds_per_submission:.1f} s per autograded submission)"
+    )
+    for res in report.results:
+        row = totals.get(res.learner)
+        if row:
+            pending = " (progress note still to grade)" if row.needs_manual_grade else ""
+            click.echo(f"  {res.learner:<24} {row.total:g} / {row.max:g}{pending}")
+    bad = report.problem_submissions
+    if bad:
+        click.echo(f"\n{len(bad)} problem submission(s):")
+        for res in bad:
+            click.echo(f"  {res.learner}:")
+            for problem in res.problems:
+                click.echo(f"    - {problem}")
+    else:
+        click.echo("no problem submissions")
+
+
+@course.command("feedback")
+@click.argument("assignment")
+@course_option
+@friendly_errors
+def feedback_cmd(assignment: str, course_dir: Path | None) -> None:
+    """Write feedback HTML for every autograded learner of ASSIGNMENT.
+
+    Each criterion shows its points and the rubric's comment; hidden test code and
+    the progress-note mark scheme are removed (and checked for) before the files
+    are left in feedback/.
+    """
+    from casekit.course.runner import feedback
+
+    c = _open(course_dir)
+    report = feedback(c, assignment)
+    click.echo(f"wrote {len(report.files)} feedback file(s) under {c.feedback_dir}")
+
+
+@course.command("export")
+@click.argument("assignment")
+@click.option("--to", "target", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The CSV file to write.")
+@course_option
+@friendly_errors
+def export_cmd(assignment: str, target: Path, course_dir: Path | None) -> None:
+    """Write ASSIGNMENT's scores as CSV: one row per learner, one column per criterion.
+
+    Then total, max and needs_manual_grade (yes while a progress note awaits a grader
+    in formgrader). Scores come from the nbgrader gradebook, manual grades included.
+    """
+    from casekit.course.export import per_criterion, write_csv
+
+    export = per_criterion(_open(course_dir), assignment)
+    write_csv(export, target)
+    click.echo(f"wrote {len(export.rows)} learner(s) x {len(export.criteria)} criteria to {target}")

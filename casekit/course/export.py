@@ -1,0 +1,95 @@
+"""Per-criterion scores from the nbgrader gradebook, one row per learner, for the LMS.
+
+nbgrader's own export has one total per assignment. Each criterion here is the grade of
+its cell (``crit-<criterion>``), so the columns follow the key's rubric: every criterion,
+then the total, the maximum, and whether a person still has to grade something (the
+progress note) before the total is final.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from casekit.course.assignment import criterion_of
+from casekit.course.config import Course, CourseError
+
+
+@dataclass
+class Row:
+    learner: str
+    scores: dict[str, float]
+    total: float
+    max: float
+    needs_manual_grade: bool
+
+
+@dataclass
+class Export:
+    assignment: str
+    criteria: list[str]
+    maxima: dict[str, float]
+    rows: list[Row]
+
+    @property
+    def header(self) -> list[str]:
+        return ["learner", *self.criteria, "total", "max", "needs_manual_grade"]
+
+
+def per_criterion(course: Course, assignment: str) -> Export:
+    """Every learner's points per criterion for ``assignment``, read from the gradebook."""
+    from nbgrader.api import Gradebook, MissingEntry
+
+    from casekit.course.runner import _tools_on_path
+
+    _tools_on_path()
+    with Gradebook(course.db_url, course.course_id) as gb:
+        try:
+            record = gb.find_assignment(assignment)
+        except MissingEntry:
+            raise CourseError(f"{assignment!r} is not in the gradebook; run `casekit course build` first") from None
+        cells = [(nb.name, cell) for nb in record.notebooks for cell in [*nb.grade_cells, *nb.task_cells]]
+        order = {}
+        for nb in record.notebooks:
+            for i, cell in enumerate(nb.source_cells):
+                order[(nb.name, cell.name)] = i
+        cells.sort(key=lambda item: order.get((item[0], item[1].name), 0))
+        criteria = [criterion_of(cell.name) or cell.name for _, cell in cells]
+        maxima = {criterion_of(cell.name) or cell.name: float(cell.max_score) for _, cell in cells}
+        rows = []
+        for student in sorted(gb.students, key=lambda s: s.id):
+            try:
+                submission = gb.find_submission(assignment, student.id)
+            except MissingEntry:
+                continue
+            scores, pending = {}, False
+            for nb_name, cell in cells:
+                grade = gb.find_grade(cell.name, nb_name, assignment, student.id)
+                value = grade.manual_score if grade.manual_score is not None else grade.auto_score
+                scores[criterion_of(cell.name) or cell.name] = float(value or 0.0) + float(grade.extra_credit or 0.0)
+                pending = pending or bool(grade.needs_manual_grade)
+            total = float(round(sum(scores.values()), 2))
+            rows.append(Row(student.id, scores, total, float(submission.max_score), pending))
+    return Export(assignment, criteria, maxima, rows)
+
+
+def write_csv(export: Export, path: Path | str) -> Path:
+    """Write the export as CSV (UTF-8, one header row)."""
+    path = Path(path)
+    if path.suffix.lower() != ".csv":
+        raise CourseError(f"{path}: give a file name ending in .csv")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(export.header)
+        for row in export.rows:
+            writer.writerow([
+                row.learner,
+                *[f"{row.scores.get(c, 0.0):g}" for c in export.criteria],
+                f"{row.total:g}",
+                f"{row.max:g}",
+                "yes" if row.needs_manual_grade else "no",
+            ])
+    return path
+

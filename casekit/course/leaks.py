@@ -1,0 +1,105 @@
+"""Checks that answer keys stay on the instructor's side.
+
+A released assignment must hold facts only: no hidden test, no worked answer, no mark
+scheme, no text from the key, no plan file. Feedback must show each criterion's points and
+the rubric's comment, but not the hidden test code nor the progress-note mark scheme.
+``build`` and ``feedback`` run these checks on what nbgrader wrote and refuse to leave a
+leaking file behind; the tests run them too.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from casekit.cases.library import CaseLibrary
+from casekit.cases.schema import Key
+from casekit.course.config import Course
+
+CODE_MARKERS = (
+    "BEGIN HIDDEN TESTS",
+    "END HIDDEN TESTS",
+    "criterion_points",
+    "BEGIN SOLUTION",
+    "model_plan",
+    "BEGIN MARK SCHEME",
+    "Mark scheme (graders only)",
+    ".key(",
+)
+"""Strings that only instructor-side cells contain."""
+
+MIN_KEY_TEXT = 20
+"""Key texts shorter than this (an id, a word) may appear in the facts by right."""
+
+
+def key_texts(key: Key) -> list[str]:
+    """Every sentence of the key a learner must not see before grading."""
+    texts = [n.why for n in key.needs]
+    texts += [f.explanation for f in key.application_flaws]
+    texts += [e.why_it_matters for e in key.eligibility]
+    texts += [g.example for g in key.goals]
+    texts += [r.information for r in key.information_requests]
+    texts += [e.explanation for e in key.events]
+    texts += list(key.progress_note.must_cover)
+    texts += [lv.description for lv in key.progress_note.levels]
+    return [t.strip() for t in texts if len(t.strip()) >= MIN_KEY_TEXT]
+
+
+def mark_scheme_texts(key: Key) -> list[str]:
+    """The levels' descriptions. (The must-cover points are left out: a good note says them.)"""
+    texts = [lv.description for lv in key.progress_note.levels]
+    return [t.strip() for t in texts if len(t.strip()) >= MIN_KEY_TEXT]
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def _visible_text(markup: str) -> str:
+    """HTML as a reader sees it: tags dropped, entities decoded, whitespace folded."""
+    return _normalise(html.unescape(re.sub(r"<[^>]+>", "", markup)))
+
+
+def release_leaks(course: Course, library: CaseLibrary) -> list[str]:
+    """Every piece of key material in ``release/`` (empty when the release is clean)."""
+    leaks = []
+    if not course.release_dir.is_dir():
+        return leaks
+    for folder in sorted(p for p in course.release_dir.iterdir() if p.is_dir()):
+        key = library.keys.get(folder.name)
+        for path in sorted(folder.rglob("*")):
+            if not path.is_file():
+                continue
+            rel = path.relative_to(course.release_dir)
+            if path.name.endswith(".plan.json") or ".plan.json.bak" in path.name:
+                leaks.append(f"{rel}: a plan file")
+                continue
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (UnicodeDecodeError, OSError):
+                continue
+            if path.suffix == ".ipynb":
+                import nbformat
+
+                nb = nbformat.reads(text, as_version=4)
+                text = "\n".join(cell.source for cell in nb.cells) + "\n" + str(nb.metadata)
+            flat = _normalise(text)
+            leaks += [f"{rel}: contains {m!r}" for m in CODE_MARKERS if m in text]
+            if key is not None:
+                leaks += [f"{rel}: contains key text {t[:50]!r}" for t in key_texts(key) if _normalise(t) in flat]
+    return leaks
+
+
+def feedback_leaks(course: Course, assignment: str, files: list[Path], library: CaseLibrary | None = None) -> list[str]:
+    """Hidden test code or mark-scheme text in feedback HTML files (empty when clean)."""
+    lib = library or CaseLibrary.load()
+    key = lib.keys.get(assignment)
+    scheme = mark_scheme_texts(key) if key else []
+    leaks = []
+    for path in files:
+        text = _visible_text(path.read_text(encoding="utf-8"))
+        rel = path.relative_to(course.root) if path.is_relative_to(course.root) else path
+        leaks += [f"{rel}: contains {m!r}" for m in CODE_MARKERS if m in text]
+        leaks += [f"{rel}: contains mark-scheme text {t[:50]!r}" for t in scheme if _normalise(t) in text]
+    return leaks

@@ -1,0 +1,331 @@
+"""The instructor's routine, with the real nbgrader underneath (its Python API, ``NbGraderAPI``).
+
+``build``: regenerate the source notebooks from the cases, then ``generate_assignment`` each
+one and check the release holds no key material. ``collect_zip``: an LMS bulk download into
+``submitted/`` via nbgrader's zip collect. ``grade``: autograde every learner, one at a time
+through :func:`grade_submission` (the unit a parallel runner fans out), so one bad
+submission never stops the cohort. ``feedback``: nbgrader's feedback HTML, checked for
+hidden-test code and mark schemes before it is left on disk.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import shutil
+import sysconfig
+import time
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from traitlets.config import Config
+
+from casekit.cases.library import CaseLibrary
+from casekit.course.assignment import ANSWER_ID, notebook_file, source_drift, write_sources
+from casekit.course.config import Course, CourseError
+from casekit.course.leaks import feedback_leaks, release_leaks
+from casekit.course.problems import SubmissionProblem, precheck, scan_autograded
+from casekit.errors import DataFileError
+
+
+def _tools_on_path() -> None:
+    """nbgrader's gradebook runs the ``alembic`` command; find it in this Python's environment
+    even when the environment is not activated (``.venv/bin/casekit ...``)."""
+    if shutil.which("alembic"):
+        return
+    scripts = sysconfig.get_path("scripts")
+    os.environ["PATH"] = os.pathsep.join([scripts, os.environ.get("PATH", "")])
+
+
+def _api(course: Course, extra: Config | None = None):
+    from nbgrader.apps import NbGraderAPI
+    from nbgrader.coursedir import CourseDirectory
+
+    _tools_on_path()
+    config = Config(course.config)
+    if extra is not None:
+        config.merge(extra)
+    # No exchange: the course hands files over by LMS zip, so skip nbgrader's exchange check.
+    config.Exchange.root = str(course.root / ".exchange-unused")
+    with _quiet_nbgrader():
+        coursedir = CourseDirectory(config=config)
+        api = NbGraderAPI(coursedir=coursedir, config=config)
+    api.log.setLevel(logging.WARNING)
+    return api
+
+
+@contextlib.contextmanager
+def _quiet_nbgrader():
+    """nbgrader logs every copied file; keep the console to what the instructor needs."""
+    loggers = [logging.getLogger(n) for n in ("traitlets", "NbGraderAPI", "nbgrader")]
+    levels = [lg.level for lg in loggers]
+    for lg in loggers:
+        lg.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        for lg, level in zip(loggers, levels):
+            lg.setLevel(level)
+
+
+def _last_error(result: dict) -> str:
+    text = result.get("error") or result.get("log") or "no details"
+    lines = [ln for ln in text.strip().splitlines() if ln.strip()]
+    errors = [ln for ln in lines if "[ERROR]" in ln or "Error" in ln]
+    return (errors or lines or ["no details"])[-1].strip()
+
+
+# --------------------------------------------------------------------------- build
+
+
+@dataclass
+class BuildReport:
+    changed_sources: list[Path]
+    released: list[str]
+
+
+def build(course: Course, library: CaseLibrary | None = None) -> BuildReport:
+    """Regenerate ``source/`` from the cases and release every assignment into ``release/``.
+
+    Raises :class:`CourseError` when nbgrader cannot generate an assignment or when a
+    release would contain key material (the release is then removed).
+    """
+    lib = library or CaseLibrary.load()
+    if lib.problems:
+        raise DataFileError(lib.problems)
+    stray = sorted(course.source_dir.rglob("*.plan.json*")) if course.source_dir.is_dir() else []
+    if stray:
+        names = ", ".join(str(p.relative_to(course.root)) for p in stray)
+        raise CourseError(
+            f"plan file(s) in source/: {names}. They would be released to every learner (running the "
+            "instructor's notebook writes the worked answer there); delete them and build again"
+        )
+    changed = write_sources(course.source_dir, lib)
+    drift = source_drift(course.source_dir, lib)
+    if drift:  # cannot happen unless the disk refused a write; say so rather than release stale work
+        raise CourseError("source notebooks still differ after regeneration: " + "; ".join(drift))
+    # The config lists the assignments that exist when it is read; re-read it after generating.
+    course = Course.open(course.root, timeout=course.timeout)
+    api = _api(course)
+    released, failures = [], []
+    for assignment in course.assignments():
+        result = api.generate_assignment(assignment, force=True, create=True)
+        if result["success"]:
+            released.append(assignment)
+        else:
+            failures.append(f"{assignment}: {_last_error(result)}")
+    if failures:
+        raise CourseError("nbgrader could not generate: " + "; ".join(failures))
+    leaks = release_leaks(course, lib)
+    if leaks:
+        for assignment in released:
+            shutil.rmtree(course.release_dir / assignment, ignore_errors=True)
+        raise CourseError("the release would reveal the answer key, so it was removed: " + "; ".join(leaks))
+    return BuildReport(changed, released)
+
+
+# --------------------------------------------------------------------------- collect
+
+
+@dataclass
+class CollectReport:
+    assignment: str
+    learners: list[str]
+    skipped: list[str]
+
+
+def collect_zip(course: Course, assignment: str, archives: list[Path], named_regexp: str | None = None) -> CollectReport:
+    """Collect an LMS bulk download (zip files, or loose files) into ``submitted/<learner>/<assignment>/``.
+
+    Re-collecting replaces each listed learner's earlier submission, as a new download is
+    the newer one. File names follow ``FileNameCollectorPlugin.named_regexp`` in the config.
+    """
+    from nbgrader.apps.zipcollectapp import ZipCollectApp
+    from nbgrader.coursedir import CourseDirectory
+    from nbgrader.utils import capture_log
+
+    course.require_assignment(assignment)
+    if not (course.release_dir / assignment).is_dir():
+        raise CourseError(f"{assignment!r} has not been released yet; run `casekit course build` first")
+    archive_dir = course.downloaded_dir / assignment / "archive"
+    if archive_dir.exists():
+        shutil.rmtree(archive_dir)
+    archive_dir.mkdir(parents=True)
+    for path in archives:
+        path = Path(path)
+        if not path.is_file():
+            raise CourseError(f"{path}: no such file; give the zip file(s) downloaded from the LMS")
+        shutil.copy2(path, archive_dir / path.name)
+    config = Config(course.config)
+    if named_regexp:
+        config.FileNameCollectorPlugin.named_regexp = named_regexp
+    config.ZipCollectApp.force = True
+    config.ExtractorPlugin.force = True
+    config.CourseDirectory.assignment_id = assignment
+    before = {p: p.stat().st_mtime_ns for p in course.submitted_dir.glob(f"*/{assignment}/*")} if course.submitted_dir.exists() else {}
+    _tools_on_path()
+    with _quiet_nbgrader():
+        app = ZipCollectApp(config=config)
+        app.coursedir = CourseDirectory(parent=app)
+        for handler in list(app.log.handlers):  # keep its log for the report, off the console
+            app.log.removeHandler(handler)
+        app.log.propagate = False
+        result = capture_log(app)
+    log = result.get("log", "")
+    if not result["success"]:
+        raise CourseError(f"zip collect failed: {_last_error(result)}")
+    learners = sorted({
+        p.parent.parent.name
+        for p in course.submitted_dir.glob(f"*/{assignment}/*")
+        if before.get(p) != p.stat().st_mtime_ns
+    })
+    skipped = [ln.split(": ", 1)[-1] for ln in log.splitlines() if "Skipped" in ln]
+    return CollectReport(assignment, learners, skipped)
+
+
+# --------------------------------------------------------------------------- grade
+
+
+@dataclass
+class SubmissionResult:
+    learner: str
+    assignment: str
+    seconds: float
+    graded_by_nbgrader: bool
+    problems: list[SubmissionProblem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass
+class CohortReport:
+    assignment: str
+    results: list[SubmissionResult]
+    seconds: float
+
+    @property
+    def problem_submissions(self) -> list[SubmissionResult]:
+        return [r for r in self.results if r.problems]
+
+    @property
+    def seconds_per_submission(self) -> float:
+        graded = [r.seconds for r in self.results if r.graded_by_nbgrader]
+        return sum(graded) / len(graded) if graded else 0.0
+
+
+def _record_zero(course: Course, assignment: str, learner: str) -> None:
+    """Give every graded cell of a submission 0, as nbgrader does for a missing notebook."""
+    from nbgrader.api import Gradebook
+
+    _tools_on_path()
+    with Gradebook(course.db_url, course.course_id) as gb, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # SQLAlchemy's notes on nbgrader's own session use
+        gb.update_or_create_student(learner)
+        submission = gb.update_or_create_submission(assignment, learner)
+        for nb in submission.notebooks:
+            for grade in nb.grades:
+                grade.auto_score = 0.0
+                grade.needs_manual_grade = False
+        gb.db.commit()
+
+
+def _note_answer_source(course: Course, assignment: str, learner: str) -> None:
+    """nbgrader comments "No response." on an answer cell the learner left as released; here the
+    answer is the plan file, so say that instead (feedback and formgrader show the comment)."""
+    from nbgrader.api import Gradebook, MissingEntry
+
+    with Gradebook(course.db_url, course.course_id) as gb:
+        try:
+            comment = gb.find_comment(ANSWER_ID, assignment, assignment, learner)
+        except MissingEntry:
+            return
+        if comment.auto_comment == "No response.":
+            comment.auto_comment = "Graded from your plan file, not from this cell."
+            gb.db.commit()
+
+
+def grade_submission(course_root: Path | str, assignment: str, learner: str, *, timeout: int | None = None) -> SubmissionResult:
+    """Autograde one learner's submission with nbgrader; never raises for a bad submission.
+
+    Plain arguments, so a parallel runner can send it to another process. The result names
+    every problem found; an unreadable or missing notebook is recorded as 0 on every criterion.
+    """
+    course = Course.open(course_root, timeout=timeout)
+    start = time.perf_counter()
+    submission = course.submission(learner, assignment)
+    problems = precheck(submission, course.release_dir / assignment, assignment)
+    stale = course.autograded(learner, assignment)
+    if any(p.fatal for p in problems):
+        if stale.exists():
+            shutil.rmtree(stale)
+        _record_zero(course, assignment, learner)
+        return SubmissionResult(learner, assignment, time.perf_counter() - start, False, problems)
+    with _quiet_nbgrader(), warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # nbgrader's own SQLAlchemy and nbformat warnings
+        result = _api(course).autograde(assignment, learner, force=True, create=True)
+    graded = bool(result["success"])
+    if not graded:
+        _record_zero(course, assignment, learner)
+        problems.append(SubmissionProblem("autograde-failed", f"nbgrader could not grade it ({_last_error(result)}); scored 0"))
+    else:
+        _note_answer_source(course, assignment, learner)
+        problems.extend(scan_autograded(stale / notebook_file(assignment)))
+    return SubmissionResult(learner, assignment, time.perf_counter() - start, graded, problems)
+
+
+def grade(course: Course, assignment: str, learners: list[str] | None = None, progress=None) -> CohortReport:
+    """Autograde every learner who submitted ``assignment`` (or just ``learners``)."""
+    course.require_assignment(assignment)
+    if not (course.release_dir / assignment).is_dir():
+        raise CourseError(f"{assignment!r} has not been released yet; run `casekit course build` first")
+    everyone = course.learners(assignment)
+    if learners:
+        unknown = [name for name in learners if name not in everyone]
+        if unknown:
+            raise CourseError(
+                f"no submission of {assignment!r} from {', '.join(unknown)} in {course.submitted_dir}; "
+                "collect it first (`casekit course collect-zip`)"
+            )
+        everyone = list(learners)
+    if not everyone:
+        raise CourseError(f"no submissions of {assignment!r} in {course.submitted_dir}; collect them first (`casekit course collect-zip`)")
+    start = time.perf_counter()
+    results = []
+    for learner in everyone:
+        res = grade_submission(course.root, assignment, learner, timeout=course.timeout)
+        results.append(res)
+        if progress:
+            progress(res)
+    return CohortReport(assignment, results, time.perf_counter() - start)
+
+
+# --------------------------------------------------------------------------- feedback
+
+
+@dataclass
+class FeedbackReport:
+    assignment: str
+    files: list[Path]
+
+
+def feedback(course: Course, assignment: str) -> FeedbackReport:
+    """nbgrader feedback HTML for every autograded learner, checked to reveal no hidden test or mark scheme."""
+    course.require_assignment(assignment)
+    graded = sorted(p.parent.name for p in course.autograded_dir.glob(f"*/{assignment}") if p.is_dir()) if course.autograded_dir.exists() else []
+    if not graded:
+        raise CourseError(f"nothing autograded for {assignment!r} yet; run `casekit course grade {assignment}` first")
+    with _quiet_nbgrader():
+        result = _api(course).generate_feedback(assignment, force=True)
+    if not result["success"]:
+        raise CourseError(f"nbgrader could not generate feedback: {_last_error(result)}")
+    files = sorted(course.feedback_dir.glob(f"*/{assignment}/*.html"))
+    leaks = feedback_leaks(course, assignment, files)
+    if leaks:
+        for path in files:
+            path.unlink()
+        raise CourseError("feedback would reveal hidden tests, so it was removed: " + "; ".join(leaks))
+    return FeedbackReport(assignment, files)

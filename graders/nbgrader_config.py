@@ -1,0 +1,54 @@
+"""nbgrader settings for the Case Manager Study Kit course.
+
+`casekit course ...` reads this file, and so does `nbgrader ...` run from this folder.
+Every path is relative to this file, so the course works wherever the kit is checked out.
+"""
+
+from pathlib import Path
+
+from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
+from nbgrader.preprocessors import ClearHiddenTests, ClearMarkScheme, GetGrades
+
+HERE = Path(__file__).resolve().parent
+c = get_config()  # noqa: F821 (provided by the config loader)
+
+c.CourseDirectory.course_id = "casekit"
+c.CourseDirectory.root = str(HERE)
+c.CourseDirectory.db_url = f"sqlite:///{HERE / 'gradebook.db'}"
+
+# A learner's plan file is their answer: nbgrader copies every non-notebook file of source/
+# over the submission at autograde time, so the plan file is excluded from that copy (and
+# `casekit course build` refuses a source folder holding one, as it would be released).
+c.Autograde.exclude_overwriting = {
+    folder.name: [f"{folder.name}.plan.json"]
+    for folder in sorted((HERE / "source").glob("*"))
+    if folder.is_dir()
+}
+
+# A learner's infinite loop costs one cell, not the cohort: nbgrader interrupts a cell after
+# this many seconds and goes on with the next.
+c.Execute.timeout = 30
+c.Execute.startup_timeout = 60
+# The kernel's own start-up notices would otherwise fill the instructor's console.
+c.Execute.extra_arguments = ["--HistoryManager.hist_file=:memory:", "--IPKernelApp.log_level=ERROR"]
+
+# A deleted test or task cell is put back from the gradebook, so it is graded all the same.
+c.OverwriteCells.add_missing_cells = True
+
+# What replaces the worked answer in the released answer cell: a hint, never an error.
+c.ClearSolutions.code_stub = {
+    "python": "# YOUR CODE HERE (optional): change your plan in code, for example\n"
+    '# session.add_need("<need-id>", "critical"); it is saved to PLAN_FILE at once.'
+}
+
+# Feedback shows each criterion's points and the rubric's comment, never the hidden test
+# code nor the progress-note mark scheme (nbgrader keeps both unless told).
+c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, ClearMarkScheme, CSSHTMLHeaderPreprocessor]
+
+# LMS bulk downloads (`casekit course collect-zip`): files named
+#   <learner-id>_<anything>_<original file name>, e.g. jsmith_12345_67890_<case-id>.ipynb
+# The learner id is the first field before an underscore; the original name is kept.
+c.FileNameCollectorPlugin.named_regexp = (
+    r".*/(?P<student_id>[^/_]+)_(?:[^/]*_)?(?P<file_id>[A-Za-z0-9-]+(?:\.plan\.json|\.ipynb))$"
+)
+c.FileNameCollectorPlugin.valid_ext = [".ipynb", ".json"]
