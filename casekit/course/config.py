@@ -8,6 +8,9 @@ pattern) without editing the file.
 
 from __future__ import annotations
 
+import os
+import shutil
+import sysconfig
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +21,15 @@ from casekit.errors import CasekitError
 from casekit.paths import graders_dir
 
 CONFIG_FILE = "nbgrader_config.py"
+
+
+def tools_on_path() -> None:
+    """nbgrader's gradebook runs the ``alembic`` command; find it in this Python's environment
+    even when the environment is not activated (``.venv/bin/casekit ...``)."""
+    if shutil.which("alembic"):
+        return
+    scripts = sysconfig.get_path("scripts")
+    os.environ["PATH"] = os.pathsep.join([scripts, os.environ.get("PATH", "")])
 
 
 class CourseError(CasekitError):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from casekit.course.assignment import criterion_of
-from casekit.course.config import Course, CourseError
+from casekit.course.config import Course, CourseError, tools_on_path
 
 
 @dataclass
@@ -41,9 +41,7 @@ def per_criterion(course: Course, assignment: str) -> Export:
     """Every learner's points per criterion for ``assignment``, read from the gradebook."""
     from nbgrader.api import Gradebook, MissingEntry
 
-    from casekit.course.runner import _tools_on_path
-
-    _tools_on_path()
+    tools_on_path()
     with Gradebook(course.db_url, course.course_id) as gb:
         try:
             record = gb.find_assignment(assignment)

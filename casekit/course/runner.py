@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 import shutil
-import sysconfig
 import time
 import warnings
 from dataclasses import dataclass, field
@@ -24,26 +22,17 @@ from traitlets.config import Config
 
 from casekit.cases.library import CaseLibrary
 from casekit.course.assignment import ANSWER_ID, notebook_file, source_drift, write_sources
-from casekit.course.config import Course, CourseError
+from casekit.course.config import Course, CourseError, tools_on_path
 from casekit.course.leaks import feedback_leaks, release_leaks
 from casekit.course.problems import SubmissionProblem, precheck, scan_autograded
 from casekit.errors import DataFileError
-
-
-def _tools_on_path() -> None:
-    """nbgrader's gradebook runs the ``alembic`` command; find it in this Python's environment
-    even when the environment is not activated (``.venv/bin/casekit ...``)."""
-    if shutil.which("alembic"):
-        return
-    scripts = sysconfig.get_path("scripts")
-    os.environ["PATH"] = os.pathsep.join([scripts, os.environ.get("PATH", "")])
 
 
 def _api(course: Course, extra: Config | None = None):
     from nbgrader.apps import NbGraderAPI
     from nbgrader.coursedir import CourseDirectory
 
-    _tools_on_path()
+    tools_on_path()
     config = Config(course.config)
     if extra is not None:
         config.merge(extra)
@@ -165,7 +154,7 @@ def collect_zip(course: Course, assignment: str, archives: list[Path], named_reg
     config.ExtractorPlugin.force = True
     config.CourseDirectory.assignment_id = assignment
     before = {p: p.stat().st_mtime_ns for p in course.submitted_dir.glob(f"*/{assignment}/*")} if course.submitted_dir.exists() else {}
-    _tools_on_path()
+    tools_on_path()
     with _quiet_nbgrader():
         app = ZipCollectApp(config=config)
         app.coursedir = CourseDirectory(parent=app)
@@ -221,7 +210,7 @@ def _record_zero(course: Course, assignment: str, learner: str) -> None:
     """Give every graded cell of a submission 0, as nbgrader does for a missing notebook."""
     from nbgrader.api import Gradebook
 
-    _tools_on_path()
+    tools_on_path()
     with Gradebook(course.db_url, course.course_id) as gb, warnings.catch_warnings():
         warnings.simplefilter("ignore")  # SQLAlchemy's notes on nbgrader's own session use
         gb.update_or_create_student(learner)
