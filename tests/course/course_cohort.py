@@ -1,0 +1,145 @@
+"""A synthetic cohort: one learner per kind of submission an instructor meets.
+
+Each learner is the released notebook plus a plan file, changed in one way. ``LEARNERS``
+says what each one should score, so the tests read as a table of expectations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from casekit.cases.library import CaseLibrary
+from casekit.course.assignment import ANSWER_ID, criterion_of, notebook_file, plan_file
+from casekit.model_plan import model_plan
+from casekit.plan import Plan, plan_to_json
+
+
+@dataclass(frozen=True)
+class Learner:
+    name: str
+    plan: str | None  # "model", "half", "empty", "corrupt" or None (no plan file)
+    notebook: str  # "released", "missing", "corrupt", "deleted-tests", "edited-tests", "raises", "loops", "stderr"
+    expect: str  # "full", "zero", "between", "half-plan"
+    problem: str | None  # a problem kind the summary must name, or None for a clean submission
+
+
+LEARNERS = [
+    Learner("model", "model", "released", "full", None),
+    Learner("half", "half", "released", "between", None),
+    Learner("empty", "empty", "released", "zero", None),
+    Learner("nonotebook", "model", "missing", "zero", "missing-notebook"),
+    Learner("corruptnotebook", "model", "corrupt", "zero", "corrupt-notebook"),
+    Learner("deletedtests", "model", "deleted-tests", "full", "deleted-cells"),
+    Learner("editedtests", "half", "edited-tests", "half-plan", "edited-cells"),
+    Learner("noplan", None, "released", "zero", "missing-plan"),
+    Learner("corruptplan", "corrupt", "released", "zero", "corrupt-plan"),
+    Learner("raises", "model", "raises", "full", "error"),
+    Learner("loops", "model", "loops", "full", "timeout"),
+    Learner("stderr", "model", "stderr", "full", "stderr"),
+]
+
+DELETED = ("goals", "rights")
+"""The criteria whose test cells the deletedtests learner removes."""
+
+
+def half_plan(model: Plan) -> Plan:
+    """The model plan with the second half of every list dropped: some criteria full, some not."""
+    half = model.model_copy(deep=True)
+    for field in ("flags", "needs", "eligibility", "goals", "referrals", "rights",
+                  "information_requests", "delegations", "revisions"):
+        items = getattr(half, field)
+        setattr(half, field, items[: (len(items) + 1) // 2])
+    half.progress_note = ""
+    return half
+
+
+def _saved(plan: Plan) -> str:
+    """The plan as the learner's session writes it (with its save time)."""
+    plan = plan.model_copy(deep=True)
+    plan.updated = dt.datetime(2026, 2, 20, 14, 30, tzinfo=dt.timezone.utc)
+    return plan_to_json(plan)
+
+
+def _plan_text(kind: str, case_id: str, lib: CaseLibrary) -> str:
+    model = model_plan(lib.case(case_id), lib.key(case_id), lib)
+    if kind == "model":
+        return _saved(model)
+    if kind == "half":
+        return _saved(half_plan(model))
+    if kind == "empty":
+        return _saved(Plan(case=case_id))
+    if kind == "corrupt":
+        return '{"format_version": 2, "case": "' + case_id + '", "needs": [ {"need": '
+    raise ValueError(kind)
+
+
+def _cell(nb, name):
+    return next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == name)
+
+
+def _notebook_text(kind: str, released: Path) -> str | None:
+    if kind == "missing":
+        return None
+    if kind == "corrupt":
+        return released.read_text(encoding="utf-8")[:900]  # cut off mid-file, as a failed upload is
+    nb = nbformat.read(released, as_version=4)
+    answer = _cell(nb, ANSWER_ID)
+    if kind == "deleted-tests":
+        nb.cells = [c for c in nb.cells if criterion_of(c.metadata.get("nbgrader", {}).get("grade_id", "")) not in DELETED]
+    elif kind == "edited-tests":
+        for cell in nb.cells:
+            meta = cell.metadata.get("nbgrader", {})
+            if criterion_of(meta.get("grade_id", "")) and cell.cell_type == "code":
+                cell.source = f"{float(meta['points'])}  # full marks, please"
+    elif kind == "raises":
+        answer.source = 'raise RuntimeError("my code has a bug")'
+    elif kind == "loops":
+        answer.source = "while True:\n    pass"
+    elif kind == "stderr":
+        answer.source = (
+            "import sys, warnings\n"
+            'print("debugging to stderr", file=sys.stderr)\n'
+            'warnings.warn("a learner warning")'
+        )
+    elif kind != "released":
+        raise ValueError(kind)
+    return nbformat.writes(nb)
+
+
+def submission_files(release_dir: Path, case_id: str, lib: CaseLibrary) -> dict[str, dict[str, str]]:
+    """learner -> {file name: text}: what each learner hands in."""
+    released = release_dir / case_id / notebook_file(case_id)
+    files = {}
+    for learner in LEARNERS:
+        mine = {}
+        nb = _notebook_text(learner.notebook, released)
+        if nb is not None:
+            mine[notebook_file(case_id)] = nb
+        if learner.plan is not None:
+            mine[plan_file(case_id)] = _plan_text(learner.plan, case_id, lib)
+        files[learner.name] = mine
+    return files
+
+
+def lms_zip(path: Path, files: dict[str, dict[str, str]]) -> Path:
+    """An LMS bulk download: every file named <learner>_<ids>_<original name>."""
+    with zipfile.ZipFile(path, "w") as zf:
+        for i, (learner, mine) in enumerate(sorted(files.items()), start=1):
+            for name, text in mine.items():
+                zf.writestr(f"{learner}_{1000 + i}_{5000 + i}_{name}", text)
+    return path
+
+
+def expected_totals(case_id: str, lib: CaseLibrary) -> dict[str, float]:
+    """What the rubric gives the half plan, criterion by criterion (the edited-tests learner must get it)."""
+    from casekit.rubric import score
+
+    model = model_plan(lib.case(case_id), lib.key(case_id), lib)
+    return {r.id: r.points for r in score(half_plan(model), lib.case(case_id), lib.key(case_id), lib)}
+
+
