@@ -76,6 +76,19 @@ class _Scorer:
         n = self.lib.needs.get(need_id)
         return n.title.lower() if n else need_id
 
+    def source(self, ref: str) -> str:
+        """A key's fact reference in words: ``report:x`` -> the report's title."""
+        kind, _, ident = ref.partition(":")
+        if kind == "report":
+            return next((f"the {r.title}" for r in self.case.reports if r.id == ident), ref)
+        if kind == "application":
+            return next((f"the application's '{i.label}'" for i in self.case.application.items if i.id == ident), ref)
+        if kind == "event":
+            return next((f"the event '{e.title}'" for e in self.case.events if e.id == ident), ref)
+        if kind == "fact":
+            return f"the verified facts ({ident.replace('_', ' ')})"
+        return {"presenting_situation": "the presenting situation", "household": "the household", "client": "the client's background"}.get(ref, ref)
+
     def determination(self, program: str, changes: dict | None = None) -> Determination:
         facts = household_facts(self.case, changes)
         return determine(self.lib.programs.get(program), facts, self.lib.guidelines)
@@ -107,11 +120,11 @@ class _Scorer:
         parts = []
         if missed:
             worst = sorted(missed, key=lambda n: n.severity.rank)[:3]
-            parts.append(
-                "Missed: " + _join([f"{self.title(n.need)} ({n.severity.value})" for n in worst])
-                + (f" and {len(missed) - 3} more" if len(missed) > 3 else "")
-                + f". Look again at {_join(sorted({r for n in worst for r in n.revealed_by}))}."
-            )
+            named = [f"{self.title(n.need)} ({n.severity.value})" for n in worst]
+            if len(missed) > 3:
+                named.append(f"{len(missed) - 3} more")
+            sources = dict.fromkeys(self.source(r) for n in worst for r in n.revealed_by)
+            parts.append(f"Missed: {_join(named)}. Look again at {_join(list(sources))}.")
         if unsupported:
             parts.append(
                 "Not supported by the facts: " + _join([self.title(n) for n in unsupported])
