@@ -1,0 +1,92 @@
+"""What a person does in JupyterLab, as Playwright steps: open a notebook, use the menus, run cells.
+
+Each step waits for what the user would wait for (a kernel going idle, a prompt getting its
+number), never for a fixed time.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from playwright.sync_api import Locator, Page, expect
+
+KERNEL_START = 90_000  # ms: a cold kernel on a busy two-core machine
+RUN_ALL = 120_000  # ms: every cell of a case notebook, widgets included
+
+# What a notebook shows when the widget front end is missing or broken: the plain-text repr
+# of a widget, or ipywidgets' own placeholders.
+BROKEN_WIDGET = re.compile(r"(?m)^(VBox|HBox|Accordion|Button|Output|Tab)\(|Loading widget|Error displaying widget|"
+                           r"Failed to load model class|Widget Javascript not detected")
+
+
+def code_cell_count(notebook: Path) -> int:
+    return sum(c["cell_type"] == "code" for c in json.loads(notebook.read_text())["cells"])
+
+
+def open_notebook(page: Page, lab, relpath: str) -> None:
+    """Open ``relpath`` (relative to the server root) and wait for its kernel to be idle."""
+    page.goto(lab.page_url(f"lab/tree/{relpath}"))
+    expect(page.locator(".jp-NotebookPanel .jp-Notebook .jp-Cell").first).to_be_visible(timeout=KERNEL_START)
+    wait_kernel_idle(page)
+
+
+def wait_kernel_idle(page: Page, timeout: int = KERNEL_START) -> None:
+    expect(page.locator("#jp-main-statusbar")).to_contain_text(re.compile(r"\| Idle"), timeout=timeout)
+
+
+def menu(page: Page, top: str, item: str | re.Pattern) -> None:
+    """Click ``top`` in the menu bar, then ``item`` (a label or a pattern) in its menu."""
+    page.locator("#jp-MainMenu .lm-MenuBar-itemLabel").filter(has_text=re.compile(f"^{re.escape(top)}$")).click()
+    name = item if isinstance(item, re.Pattern) else re.compile(f"^{re.escape(item)}")
+    page.locator(".lm-Menu").get_by_role("menuitem", name=name).first.click()
+
+
+def wait_all_run(page: Page, code_cells: int, timeout: int = RUN_ALL) -> None:
+    """Wait until every code cell shows an execution number (none queued, none running)."""
+    page.wait_for_function(
+        """n => {
+            const prompts = [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt')];
+            return prompts.length === n && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
+        }""",
+        arg=code_cells,
+        timeout=timeout,
+    )
+    wait_kernel_idle(page)
+
+
+def run_all(page: Page, code_cells: int) -> None:
+    menu(page, "Run", "Run All Cells")
+    wait_all_run(page, code_cells)
+
+
+def restart_and_run_all(page: Page) -> None:
+    """Kernel > Restart Kernel and Run All Cells…, confirmed in its dialog."""
+    menu(page, "Kernel", "Restart Kernel and Run All Cells")
+    dialog = page.locator(".jp-Dialog")
+    expect(dialog).to_contain_text("Restart")
+    dialog.locator("button.jp-mod-accept").filter(has_text="Restart").click()
+    expect(dialog).to_have_count(0)
+
+
+def save_notebook(page: Page) -> None:
+    """File > Save Notebook, then wait until the tab no longer marks unsaved changes."""
+    menu(page, "File", "Save Notebook")
+    expect(page.locator(".jp-mod-current.lm-TabBar-tab.jp-mod-dirty, .lm-TabBar-tab.lm-mod-current.jp-mod-dirty")).to_have_count(0)
+
+
+def cell_with(page: Page, text: str, selector: str = "h4") -> Locator:
+    """The code cell whose output holds ``selector`` with exactly ``text`` (a widget's heading)."""
+    return page.locator(".jp-CodeCell").filter(has=page.locator(selector, has_text=re.compile(f"^{re.escape(text)}$")))
+
+
+def output_texts(page: Page) -> list[str]:
+    return page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output").all_inner_texts()
+
+
+def assert_widgets_render(page: Page) -> None:
+    """Widget outputs are live controls, not the text a notebook shows without the front end."""
+    broken = [t[:120] for t in output_texts(page) if BROKEN_WIDGET.search(t)]
+    assert not broken, f"widgets did not render in JupyterLab; the page shows: {broken}"
+    assert page.locator(".jp-OutputArea-output .jupyter-widgets").count() > 0, "no rendered widget on the page"
