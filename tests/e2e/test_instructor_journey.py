@@ -1,0 +1,49 @@
+"""An instructor: build the course's assignments, then find them in nbgrader's formgrader in JupyterLab."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed: run `make e2e`")
+
+from playwright.sync_api import expect  # noqa: E402 (after the skip)
+
+from casekit.cases.library import CaseLibrary  # noqa: E402
+from labdriver import menu  # noqa: E402
+
+BIN = Path(sys.executable).parent
+
+
+def test_instructor_sees_every_case_as_an_assignment_in_formgrader(kit, course_lab, page, shot):
+    # The routine's first step: one assignment per case with an answer key.
+    expected = sorted(CaseLibrary.load(kit).keys)
+    assert expected, "the kit has no answer keys in graders/keys/, so no assignments"
+    env = {**os.environ, "PYTHONPATH": str(kit), "CASEKIT_HOME": str(kit)}
+    build = subprocess.run([str(BIN / "casekit"), "course", "build", "--course", str(kit / "graders")],
+                           cwd=kit, env=env, capture_output=True, text=True, timeout=120)
+    assert build.returncode == 0, f"casekit course build failed:\n{build.stdout}\n{build.stderr}"
+
+    # JupyterLab started in graders/: Nbgrader > Formgrader opens in a tab.
+    page.goto(course_lab.page_url("lab"))
+    menu(page, "Nbgrader", re.compile("^Formgrader$"))
+    expect(page.get_by_role("tab", name="Formgrader")).to_have_attribute("aria-selected", "true")
+    formgrader = page.frame_locator("#formgrader iframe")
+    expect(formgrader.locator("h1").filter(has_text="Manage Assignments")).to_be_visible()
+
+    rows = formgrader.locator("#main-table tr")
+    expect(rows).to_have_count(len(expected), timeout=30_000)
+    names = formgrader.locator("#main-table td.name")
+    expect(names).to_have_text(expected)
+    for name in expected:
+        row = rows.filter(has=formgrader.locator("td.name", has_text=re.compile(f"^{re.escape(name)}$")))
+        # generated for release: formgrader offers a preview of the learners' version
+        expect(row.locator("td.preview a")).to_be_visible()
+        assert (kit / "graders" / "release" / name / f"{name}.ipynb").is_file()
+    shot("1-formgrader")
