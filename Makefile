@@ -12,6 +12,7 @@ help:
 	@echo "make lab          start JupyterLab at notebooks/00_start_here.ipynb (sets up .venv if missing)"
 	@echo "make test         run every test (sets up .venv if missing)"
 	@echo "make validate     check the case library, keys and cross-references"
+	@echo "make e2e          install Chromium and Playwright for the browser tests (make test runs them)"
 	@echo "make bench-hours  time the hours log on a synthetic 1,000,000-entry log"
 	@echo "make bench-grade  time parallel against sequential nbgrader autograde"
 
@@ -19,7 +20,7 @@ help:
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[distributed]"
+	$(BIN)/python -m pip install --quiet -e ".[distributed,e2e]"
 	@touch $(STAMP)
 
 install: $(STAMP)
@@ -29,6 +30,19 @@ lab: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# The browser tests drive the system's Chromium (Debian package chromium); no browser is downloaded.
+e2e: $(STAMP)
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+	  else \
+	    echo "Chromium is missing; install it, then run make e2e again:"; \
+	    echo "  sudo apt-get update && sudo apt-get install -y chromium"; \
+	    exit 1; \
+	  fi; \
+	fi
+	$(BIN)/python -m pip install --quiet -e ".[distributed,e2e]"
 
 validate: $(STAMP)
 	$(BIN)/casekit cases validate
