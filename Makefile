@@ -25,8 +25,11 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# Containers often run as root, where JupyterLab refuses to start without --allow-root.
+LAB_ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
+
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
+	$(BIN)/jupyter lab $(LAB_ROOT_FLAG) notebooks/00_start_here.ipynb
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
