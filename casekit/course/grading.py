@@ -31,14 +31,15 @@ an unknown criterion). The cohort summary looks for it, so the instructor hears 
 
 
 @functools.lru_cache(maxsize=4)
-def _library(root: str) -> CaseLibrary:
+def cached_library(root: str) -> CaseLibrary:
+    """The library under ``root``, loaded once per process (a kernel scores ten cells from it)."""
     return CaseLibrary.load(Path(root))
 
 
 @functools.lru_cache(maxsize=16)
 def _results(case_id: str, plan_json: str, root: str) -> tuple[CriterionResult, ...]:
     # Keyed on the plan's text: the ten test cells of one notebook score the plan once.
-    lib = _library(root)
+    lib = cached_library(root)
     plan = Plan.model_validate_json(plan_json)
     return tuple(score(plan, lib.case(case_id), lib.key(case_id), lib))
 

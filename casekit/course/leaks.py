@@ -91,15 +91,43 @@ def release_leaks(course: Course, library: CaseLibrary) -> list[str]:
     return leaks
 
 
-def feedback_leaks(course: Course, assignment: str, files: list[Path], library: CaseLibrary | None = None) -> list[str]:
-    """Hidden test code or mark-scheme text in feedback HTML files (empty when clean)."""
+FEEDBACK_MARKERS = ("BEGIN HIDDEN TESTS", "END HIDDEN TESTS", "BEGIN MARK SCHEME", "END MARK SCHEME", "Mark scheme (graders only)")
+
+
+def hidden_lines(course: Course, assignment: str) -> list[str]:
+    """The code lines inside the hidden-test regions of the assignment's source notebooks."""
+    import nbformat
+
+    lines = []
+    for path in sorted((course.source_dir / assignment).glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            inside = False
+            for line in cell.source.splitlines():
+                if "BEGIN HIDDEN TESTS" in line:
+                    inside = True
+                elif "END HIDDEN TESTS" in line:
+                    inside = False
+                elif inside and line.strip():
+                    lines.append(_normalise(line.strip()))
+    return lines
+
+
+def feedback_leaks(course: Course, assignment: str, files: list[Path], library: CaseLibrary | None = None) -> dict[Path, list[str]]:
+    """Feedback file -> the hidden test code or mark-scheme text it shows (only files that leak).
+
+    Looks for the instructor's own lines, not for words: a learner's feedback shows the
+    learner's own code, whatever it says.
+    """
     lib = library or CaseLibrary.load()
     key = lib.keys.get(assignment)
     scheme = mark_scheme_texts(key) if key else []
-    leaks = []
+    hidden = hidden_lines(course, assignment)
+    leaks: dict[Path, list[str]] = {}
     for path in files:
         text = _visible_text(path.read_text(encoding="utf-8"))
-        rel = path.relative_to(course.root) if path.is_relative_to(course.root) else path
-        leaks += [f"{rel}: contains {m!r}" for m in CODE_MARKERS if m in text]
-        leaks += [f"{rel}: contains mark-scheme text {t[:50]!r}" for t in scheme if _normalise(t) in text]
+        found = [f"contains {m!r}" for m in FEEDBACK_MARKERS if m in text]
+        found += [f"contains hidden test code {h[:60]!r}" for h in hidden if h in text]
+        found += [f"contains mark-scheme text {t[:50]!r}" for t in scheme if _normalise(t) in text]
+        if found:
+            leaks[path] = found
     return leaks

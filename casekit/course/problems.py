@@ -10,6 +10,7 @@ or wrote to stderr, and any grading error on the instructor's side).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,19 +96,48 @@ def precheck(submission: Path, released: Path, case_id: str) -> list[SubmissionP
 def _cell_problems(nb: nbformat.NotebookNode, released_path: Path) -> list[SubmissionProblem]:
     if not released_path.exists():
         return []
-    released = _named_cells(nbformat.read(released_path, as_version=4))
+    released_nb = nbformat.read(released_path, as_version=4)
+    released = _named_cells(released_nb)
     submitted = _named_cells(nb)
     deleted = [name for name in released if name not in submitted]
+    graded = [n for n in deleted if released[n].metadata["nbgrader"].get("grade") or released[n].metadata["nbgrader"].get("task")]
+    others = [n for n in deleted if n not in graded]
     locked = [name for name, cell in released.items() if cell.metadata["nbgrader"].get("locked")]
     edited = [name for name in locked if name in submitted and submitted[name].source != released[name].source]
-    problems = []
-    if deleted:
+    problems = _key_access(nb, released_nb)
+    if graded:
         problems.append(SubmissionProblem(
-            "deleted-cells", f"graded cell(s) deleted: {', '.join(deleted)}; nbgrader put them back and graded them"))
+            "deleted-cells", f"graded cell(s) deleted: {', '.join(graded)}; nbgrader put them back and graded them"))
+    if others:
+        problems.append(SubmissionProblem(
+            "deleted-cells", f"cell(s) deleted: {', '.join(others)}; the score comes from the plan file, so it is unchanged"))
     if edited:
         problems.append(SubmissionProblem(
             "edited-cells", f"read-only cell(s) edited: {', '.join(edited)}; nbgrader restored them before grading"))
     return problems
+
+
+KEY_ACCESS = re.compile(r"model_plan|\.key\(|keys_dir|graders[/\\]keys|criterion_points|casekit\.rubric|casekit\.course\.(?!grading import plan_summary)")
+"""Code that reaches for the answer key or the grading code. At autograde time the learner's
+code runs on the instructor's machine, where the keys are; such a submission is flagged."""
+
+
+def _key_access(nb: nbformat.NotebookNode, released: nbformat.NotebookNode) -> list[SubmissionProblem]:
+    released_code = {c.source for c in released.cells if c.cell_type == "code"}
+    found = []
+    for index, cell in enumerate(nb.cells, start=1):
+        if cell.cell_type != "code" or cell.source in released_code:
+            continue
+        name = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        if name and cell.metadata["nbgrader"].get("locked"):
+            continue  # restored from the gradebook before it runs
+        code = "\n".join(ln for ln in cell.source.splitlines() if not ln.lstrip().startswith("#"))
+        if code and KEY_ACCESS.search(code):
+            found.append(f"{name or 'cell'} (cell {index})")
+    if not found:
+        return []
+    return [SubmissionProblem(
+        "key-access", f"code in {', '.join(found)} reaches for the answer key or the grading code; review it")]
 
 
 def _first_line(text: str, limit: int = 120) -> str:

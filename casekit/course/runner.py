@@ -21,8 +21,9 @@ from pathlib import Path
 from traitlets.config import Config
 
 from casekit.cases.library import CaseLibrary
-from casekit.course.assignment import ANSWER_ID, notebook_file, source_drift, write_sources
+from casekit.course.assignment import notebook_file, source_drift, write_sources
 from casekit.course.config import Course, CourseError, tools_on_path
+from casekit.course.gradebook import enforce_rubric_scores, note_answer_source, record_zero
 from casekit.course.leaks import feedback_leaks, release_leaks
 from casekit.course.problems import SubmissionProblem, precheck, scan_autograded
 from casekit.errors import DataFileError
@@ -206,37 +207,6 @@ class CohortReport:
         return sum(graded) / len(graded) if graded else 0.0
 
 
-def _record_zero(course: Course, assignment: str, learner: str) -> None:
-    """Give every graded cell of a submission 0, as nbgrader does for a missing notebook."""
-    from nbgrader.api import Gradebook
-
-    tools_on_path()
-    with Gradebook(course.db_url, course.course_id) as gb, warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # SQLAlchemy's notes on nbgrader's own session use
-        gb.update_or_create_student(learner)
-        submission = gb.update_or_create_submission(assignment, learner)
-        for nb in submission.notebooks:
-            for grade in nb.grades:
-                grade.auto_score = 0.0
-                grade.needs_manual_grade = False
-        gb.db.commit()
-
-
-def _note_answer_source(course: Course, assignment: str, learner: str) -> None:
-    """nbgrader comments "No response." on an answer cell the learner left as released; here the
-    answer is the plan file, so say that instead (feedback and formgrader show the comment)."""
-    from nbgrader.api import Gradebook, MissingEntry
-
-    with Gradebook(course.db_url, course.course_id) as gb:
-        try:
-            comment = gb.find_comment(ANSWER_ID, assignment, assignment, learner)
-        except MissingEntry:
-            return
-        if comment.auto_comment == "No response.":
-            comment.auto_comment = "Graded from your plan file, not from this cell."
-            gb.db.commit()
-
-
 def grade_submission(course_root: Path | str, assignment: str, learner: str, *, timeout: int | None = None) -> SubmissionResult:
     """Autograde one learner's submission with nbgrader; never raises for a bad submission.
 
@@ -251,18 +221,19 @@ def grade_submission(course_root: Path | str, assignment: str, learner: str, *, 
     if any(p.fatal for p in problems):
         if stale.exists():
             shutil.rmtree(stale)
-        _record_zero(course, assignment, learner)
+        record_zero(course, assignment, learner)
         return SubmissionResult(learner, assignment, time.perf_counter() - start, False, problems)
     with _quiet_nbgrader(), warnings.catch_warnings():
         warnings.simplefilter("ignore")  # nbgrader's own SQLAlchemy and nbformat warnings
         result = _api(course).autograde(assignment, learner, force=True, create=True)
     graded = bool(result["success"])
     if not graded:
-        _record_zero(course, assignment, learner)
+        record_zero(course, assignment, learner)
         problems.append(SubmissionProblem("autograde-failed", f"nbgrader could not grade it ({_last_error(result)}); scored 0"))
     else:
-        _note_answer_source(course, assignment, learner)
+        note_answer_source(course, assignment, learner)
         problems.extend(scan_autograded(stale / notebook_file(assignment)))
+        problems.extend(enforce_rubric_scores(course, assignment, learner))
     return SubmissionResult(learner, assignment, time.perf_counter() - start, graded, problems)
 
 
@@ -311,10 +282,19 @@ def feedback(course: Course, assignment: str) -> FeedbackReport:
         result = _api(course).generate_feedback(assignment, force=True)
     if not result["success"]:
         raise CourseError(f"nbgrader could not generate feedback: {_last_error(result)}")
+    # nbgrader copies every other file of the autograded folder too; feedback is the HTML only
+    # (the plan file there is whatever the learner's code left in it at grading time).
+    for path in course.feedback_dir.glob(f"*/{assignment}/**/*"):
+        if path.is_file() and path.suffix != ".html":
+            path.unlink()
     files = sorted(course.feedback_dir.glob(f"*/{assignment}/*.html"))
     leaks = feedback_leaks(course, assignment, files)
+    for path in leaks:
+        path.unlink()
     if leaks:
-        for path in files:
-            path.unlink()
-        raise CourseError("feedback would reveal hidden tests, so it was removed: " + "; ".join(leaks))
+        where = "; ".join(f"{p.relative_to(course.root)}: {', '.join(why)}" for p, why in leaks.items())
+        raise CourseError(
+            f"{len(leaks)} of {len(files)} feedback file(s) would reveal hidden tests or the mark scheme and were "
+            f"removed ({where}); check ClearHiddenTests and ClearMarkScheme in GenerateFeedback.preprocessors"
+        )
     return FeedbackReport(assignment, files)

@@ -23,7 +23,7 @@ from casekit.plan import Plan, plan_to_json
 class Learner:
     name: str
     plan: str | None  # "model", "half", "empty", "corrupt" or None (no plan file)
-    notebook: str  # "released", "missing", "corrupt", "deleted-tests", "edited-tests", "raises", "loops", "stderr"
+    notebook: str  # "released", "missing", "corrupt", "deleted-tests", "edited-tests", "raises", "loops", "stderr", "tampers"
     expect: str  # "full", "zero", "between", "half-plan"
     problem: str | None  # a problem kind the summary must name, or None for a clean submission
 
@@ -41,6 +41,7 @@ LEARNERS = [
     Learner("raises", "model", "raises", "full", "error"),
     Learner("loops", "model", "loops", "full", "timeout"),
     Learner("stderr", "model", "stderr", "full", "stderr"),
+    Learner("tampers", "empty", "tampers", "zero", "score-corrected"),
 ]
 
 DELETED = ("goals", "rights")
@@ -105,6 +106,15 @@ def _notebook_text(kind: str, released: Path) -> str | None:
             "import sys, warnings\n"
             'print("debugging to stderr", file=sys.stderr)\n'
             'warnings.warn("a learner warning")'
+        )
+    elif kind == "tampers":  # at autograde time the key is on the machine: write its model plan
+        case_id = released.stem
+        answer.source = (
+            "from casekit.cases.library import CaseLibrary\n"
+            "from casekit.model_plan import model_plan\n"
+            "from casekit.plan import save_plan\n"
+            "lib = CaseLibrary.load()\n"
+            f'save_plan(model_plan(lib.case("{case_id}"), lib.key("{case_id}"), lib), "{case_id}.plan.json")'
         )
     elif kind != "released":
         raise ValueError(kind)
