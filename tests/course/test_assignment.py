@@ -155,3 +155,39 @@ def test_build_refuses_a_plan_file_in_source(tmp_path):
     with pytest.raises(CourseError, match="plan file"):
         build(Course.open(course_dir), LIB)
     assert not (course_dir / "release").exists()
+
+
+def _course_with_release_from_source(tmp_path: Path) -> Course:
+    course_dir = tmp_path / "graders"
+    shutil.copytree(REPO / "graders" / "source", course_dir / "source")
+    shutil.copytree(REPO / "graders" / "source", course_dir / "release")  # as if nothing were stripped
+    shutil.copy(REPO / "graders" / "nbgrader_config.py", course_dir)
+    return Course.open(course_dir)
+
+
+def test_the_release_check_catches_an_unstripped_notebook_and_a_plan_file(tmp_path):
+    """Would the release check notice hidden tests, the worked answer, key text and a plan file?"""
+    from casekit.course.leaks import release_leaks
+
+    course = _course_with_release_from_source(tmp_path)
+    case_id = GRADED[0]
+    (course.release_dir / case_id / f"{case_id}.plan.json").write_text("{}")
+    leaks = [leak for leak in release_leaks(course, LIB) if leak.startswith(f"{case_id}/")]
+    assert any("criterion_points" in leak for leak in leaks)
+    assert any("model_plan" in leak for leak in leaks)
+    assert any("key text" in leak for leak in leaks)
+    assert any("a plan file" in leak for leak in leaks)
+
+
+def test_the_feedback_check_finds_hidden_lines_but_not_a_learners_own_words(tmp_path):
+    """Does the feedback check flag the instructor's hidden test line, yet pass a learner's own code?"""
+    from casekit.course.leaks import feedback_leaks, hidden_lines
+
+    course = _course_with_release_from_source(tmp_path)
+    case_id = GRADED[0]
+    line = hidden_lines(course, case_id)[-1]
+    leaky, clean = tmp_path / "leaky.html", tmp_path / "clean.html"
+    leaky.write_text(f"<pre><span>{line.replace('(', '</span>(<span>', 1)}</span></pre>")
+    clean.write_text("<pre>from casekit.model_plan import model_plan  # my own code</pre>")
+    leaks = feedback_leaks(course, case_id, [leaky, clean], LIB)
+    assert list(leaks) == [leaky]
