@@ -86,12 +86,17 @@ def pytest_runtest_makereport(item, call):
 # --------------------------------------------------------------------------- the kit
 
 
-@pytest.fixture(scope="session")
-def kit(tmp_path_factory) -> Path:
-    """A fresh copy of the kit: the checkout's files, without anyone's saved work."""
-    root = tmp_path_factory.mktemp("e2e") / "kit"
+def copy_kit(parent: Path) -> Path:
+    """A fresh copy of the kit in ``parent``: the checkout's files, without anyone's saved work."""
+    root = parent / "kit"
     shutil.copytree(REPO, root, ignore=COPY_IGNORE)
     return root
+
+
+@pytest.fixture(scope="session")
+def kit(tmp_path_factory) -> Path:
+    """The kit copy the journeys share (each journey works in its own part of it)."""
+    return copy_kit(tmp_path_factory.mktemp("e2e"))
 
 
 # --------------------------------------------------------------------------- JupyterLab
@@ -211,6 +216,21 @@ def course_lab(kit, tmp_path_factory):
     server = start_lab(kit, kit / "graders", tmp_path_factory.mktemp("course-lab-state"))
     yield server
     stop_lab(server)
+
+
+@pytest.fixture
+def new_lab(tmp_path):
+    """``new_lab(folder)``: a fresh kit copy and JupyterLab started in its ``folder``; stopped afterwards."""
+    servers: list[Lab] = []
+
+    def start(folder: str = ".") -> tuple[Path, Lab]:
+        kit = copy_kit(tmp_path / f"copy{len(servers)}")
+        servers.append(start_lab(kit, (kit / folder).resolve(), tmp_path / f"state{len(servers)}"))
+        return kit, servers[-1]
+
+    yield start
+    for server in servers:
+        stop_lab(server)
 
 
 # --------------------------------------------------------------------------- the browser
