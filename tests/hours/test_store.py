@@ -1,0 +1,112 @@
+"""The store: where the log lives, WAL and busy timeout, numbered migrations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect, text
+
+from casekit.hours import models
+from casekit.hours.errors import SchemaTooNewError, StoreError
+from casekit.hours.migrations import MIGRATIONS, Migration, migrate, schema_version
+from casekit.hours.store import BUSY_TIMEOUT_MS, ENV_VAR, open_store, resolve_url
+
+
+def test_new_log_records_each_migration(store):
+    """Does opening a new log apply every migration and record each, numbered, in the database?"""
+    with store.read() as conn:
+        rows = conn.execute(text("SELECT number, name, applied_at FROM hours_migrations ORDER BY number")).all()
+    assert [r.number for r in rows] == [m.number for m in MIGRATIONS]
+    assert all(r.applied_at for r in rows)
+    assert schema_version(store) == MIGRATIONS[-1].number
+
+
+def test_reopening_applies_nothing_twice(store):
+    """Does a second open find the schema current and apply nothing?"""
+    assert migrate(store) == []
+    again = open_store(store.path)
+    assert schema_version(again) == MIGRATIONS[-1].number
+    again.close()
+
+
+def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(store):
+    """Is every connection in WAL mode, with the busy timeout and foreign keys on?"""
+    with store.read() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar().lower() == "wal"
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == BUSY_TIMEOUT_MS
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_schema_built_by_migrations_matches_the_models(store):
+    """Do the tables the migrations build have exactly the columns, keys and indexes the code queries?"""
+    insp = inspect(store.engine)
+    for table in (models.people, models.entries):
+        cols = [c["name"] for c in insp.get_columns(table.name)]
+        assert cols == [c.name for c in table.columns], table.name
+        pk = insp.get_pk_constraint(table.name)["constrained_columns"]
+        assert pk == [c.name for c in table.primary_key.columns], table.name
+    indexes = {i["name"] for i in insp.get_indexes("hours_entries")}
+    assert {i.name for i in models.entries.indexes} <= indexes
+
+
+def test_a_log_from_a_newer_kit_is_refused(store):
+    """Is a database with a migration this kit does not know refused, with how to fix it?"""
+    with store.write() as conn:
+        conn.execute(text("INSERT INTO hours_migrations (number, name, applied_at) VALUES (99, 'future', 'x')"))
+    with pytest.raises(SchemaTooNewError, match=r"migration 99.*upgrade casekit"):
+        open_store(store.path)
+
+
+def test_a_failing_migration_leaves_the_schema_as_it_was(store):
+    """Does a migration that fails half-way roll back its changes and its record?"""
+
+    def broken(conn):
+        conn.execute(text("CREATE TABLE half_done (x INTEGER)"))
+        raise RuntimeError("disk on fire")
+
+    with pytest.raises(RuntimeError):
+        migrate(store, MIGRATIONS + (Migration(2, "broken", broken),))
+    assert schema_version(store) == 1
+    assert not inspect(store.engine).has_table("half_done")
+
+
+def test_a_failed_write_transaction_rolls_back(store):
+    """Does an error inside store.write() leave nothing behind?"""
+    with pytest.raises(ZeroDivisionError):
+        with store.write() as conn:
+            conn.execute(models.people.insert().values(name="Demo Temp", role="learner", credentials="[]", created_at="x"))
+            1 / 0
+    with store.read() as conn:
+        assert conn.execute(text("SELECT count(*) FROM hours_people")).scalar() == 0
+
+
+def test_where_the_log_is(tmp_path, monkeypatch):
+    """Is the log the --db value, else the environment variable, else a file in the user data folder?"""
+    explicit = tmp_path / "given.sqlite"
+    assert resolve_url(explicit).database == str(explicit.resolve())
+    monkeypatch.setenv(ENV_VAR, str(tmp_path / "env.sqlite"))
+    assert resolve_url(None).database == str((tmp_path / "env.sqlite").resolve())
+    assert resolve_url(explicit).database == str(explicit.resolve())  # --db wins over the environment
+    monkeypatch.setenv(ENV_VAR, "postgresql+psycopg://demo@localhost/hours")
+    assert resolve_url(None).get_backend_name() == "postgresql"
+    monkeypatch.delenv(ENV_VAR)
+    monkeypatch.setattr("platformdirs.user_data_dir", lambda app: str(tmp_path / "data" / app))
+    url = resolve_url(None)
+    assert Path(url.database) == (tmp_path / "data" / "casekit" / "hours.sqlite").resolve()
+
+
+def test_default_log_folder_is_created(tmp_path, monkeypatch):
+    """Does opening the default log create its folder?"""
+    monkeypatch.setattr("platformdirs.user_data_dir", lambda app: str(tmp_path / "deep" / "data" / app))
+    s = open_store()
+    assert s.path.exists() and s.path.parent.name == "casekit"
+    s.close()
+
+
+@pytest.mark.parametrize("bad", ["nosuchdriver://x/y", "postgresql://[bad"])
+def test_a_bad_url_is_a_clear_error(bad):
+    """Is an unusable database URL reported as a StoreError naming it, not a traceback?"""
+    with pytest.raises(StoreError):
+        s = open_store(bad)
+        s.close()
