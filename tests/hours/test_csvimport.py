@@ -1,0 +1,135 @@
+"""CSV import is all-or-nothing; export writes what import reads."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from casekit.hours.approval import approve_entries
+from casekit.hours.csvexport import export_csv
+from casekit.hours.csvimport import import_csv
+from casekit.hours.entries import list_entries
+from casekit.hours.errors import EntryRejected, HoursError
+from casekit.hours.people import add_person
+from casekit.hours.store import open_store
+
+from .helpers import entry_row, write_csv
+
+
+def test_a_good_file_is_imported_whole_and_pending(store, people, tmp_path):
+    """Are all rows of a good file stored, pending, with the values given?"""
+    rows = [entry_row(date=f"2024-03-{d:02d}", hours="6", note="" if d % 2 else "home visit") for d in range(1, 11)]
+    result = import_csv(store, write_csv(tmp_path / "good.csv", rows))
+    assert result.count == 10
+    frame = list_entries(store)
+    assert len(frame) == 10 and set(frame["status"]) == {"pending"}
+    assert frame["hours"].sum() == 60
+    assert sorted(frame["entry_id"]) == sorted(result.entry_ids)
+
+
+def test_one_bad_row_rejects_the_file_and_every_bad_row_is_listed(store, people, tmp_path):
+    """With bad rows scattered in a file, is nothing imported and is each bad row named with its field?"""
+    rows = [entry_row(date=f"2024-04-{d:02d}") for d in range(1, 21)]
+    rows[2]["hours"] = "0"            # spreadsheet row 4
+    rows[9]["learner"] = "Demo Ghost"  # row 11
+    rows[15]["note"] = "MRN 5512093"   # row 17
+    rows[16]["date"] = "2099-01-01"    # row 18
+    rows[16]["category"] = "coffee"    # row 18 again
+    with pytest.raises(EntryRejected) as info:
+        import_csv(store, write_csv(tmp_path / "mixed.csv", rows))
+    got = sorted((p.row, p.field) for p in info.value.problems)
+    assert got == [(4, "hours"), (11, "learner"), (17, "note"), (18, "category"), (18, "date")]
+    msg = str(info.value)
+    assert msg.startswith("mixed.csv: 4 bad row(s), 5 problem(s); nothing was imported")
+    for line in ("row 4: hours:", "row 11: learner:", "row 17: note:", "row 18: date:", "row 18: category:"):
+        assert line in msg
+    assert list_entries(store).empty
+
+
+def test_a_day_over_24_hours_across_rows_names_the_rows(store, people, tmp_path):
+    """Are rows that together pass 24 hours in a learner's day refused, naming all of them?"""
+    rows = [entry_row(hours="9"), entry_row(hours="9", category="documentation"), entry_row(hours="9", category="training")]
+    with pytest.raises(EntryRejected, match=r"row 2: hours: Demo Learner A would have 27 h on 2024-03-04 \(rows 2, 3, 4\)"):
+        import_csv(store, write_csv(tmp_path / "long_day.csv", rows))
+    assert list_entries(store).empty
+
+
+def test_many_bad_rows_are_all_listed(store, people, tmp_path):
+    """With more bad rows than the message spells out, is every bad row number still in the message?"""
+    rows = [entry_row(date=f"2023-{1 + i // 28:02d}-{1 + i % 28:02d}", hours="-1") for i in range(300)]
+    with pytest.raises(EntryRejected) as info:
+        import_csv(store, write_csv(tmp_path / "all_bad.csv", rows))
+    msg = str(info.value)
+    assert len(info.value.problems) == 300
+    assert "...and 100 more problem(s), in rows: 202, 203" in msg and msg.rstrip().endswith("301")
+
+
+HEADER_PROBLEMS = [
+    ("unknown column", "learner,date,hours,category,setting,paid,colour\n", "unknown column(s) 'colour'"),
+    ("missing column", "learner,date,hours,category,setting\n", "missing column(s) paid"),
+    ("repeated column", "learner,date,hours,hours,category,setting,paid\n", "repeated column(s) hours"),
+    ("empty file", "", "is empty"),
+    ("header only", "learner,date,hours,category,setting,paid\n", "has a header but no entries"),
+    ("long first row", "learner,date,hours,category,setting,paid\nDemo Learner A,2024-03-04,7,care_coordination,health_care,yes,extra,more\n",
+     "row 2 has more fields than the header"),
+    ("long later row", "learner,date,hours,category,setting,paid\nDemo Learner A,2024-03-04,7,care_coordination,health_care,yes\n"
+     "Demo Learner A,2024-03-05,7,care_coordination,health_care,yes,oops\n", "Expected 6 fields in line 3, saw 7"),
+]
+
+
+@pytest.mark.parametrize("content,fragment", [h[1:] for h in HEADER_PROBLEMS], ids=[h[0] for h in HEADER_PROBLEMS])
+def test_a_malformed_file_is_refused_with_what_to_fix(store, people, tmp_path, content, fragment):
+    """Is a file with a bad header or shape refused with a message naming the file and the fix?"""
+    path = tmp_path / "bad.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(HoursError, match=re.escape(fragment)) as info:
+        import_csv(store, path)
+    assert "bad.csv" in str(info.value)
+    assert list_entries(store).empty
+
+
+def test_a_file_that_is_not_utf8_is_refused(store, people, tmp_path):
+    """Is a file in another encoding refused with how to save it?"""
+    path = tmp_path / "latin1.csv"
+    path.write_bytes("learner,date,hours,category,setting,paid,note\nDemo Learner A,2024-03-04,7,care_coordination,health_care,yes,r\xe9union\n".encode("latin-1"))
+    with pytest.raises(HoursError, match="UTF-8"):
+        import_csv(store, path)
+
+
+def test_a_missing_file_is_a_clear_error(store, tmp_path):
+    """Does importing a file that is not there say so (not a traceback)?"""
+    with pytest.raises(HoursError, match="no such file"):
+        import_csv(store, tmp_path / "nope.csv")
+
+
+def test_export_then_import_elsewhere_keeps_every_entry_and_id(store, people, tmp_path):
+    """Does an exported file import into a fresh log with the same ids and values, arriving pending?"""
+    rows = [entry_row(date=f"2024-05-{d:02d}", hours=h, supervisor=s, paid=p, note=n)
+            for d, h, s, p, n in [(1, "7.5", "Demo Supervisor Q", "yes", "home visit"), (2, "0:50", "", "no", ""),
+                                  (3, "3.25", "Demo Supervisor R", "yes", "a, quoted \"note\"")]]
+    import_csv(store, write_csv(tmp_path / "in.csv", rows))
+    approve_entries(store, "Demo Supervisor Q")
+    out = tmp_path / "out.csv"
+    export_csv(store, out)
+    other = open_store(tmp_path / "other.sqlite")
+    for p in people.values():
+        add_person(other, p.name, p.role, degree_level=p.degree_level, degree_field=p.degree_field,
+                   degree_date=p.degree_date, credentials=p.credentials)
+    result = import_csv(other, out)
+    assert any("status column was not imported" in n for n in result.notes)
+    a = list_entries(store).drop(columns="status")
+    b = list_entries(other)
+    assert set(b["status"]) == {"pending"}
+    assert a.sort_values("entry_id").reset_index(drop=True).equals(b.drop(columns="status").sort_values("entry_id").reset_index(drop=True))
+    with pytest.raises(EntryRejected, match="already in the log"):
+        import_csv(other, out)
+    other.close()
+
+
+def test_the_same_entry_id_twice_in_a_file_is_refused(store, people, tmp_path):
+    """Are two rows with one entry id refused, naming the earlier row?"""
+    eid = "01a218c950e97577973a328be497d734"
+    rows = [entry_row(entry_id=eid), entry_row(entry_id=eid, date="2024-03-05")]
+    with pytest.raises(EntryRejected, match="row 3: entry_id: the same id as row 2"):
+        import_csv(store, write_csv(tmp_path / "dup.csv", rows))
