@@ -23,3 +23,31 @@ def entry_row(**over) -> dict:
                setting="social_services", paid="yes", supervisor="Demo Supervisor Q", note="")
     row.update(over)
     return row
+
+
+def log_days(store, learner: str, days, hours: float, *, category="care_coordination", setting="health_care",
+             supervisor="Demo Supervisor Q", paid=True, approve=True, note="") -> list[str]:
+    """Log one entry on each of ``days`` (dates) through the real import path; approve them unless told not to."""
+    import numpy as np
+    import pandas as pd
+
+    from casekit.hours.approval import approve_entries
+    from casekit.hours.entries import parse_frame, write_entries
+
+    days = list(days)
+    frame = pd.DataFrame({
+        "learner": learner, "date": [d.isoformat() for d in days], "hours": f"{hours:g}", "category": category,
+        "setting": setting, "paid": "yes" if paid else "no", "supervisor": supervisor or "", "note": note,
+    }, index=range(len(days)), dtype=object)
+    parsed, problems = parse_frame(frame, rows=np.arange(2, len(days) + 2))
+    ids = write_entries(store, parsed, problems, source="test")
+    if approve and ids:
+        approve_entries(store, supervisor or "Demo Supervisor R", entry_ids=ids)
+    return ids
+
+
+def weekdays(start, n_weeks: int, per_week: int = 5):
+    """The first ``per_week`` weekdays of each of ``n_weeks`` weeks from the Monday ``start``."""
+    from datetime import timedelta
+
+    return [start + timedelta(weeks=w, days=d) for w in range(n_weeks) for d in range(per_week)]
