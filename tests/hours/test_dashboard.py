@@ -1,0 +1,93 @@
+"""The supervisor dashboard: the same actions as the library, with messages shown in the widget."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import ipywidgets as W
+import pytest
+
+from casekit.hours.dashboard import SupervisorDashboard, open_for_notebook
+from casekit.hours.demo import LEARNERS, SUPERVISORS, build_demo_log
+from casekit.hours.entries import list_entries
+
+
+@pytest.fixture
+def demo(tmp_path):
+    store = build_demo_log(tmp_path / "demo.sqlite")
+    yield store
+    store.close()
+
+
+def test_dashboard_opens_on_a_supervisee_with_pending_entries_and_bars(demo):
+    """Does the dashboard list the supervisee's pending entries, one bar per charted credential and the chart?"""
+    d = SupervisorDashboard(demo, supervisor="Demo Supervisor Q", learner="Demo Learner B")
+    pending = list_entries(demo, learner="Demo Learner B", supervisor="Demo Supervisor Q", status="pending")
+    assert sorted(v for _, v in d.pending.options) == sorted(pending["entry_id"])
+    bars = [w.children[0] for w in d.bars.children if isinstance(w, W.HBox)]
+    assert [b.description for b in bars] == ["CCM", "ACM-RN", "CMC"]
+    assert all(0 <= b.value <= 1 for b in bars)
+    assert bytes(d.chart.value).startswith(b"\x89PNG")
+    assert "35 h/week" in d.full_time_note.value
+
+
+def test_logging_hours_from_the_form_adds_a_pending_entry(demo, capsys):
+    """Does the Log hours button store a pending entry supervised by the dashboard's supervisor?"""
+    d = SupervisorDashboard(demo, supervisor="Demo Supervisor Q", learner="Demo Learner C")
+    before = len(d.pending.options)
+    d.day.value = date.today() - timedelta(days=1)
+    d.hours.value, d.category.value, d.setting.value, d.note.value = 1.5, "documentation", "disability_management", "case notes"
+    d.add_button.click()
+    assert "Logged 1.5 h" in capsys.readouterr().out
+    assert len(d.pending.options) == before + 1
+    newest = list_entries(demo, learner="Demo Learner C", status="pending", limit=50)
+    assert ((newest["note"] == "case notes") & (newest["supervisor"] == "Demo Supervisor Q")).any()
+
+
+@pytest.mark.parametrize("field,value,fragment", [
+    ("hours", 0, "hours: is zero"),
+    ("hours", 30, "more than 24 hours"),
+    ("note", "MRN 4471203", "medical record number"),
+    ("day", date.today() + timedelta(days=2), "in the future"),
+])
+def test_refused_entries_show_the_message_in_the_dashboard(demo, capsys, field, value, fragment):
+    """Is a bad entry refused with its message shown in the dashboard, and nothing stored?"""
+    d = SupervisorDashboard(demo, supervisor="Demo Supervisor Q", learner="Demo Learner A")
+    count = len(list_entries(demo))
+    setattr(getattr(d, field), "value", value)
+    d.add_button.click()
+    out = capsys.readouterr().out
+    assert out.startswith("Not done: ") and fragment in out
+    assert len(list_entries(demo)) == count
+
+
+def test_approving_selected_entries_moves_them_to_progress(demo, capsys):
+    """Does approving pending entries remove them from the list and add their hours to the approved total?"""
+    d = SupervisorDashboard(demo, supervisor="Demo Supervisor Q", learner="Demo Learner A")
+    pending_before = d.progress.pending_hours
+    chosen = [v for _, v in d.pending.options[:3]]
+    d.pending.value = tuple(chosen)
+    d.approve_button.click()
+    assert "Approved 3 entries" in capsys.readouterr().out
+    assert not set(chosen) & {v for _, v in d.pending.options}
+    assert d.progress.pending_hours < pending_before
+    d.approve_all_button.click()
+    assert d.pending.options == () and d.progress.pending_hours == 0
+
+
+def test_switching_supervisee_and_full_time_refreshes(demo):
+    """Do changing the supervisee and the full-time setting recompute progress?"""
+    d = SupervisorDashboard(demo, supervisor="Demo Supervisor Q", learner="Demo Learner A")
+    d.select("Demo Learner B")
+    assert d.progress.learner.name == "Demo Learner B"
+    d.full_time.value = 30
+    assert d.progress.options.full_time_hours == 30
+
+
+def test_notebook_helper_builds_a_demo_log_and_says_so(capsys):
+    """Does the notebook helper build a fresh fictional demo log and tell the user it is a demo?"""
+    store = open_for_notebook(demo=True)
+    assert "DEMO log (fictional people" in capsys.readouterr().out
+    names = {n for n in list_entries(store)["learner"]}
+    assert names == set(LEARNERS) and SUPERVISORS
+    store.close()

@@ -1,0 +1,92 @@
+"""The HTML report and its chart."""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+import re
+from datetime import date
+
+import pytest
+from matplotlib.image import imread
+
+from casekit.hours.charts import charted, progress_figure, progress_png
+from casekit.hours.demo import build_demo_log
+from casekit.hours.entries import list_entries
+from casekit.hours.errors import HoursError
+from casekit.hours.learner import learner_progress
+from casekit.hours.people import add_person
+from casekit.hours.report import hours_by_month, write_report
+from casekit.hours.rules import load_rules
+
+from .helpers import log_days, weekdays
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    store = build_demo_log(tmp_path_factory.mktemp("demo") / "demo.sqlite")
+    yield store
+    store.close()
+
+
+def _png_from(page: str) -> bytes:
+    m = re.search(r'src="data:image/png;base64,([A-Za-z0-9+/=]+)"', page)
+    assert m, "the chart is embedded"
+    return base64.b64decode(m.group(1))
+
+
+def test_report_has_every_section_the_chart_and_the_sources(demo, tmp_path):
+    """Does the report hold the summary, routes, an embedded PNG chart, hours by month, exclusions and every rule source?"""
+    path = write_report(demo, "Demo Learner B", tmp_path / "b.html")
+    page = path.read_text(encoding="utf-8")
+    for heading in ("Summary per credential", "Every route", "Counted experience against each threshold",
+                    "Hours by month and category", "Entries that did not count, and why", "Rule sources"):
+        assert f"<h2>{heading}</h2>" in page
+    png = _png_from(page)
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    image = imread(io.BytesIO(png))
+    assert image.shape[0] > 300 and image.shape[1] > 600
+    rules = load_rules()
+    for cid, cred in rules.credentials.items():
+        assert html.escape(cred.eligibility.source) in page, cid
+    assert html.escape(rules.settings.full_time_hours_per_week.source) in page
+    assert "ready to apply" in page  # Demo Learner B has the ACM-RN experience
+    assert "pending" in page
+
+
+def test_hours_by_month_add_up_to_the_log(demo):
+    """Do the monthly totals add up to the learner's logged hours, with the pending part apart?"""
+    entries = list_entries(demo, learner="Demo Learner A")
+    table = hours_by_month(entries)
+    assert table["total"].sum() == pytest.approx(entries["hours"].sum())
+    assert table["of which pending"].sum() == pytest.approx(entries.loc[entries.status == "pending", "hours"].sum())
+    assert list(table.index) == sorted(table.index)
+
+
+def test_names_are_escaped(store, tmp_path):
+    """Is text from the log escaped in the HTML (a name cannot inject markup)?"""
+    add_person(store, "Demo <b>Learner</b> & Co", degree_level="bachelor", degree_field="nursing", degree_date="2019-01-01")
+    page = write_report(store, "Demo <b>Learner</b> & Co", tmp_path / "x.html").read_text()
+    assert "Demo &lt;b&gt;Learner&lt;/b&gt; &amp; Co" in page and "<b>Learner</b>" not in page
+
+
+@pytest.mark.parametrize("name,fragment", [("report.pdf", "ending in .html"), ("missing/dir/report.html", "does not exist")])
+def test_bad_report_paths_are_refused(demo, tmp_path, name, fragment):
+    """Is a report path with the wrong suffix or a missing folder refused clearly?"""
+    with pytest.raises(HoursError, match=fragment):
+        write_report(demo, "Demo Learner A", tmp_path / name)
+
+
+def test_chart_has_a_panel_per_open_credential_with_progress(store, people):
+    """Does the chart draw one panel per credential open to the learner with counted hours, and note the others?"""
+    log_days(store, "Demo Learner B", weekdays(date(2023, 1, 2), 20), 7.5)
+    lp = learner_progress(store, "Demo Learner B", as_of=date(2024, 6, 3))
+    shown, notes = charted(lp)
+    assert [c.short for c in shown] == ["CCM", "ACM-RN", "CMC"]
+    assert "CDMS (nothing counted yet)" in notes and "C-SWCM (education/licence not met)" in notes
+    fig = progress_figure(lp)
+    titled = [ax for ax in fig.axes if ax.get_title(loc="left")]
+    assert len(titled) == 3
+    assert any("threshold 2,080 h" in t.get_text() for ax in titled for t in ax.get_legend().get_texts())
+    assert progress_png(lp).startswith(b"\x89PNG")
