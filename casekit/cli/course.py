@@ -101,7 +101,7 @@ def grade_cmd(assignment: str, learners: tuple[str, ...], timeout: int | None, c
     totals = {row.learner: row for row in per_criterion(c, assignment).rows}
     click.echo(
         f"graded {len(report.results)} submission(s) in {report.seconds:.1f} s "
-        f"({report.seconds_per_submission:.1f} s per autograded submission)"
+        f"({report.seconds_per_submission:.1f} s per autograded submission, median {report.median_seconds:.1f} s)"
     )
     for res in report.results:
         row = totals.get(res.learner)

@@ -78,7 +78,7 @@ def enforce_rubric_scores(course: Course, assignment: str, learner: str) -> list
     from nbgrader.api import MissingEntry
 
     trusted = rubric_scores(course, assignment, learner)
-    problems = []
+    changed = []
     with _gradebook(course) as gb:
         for criterion, points in trusted.items():
             try:
@@ -86,13 +86,15 @@ def enforce_rubric_scores(course: Course, assignment: str, learner: str) -> list
             except MissingEntry:
                 continue
             if grade.auto_score is None or abs(float(grade.auto_score) - points) > 0.005:
-                problems.append(SubmissionProblem(
-                    "score-corrected",
-                    f"{grade_id(criterion)}: the notebook gave {grade.auto_score}, the rubric gives {points:g} for "
-                    "the submitted plan file; recorded the rubric's (did the learner's code change the plan "
-                    "or the grading while it ran?)",
-                ))
+                was = "no score" if grade.auto_score is None else f"{float(grade.auto_score):g}"
+                changed.append(f"{grade_id(criterion)} {was} -> {points:g}")
                 grade.auto_score = points
                 grade.needs_manual_grade = grade.manual_score is not None
         gb.db.commit()
-    return problems
+    if not changed:
+        return []
+    return [SubmissionProblem(
+        "score-corrected",
+        "the notebook's scores differ from the rubric's for the plan file as submitted, so the rubric's were "
+        f"recorded ({', '.join(changed)}); did the learner's code change the plan or the grading while it ran?",
+    )]

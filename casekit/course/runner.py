@@ -203,8 +203,14 @@ class CohortReport:
 
     @property
     def seconds_per_submission(self) -> float:
+        """Mean autograde time of the submissions nbgrader ran (a looping one counts its timeout)."""
         graded = [r.seconds for r in self.results if r.graded_by_nbgrader]
         return sum(graded) / len(graded) if graded else 0.0
+
+    @property
+    def median_seconds(self) -> float:
+        graded = sorted(r.seconds for r in self.results if r.graded_by_nbgrader)
+        return graded[len(graded) // 2] if graded else 0.0
 
 
 def grade_submission(course_root: Path | str, assignment: str, learner: str, *, timeout: int | None = None) -> SubmissionResult:

@@ -167,7 +167,7 @@ def test_summary_names_each_problem_submission_and_why(cohort, learner):
         "missing-notebook": "notebook", "corrupt-notebook": "not valid JSON", "deleted-cells": "deleted",
         "edited-cells": "edited", "missing-plan": "missing", "corrupt-plan": "cannot be graded",
         "error": "raised RuntimeError", "timeout": "time limit", "stderr": "stderr",
-        "score-corrected": "the rubric gives",
+        "score-corrected": "the rubric's were recorded",
     }
     assert words[learner.problem] in blocks[learner.name]
 
@@ -232,6 +232,6 @@ def test_a_manual_grade_for_the_note_completes_the_model_total(cohort):
 
 def test_autograde_time_per_submission_is_reported(cohort):
     """Does grade report seconds per submission (and stay well within a cell's timeout on this machine)?"""
-    match = re.search(r"\(([\d.]+) s per autograded submission\)", cohort.outputs["grade"])
+    match = re.search(r"\(([\d.]+) s per autograded submission, median ([\d.]+) s\)", cohort.outputs["grade"])
     assert match, cohort.outputs["grade"]
-    assert float(match.group(1)) < 4 * TIMEOUT
+    assert float(match.group(2)) < TIMEOUT, "a normal submission takes a fraction of one cell's timeout"
