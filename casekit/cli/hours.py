@@ -1,0 +1,287 @@
+"""``casekit hours``: the supervised-practice hours log on the command line.
+
+A thin shell over :mod:`casekit.hours`: each command parses its options, calls one
+library function and prints the result. Library errors become one ``Error:`` message
+and exit code 1 (see :func:`casekit.cli.common.friendly_errors`).
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from casekit.cli.common import friendly_errors
+from casekit.hours.store import ENV_VAR, default_db_path
+
+_DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+
+def _day(value: datetime | None):
+    return value.date() if value is not None else None
+
+
+def _full_time_default() -> str:
+    try:
+        from casekit.hours.rules import load_rules
+
+        return f"{load_rules().full_time_hours:g} h/week"
+    except Exception:  # a broken rules file must not break --help; `casekit hours rules` reports it
+        return "the setting in the credential rules"
+
+
+def _store(ctx: click.Context):
+    """Open the log named by --db / CASEKIT_HOURS_DB (once per command) and close it at the end."""
+    obj = ctx.ensure_object(dict)
+    if "store" not in obj:
+        from casekit.hours.store import open_store
+
+        obj["store"] = open_store(obj.get("db"))
+        ctx.call_on_close(obj["store"].close)
+    return obj["store"]
+
+
+_FULL_TIME = click.option("--full-time-hours", type=click.FloatRange(1, 80), default=None,
+                          help=f"Hours a week that make a week full-time (default {_full_time_default()}, a setting).")
+_AS_OF = click.option("--as-of", type=_DATE, default=None, help="Measure as of this date, YYYY-MM-DD (default today).")
+
+
+@click.group()
+@click.option("--db", metavar="PATH|URL", envvar=ENV_VAR, show_envvar=True, default=None,
+              help=f"The hours log: a SQLite file path or any SQLAlchemy URL (default {default_db_path()}).")
+@click.pass_context
+def hours(ctx: click.Context, db: str | None) -> None:
+    """Log supervised practice hours and track progress toward each credential.
+
+    Entries start as pending; only entries a supervisor has approved count toward a
+    credential's thresholds (pending hours are shown apart).
+    """
+    ctx.ensure_object(dict)["db"] = db
+
+
+# --- people --------------------------------------------------------------------------------
+
+
+@hours.group()
+def person() -> None:
+    """Add and list learners and supervisors."""
+
+
+@person.command("add")
+@click.argument("name")
+@click.option("--role", type=click.Choice(["learner", "supervisor", "both"]), default="learner", show_default=True,
+              help="A learner logs hours; a supervisor approves them; 'both' does both.")
+@click.option("--degree", "degree_level", type=click.Choice(["none", "associate", "bachelor", "master", "doctorate"]),
+              default=None, help="Highest degree level.")
+@click.option("--field", "degree_field", type=click.Choice(["social_work", "nursing", "health_human_services", "other"]),
+              default=None, help="The degree's field.")
+@click.option("--degree-date", type=_DATE, default=None, help="When the degree was awarded, YYYY-MM-DD "
+              "(post-degree rules count only later work).")
+@click.option("--credential", "credentials", multiple=True, metavar="NAME",
+              help="A licence, certification or exam held (RN, LCSW, CCM, ASWB-BACHELORS...); repeat for several.")
+@click.pass_context
+@friendly_errors
+def person_add(ctx, name, role, degree_level, degree_field, degree_date, credentials) -> None:
+    """Add NAME to the log as a learner, a supervisor or both."""
+    from casekit.hours.people import add_person
+
+    p = add_person(_store(ctx), name, role, degree_level=degree_level, degree_field=degree_field,
+                   degree_date=_day(degree_date), credentials=credentials)
+    click.echo(f"added {p.role} {p.name!r} (id {p.person_id})" + (f"; credentials {', '.join(p.credentials)}" if p.credentials else ""))
+
+
+@person.command("list")
+@click.option("--role", type=click.Choice(["learner", "supervisor"]), default=None, help="Only people who can act so.")
+@click.pass_context
+@friendly_errors
+def person_list(ctx, role) -> None:
+    """List everyone in the log."""
+    from casekit.hours.people import list_people
+
+    found = list_people(_store(ctx), role)
+    if not found:
+        click.echo("no people yet: add them with `casekit hours person add NAME`")
+    for p in found:
+        click.echo(f"{p.name}  [{p.role}]  {p.degree_text()}; credentials: {', '.join(p.credentials) or '-'}")
+
+
+# --- entries -------------------------------------------------------------------------------
+
+
+@hours.command("add")
+@click.option("--learner", required=True, help="Whose hours these are (name as in the log).")
+@click.option("--date", "day", type=_DATE, required=True, help="The day worked, YYYY-MM-DD (not in the future).")
+@click.option("--hours", "amount", required=True, help="Hours worked, e.g. 7.5 or 7:30 (more than 0, at most 24).")
+@click.option("--category", required=True, help="direct_client_work, care_coordination, documentation, "
+              "supervision_individual, supervision_group, training or supervising_case_managers.")
+@click.option("--setting", required=True, help="health_care, managed_care, disability_management, school, "
+              "social_services, shelter_treatment or other.")
+@click.option("--paid/--unpaid", default=True, show_default=True, help="Whether the work was paid.")
+@click.option("--supervisor", default=None, help="Who supervised the work (they approve it).")
+@click.option("--note", default="", help="A short note about the work; never client names or numbers.")
+@click.pass_context
+@friendly_errors
+def add(ctx, learner, day, amount, category, setting, paid, supervisor, note) -> None:
+    """Log one entry (pending until the supervisor approves it)."""
+    from casekit.hours.entries import add_entry
+
+    entry_id = add_entry(_store(ctx), learner=learner, date=_day(day), hours=amount, category=category,
+                         setting=setting, paid=paid, supervisor=supervisor, note=note)
+    click.echo(f"logged {amount} h for {learner} on {_day(day).isoformat()}: entry {entry_id} (pending)")
+
+
+@hours.command("list")
+@click.option("--learner", default=None, help="Only this learner's entries.")
+@click.option("--supervisor", default=None, help="Only entries naming this supervisor.")
+@click.option("--status", type=click.Choice(["pending", "approved"]), default=None, help="Only entries with this status.")
+@click.option("--from", "start", type=_DATE, default=None, help="On or after this date.")
+@click.option("--to", "end", type=_DATE, default=None, help="On or before this date.")
+@click.option("--limit", type=click.IntRange(1), default=50, show_default=True, help="At most this many (newest first).")
+@click.pass_context
+@friendly_errors
+def list_(ctx, learner, supervisor, status, start, end, limit) -> None:
+    """List entries, newest first."""
+    from casekit.hours.entries import list_entries
+
+    frame = list_entries(_store(ctx), learner=learner, supervisor=supervisor, status=status,
+                         start=_day(start), end=_day(end), limit=limit)
+    if frame.empty:
+        click.echo("no entries match")
+        return
+    frame["paid"] = frame["paid"].map({True: "paid", False: "unpaid"})
+    frame["hours"] = frame["hours"].map(lambda h: f"{h:.2f}")
+    click.echo(frame.to_string(index=False))
+
+
+@hours.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+@friendly_errors
+def import_(ctx, file: Path) -> None:
+    """Import entries from FILE.csv: every row, or none if any row is bad.
+
+    Columns: learner, date, hours, category, setting, paid (required); supervisor, note,
+    entry_id (optional). Rows are numbered as in a spreadsheet (the header is row 1).
+    """
+    from casekit.hours.csvimport import import_csv
+
+    result = import_csv(_store(ctx), file)
+    click.echo(result.summary())
+
+
+@hours.command("export")
+@click.option("--learner", default=None, help="Only this learner's entries.")
+@click.option("--status", type=click.Choice(["pending", "approved"]), default=None, help="Only entries with this status.")
+@click.option("--to", "to", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write to this CSV file (default: print it).")
+@click.pass_context
+@friendly_errors
+def export(ctx, learner, status, to) -> None:
+    """Write entries as CSV, in the columns `import` reads."""
+    from casekit.hours.csvexport import export_csv
+
+    if to is None:
+        export_csv(_store(ctx), sys.stdout, learner=learner, status=status)
+    else:
+        export_csv(_store(ctx), to, learner=learner, status=status)
+        click.echo(f"wrote {to}", err=True)
+
+
+@hours.command("approve")
+@click.argument("entry_ids", nargs=-1)
+@click.option("--supervisor", required=True, help="Who is approving (the supervisor named on the entries).")
+@click.option("--learner", default=None, help="With --all: only this learner's entries.")
+@click.option("--all", "all_", is_flag=True, help="Approve every pending entry you may approve.")
+@click.option("--through", type=_DATE, default=None, help="With --all: only entries dated on or before this date.")
+@click.pass_context
+@friendly_errors
+def approve(ctx, entry_ids, supervisor, learner, all_, through) -> None:
+    """Approve pending ENTRY_IDS (or --all of them) so they count toward thresholds."""
+    from casekit.hours.approval import approve_entries
+
+    if bool(entry_ids) == bool(all_):
+        raise click.UsageError("give entry ids, or --all (not both)")
+    if entry_ids and (learner or through):
+        raise click.UsageError("--learner and --through go with --all, not with entry ids")
+    done = approve_entries(_store(ctx), supervisor, entry_ids=list(entry_ids) if entry_ids else None,
+                           learner=learner, before=_day(through))
+    click.echo(f"approved {len(done)} entr{'y' if len(done) == 1 else 'ies'} as {supervisor}")
+
+
+# --- progress ------------------------------------------------------------------------------
+
+
+@hours.command("progress")
+@click.argument("learner")
+@_AS_OF
+@_FULL_TIME
+@click.option("--target-date", type=_DATE, default=None, help="Also show the weekly hours that would finish by this date.")
+@click.option("--why", is_flag=True, help="List every entry that did not count, with the reasons.")
+@click.pass_context
+@friendly_errors
+def progress(ctx, learner, as_of, full_time_hours, target_date, why) -> None:
+    """Show LEARNER's progress toward every credential: met or not, each requirement, pace and projection."""
+    from casekit.hours.learner import learner_progress
+
+    lp = learner_progress(_store(ctx), learner, as_of=_day(as_of), full_time_hours=full_time_hours, target=_day(target_date))
+    click.echo(lp.to_text(why=why), nl=False)
+
+
+@hours.command("report")
+@click.argument("learner")
+@click.option("--to", "to", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The HTML file to write.")
+@_AS_OF
+@_FULL_TIME
+@click.option("--target-date", type=_DATE, default=None, help="Also show the weekly hours that would finish by this date.")
+@click.pass_context
+@friendly_errors
+def report(ctx, learner, to, as_of, full_time_hours, target_date) -> None:
+    """Write LEARNER's progress report (HTML with the chart and the rule sources) to --to FILE.html."""
+    from casekit.hours.report import write_report
+
+    path = write_report(_store(ctx), learner, to, as_of=_day(as_of), full_time_hours=full_time_hours, target=_day(target_date))
+    click.echo(f"wrote {path}")
+
+
+@hours.command("pathways")
+@click.argument("learner")
+@_AS_OF
+@_FULL_TIME
+@click.pass_context
+@friendly_errors
+def pathways(ctx, learner, as_of, full_time_hours) -> None:
+    """Which credentials LEARNER can aim for (from degree and licences), and what is missing for each."""
+    from casekit.hours.learner import learner_progress
+    from casekit.hours.pathways import pathways_from, pathways_text
+
+    lp = learner_progress(_store(ctx), learner, as_of=_day(as_of), full_time_hours=full_time_hours)
+    click.echo(pathways_text(pathways_from(lp), lp), nl=False)
+
+
+@hours.command("rules")
+@click.option("--file", "path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Check this rules file instead of the kit's credentials.yaml.")
+@friendly_errors
+def rules(path) -> None:
+    """Check the credential rules file and show every figure with its source, as-of date and confidence."""
+    from casekit.hours.rules import AnyOf, load_rules
+
+    r = load_rules(path)
+    ft = r.settings.full_time_hours_per_week
+    click.echo(f"{r.source_path}: valid")
+    click.echo(f"setting: full-time = {ft.value:g} h/week  [{ft.cite()}]")
+    for cid, cred in r.credentials.items():
+        click.echo(f"\n{r.short_name(cid)}: {cred.name}, {cred.body}")
+        click.echo(f"  education/licence: {' | '.join(o.label for o in cred.eligibility.options)}  [{cred.eligibility.cite()}]")
+        for route in cred.routes:
+            click.echo(f"  route {route.id}: {route.label}")
+            if route.counts.look_back_months:
+                click.echo(f"    look-back {route.counts.look_back_months.value:g} months  [{route.counts.look_back_months.cite()}]")
+            for item in route.requirements:
+                reqs = item.any_of if isinstance(item, AnyOf) else [item]
+                for i, req in enumerate(reqs):
+                    lead = "    " if i == 0 else "    or "
+                    per = " per year" if req.measure == "supervision_hours" else ""
+                    click.echo(f"{lead}{req.measure} >= {req.min.value:,g}{per}  [{req.min.cite()}]")

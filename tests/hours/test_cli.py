@@ -1,0 +1,149 @@
+"""`casekit hours`: every command end to end through click, errors as one line and exit code 1."""
+
+from __future__ import annotations
+
+import re
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from casekit.cli.hours import hours
+from casekit.hours.store import ENV_VAR
+
+from .helpers import entry_row, write_csv
+
+
+def _commands(group: click.Group, prefix=()):
+    for name, cmd in group.commands.items():
+        yield prefix + (name,), cmd
+        if isinstance(cmd, click.Group):
+            yield from _commands(cmd, prefix + (name,))
+
+
+ALL = list(_commands(hours))
+
+
+def test_the_brief_s_commands_exist():
+    """Are person add, add, list, import, export, progress, report and pathways all there?"""
+    names = {" ".join(p) for p, _ in ALL}
+    assert {"person add", "add", "list", "import", "export", "progress", "report", "pathways"} <= names
+
+
+@pytest.mark.parametrize("path,cmd", ALL, ids=[" ".join(p) for p, _ in ALL])
+def test_every_command_has_help_text(path, cmd):
+    """Does every `casekit hours ...` command say what it does under --help?"""
+    assert cmd.help and len(cmd.help) > 20
+    result = CliRunner().invoke(hours, [*path, "--help"])
+    assert result.exit_code == 0 and "Usage:" in result.output
+
+
+@pytest.fixture
+def cli(tmp_path):
+    db = tmp_path / "cli.sqlite"
+    runner = CliRunner()
+
+    def run(*args, ok=True, env=None):
+        result = runner.invoke(hours, ["--db", str(db), *args] if env is None else list(args), env=env)
+        if ok:
+            assert result.exit_code == 0, result.output
+        return result
+
+    run.db = db
+    return run
+
+
+def _people(cli):
+    cli("person", "add", "Demo Learner A", "--degree", "bachelor", "--field", "social_work",
+        "--degree-date", "2020-06-01", "--credential", "lbsw")
+    cli("person", "add", "Demo Supervisor Q", "--role", "supervisor", "--credential", "CCM")
+
+
+def test_a_supervisor_s_day_on_the_command_line(cli, tmp_path):
+    """Can people be added, hours logged, listed, approved, and progress, pathways and a report produced?"""
+    _people(cli)
+    out = cli("add", "--learner", "Demo Learner A", "--date", "2024-03-04", "--hours", "7:30",
+              "--category", "care_coordination", "--setting", "health_care", "--supervisor", "Demo Supervisor Q").output
+    entry_id = re.search(r"entry ([0-9a-f]{32})", out).group(1)
+    listed = cli("list", "--status", "pending").output
+    assert entry_id in listed and "7.50" in listed
+    assert "approved 1 entry" in cli("approve", "--supervisor", "Demo Supervisor Q", entry_id).output
+    progress = cli("progress", "Demo Learner A", "--as-of", "2024-06-03", "--target-date", "2025-06-03").output
+    assert "C-SWCM" in progress and "7.5 / 4,500 h" in progress and "full-time = 35 h/week" in progress
+    assert "to finish by 2025-06-03" in progress
+    assert "full-time = 40 h/week" in cli("progress", "Demo Learner A", "--full-time-hours", "40").output
+    pathways = cli("pathways", "Demo Learner A").output
+    assert "C-SWCM" in pathways and "C-ASWCM" in pathways and "not eligible yet" in pathways
+    report = tmp_path / "a.html"
+    assert "wrote" in cli("report", "Demo Learner A", "--to", str(report)).output
+    assert "data:image/png;base64," in report.read_text()
+    assert "Demo Supervisor Q  [supervisor]" in cli("person", "list").output
+
+
+def test_import_and_export_round_trip(cli, tmp_path):
+    """Does `import` take a good file and `export` print the same entries back as CSV?"""
+    _people(cli)
+    path = write_csv(tmp_path / "in.csv", [entry_row(date="2024-03-04"), entry_row(date="2024-03-05", hours="2")])
+    assert "imported 2 entries from in.csv" in cli("import", str(path)).output
+    exported = cli("export").output.splitlines()
+    assert exported[0] == "entry_id,learner,date,hours,category,setting,paid,supervisor,note,status"
+    assert len(exported) == 3 and all(",pending" in line for line in exported[1:])
+    out = tmp_path / "out.csv"
+    cli("export", "--to", str(out))
+    assert out.read_text().splitlines() == exported
+
+
+def test_a_bad_import_lists_every_bad_row_and_exits_1(cli, tmp_path):
+    """Is a file with bad rows refused with each row named, exit code 1 and nothing imported?"""
+    _people(cli)
+    path = write_csv(tmp_path / "bad.csv", [entry_row(), entry_row(hours="25", date="2024-03-05"), entry_row(learner="Demo X")])
+    result = cli("import", str(path), ok=False)
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: bad.csv: 2 bad row(s)")
+    assert "row 3: hours:" in result.output and "row 4: learner:" in result.output
+    assert "no entries match" in cli("list").output
+
+
+@pytest.mark.parametrize("args,fragment", [
+    (("add", "--learner", "Demo Learner A", "--date", "2024-03-04", "--hours", "0", "--category", "documentation",
+      "--setting", "health_care"), "Error: hours: is zero"),
+    (("add", "--learner", "Demo Nobody", "--date", "2024-03-04", "--hours", "1", "--category", "documentation",
+      "--setting", "health_care"), "Error: learner: unknown learner 'Demo Nobody'"),
+    (("progress", "Demo Nobody"), "Error: unknown learner 'Demo Nobody'"),
+    (("person", "add", "Demo Learner A"), "Error: name: 'Demo Learner A' is already in the log"),
+    (("approve", "--supervisor", "Demo Supervisor Q", "f" * 32), "no such entry"),
+    (("report", "Demo Learner A", "--to", "report.pdf"), "ending in .html"),
+    (("import", "missing.csv"), "no such file"),
+])
+def test_library_errors_are_one_clear_message_and_exit_1(cli, args, fragment):
+    """Does each refusal print a clear message (no traceback) and exit 1?"""
+    _people(cli)
+    result = cli(*args, ok=False)
+    assert result.exit_code == 1, result.output
+    assert fragment in result.output and "Traceback" not in result.output
+
+
+def test_usage_errors_exit_2(cli):
+    """Is a missing or contradictory option a usage error (exit 2)?"""
+    _people(cli)
+    assert cli("add", "--learner", "Demo Learner A", ok=False).exit_code == 2
+    assert cli("approve", "--supervisor", "Demo Supervisor Q", ok=False).exit_code == 2
+
+
+def test_the_log_can_come_from_the_environment(cli, tmp_path):
+    """Does CASEKIT_HOURS_DB pick the log when --db is not given?"""
+    env_db = tmp_path / "env.sqlite"
+    result = cli("person", "add", "Demo Learner E", env={ENV_VAR: str(env_db)})
+    assert result.exit_code == 0 and env_db.exists()
+    assert "Demo Learner E" in cli("person", "list", env={ENV_VAR: str(env_db)}).output
+    assert "no people yet" in cli("person", "list").output  # --db still names its own log
+
+
+def test_rules_command_shows_sources_and_checks_a_file(cli, tmp_path):
+    """Does `casekit hours rules` show each figure with its source, and refuse a broken file?"""
+    out = cli("rules").output
+    assert "valid" in out and "hours >= 4,500" in out and "as of 2026-11" in out
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("schema_version: 2\n")
+    result = cli("rules", "--file", str(bad), ok=False)
+    assert result.exit_code == 1 and "bad.yaml: schema_version" in result.output
