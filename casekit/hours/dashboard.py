@@ -145,6 +145,22 @@ class SupervisorDashboard:
         self.refresh()
         return done
 
+    def progress_text(self) -> str:
+        """The selected supervisee's progress as text (what `casekit hours progress` prints)."""
+        return self.progress.to_text() if self.progress else ""
+
+    def write_report(self, to: str | os.PathLike | None = None) -> Path:
+        """Write the selected supervisee's HTML report; by default beside a demo log, else in this folder."""
+        from casekit.hours.report import write_report
+
+        if to is None:
+            folder = self.store.path.parent if self.store.path and "demo" in self.store.path.name else Path.cwd()
+            to = folder / f"hours-report-{self.learner.value.lower().replace(' ', '-')}.html"
+        path = write_report(self.store, self.learner.value, to, rules=self.rules,
+                            full_time_hours=self.full_time.value, as_of=self.today)
+        print(f"Report written: {path}")
+        return path
+
     def refresh(self) -> None:
         """Reload pending entries, progress bars and the chart."""
         if not self.learner.value or not self.supervisor.value:

@@ -91,3 +91,11 @@ def test_notebook_helper_builds_a_demo_log_and_says_so(capsys):
     names = {n for n in list_entries(store)["learner"]}
     assert names == set(LEARNERS) and SUPERVISORS
     store.close()
+
+
+def test_report_from_the_dashboard_goes_beside_the_demo_log(demo):
+    """Does the dashboard write the supervisee's report next to the demo log, not into the notebooks folder?"""
+    d = SupervisorDashboard(demo, supervisor="Demo Supervisor Q", learner="Demo Learner B")
+    path = d.write_report()
+    assert path.parent == demo.path.parent and path.name == "hours-report-demo-learner-b.html"
+    assert "Demo Learner B" in d.progress_text()

@@ -1,0 +1,39 @@
+"""The supervisor dashboard notebook: thin, cleared, and safe to run with no log of your own."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "20_hours_dashboard.ipynb"
+
+
+def _cells():
+    return json.loads(NOTEBOOK.read_text())["cells"]
+
+
+def test_code_cells_only_call_the_library():
+    """Do the code cells only import and call casekit.hours.dashboard (no helper code in the notebook)?"""
+    code = ["".join(c["source"]) for c in _cells() if c["cell_type"] == "code"]
+    joined = "\n".join(code)
+    assert "from casekit.hours import dashboard" in joined
+    assert "def " not in joined and "class " not in joined and "lambda" not in joined
+    imports = [line for line in joined.splitlines() if line.startswith(("import ", "from "))]
+    assert imports == ["from casekit.hours import dashboard"]
+    assert all(len(c.splitlines()) <= 3 for c in code)
+
+
+def test_demo_mode_is_on_and_explained():
+    """Does the notebook run on a fictional demo log by default, and say how to use a real one?"""
+    cells = _cells()
+    code = ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
+    assert code[0].splitlines()[0] == "DEMO = True"
+    text = " ".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    assert "fictional" in text and "DEMO = False" in text and "CASEKIT_HOURS_DB" in text
+
+
+def test_outputs_are_cleared():
+    """Are outputs and execution counts cleared in the committed notebook?"""
+    for c in _cells():
+        if c["cell_type"] == "code":
+            assert c["outputs"] == [] and c["execution_count"] is None
