@@ -79,7 +79,8 @@ class CaseSession:
         if problems:
             self.message = "Your saved plan was loaded, but: " + " ".join(problems)
         else:
-            self.message = f"Loaded your saved plan from {self.path.name} (last saved {plan.updated:%Y-%m-%d %H:%M} UTC)."
+            when = f" (last saved {plan.updated:%Y-%m-%d %H:%M} UTC)" if plan.updated else ""
+            self.message = f"Loaded your saved plan from {self.path.name}{when}."
         return plan
 
     def save(self) -> str:

@@ -147,3 +147,10 @@ def test_widgets_in_a_real_kernel_write_the_plan_and_restart_reloads_it(tmp_path
     NotebookClient(fresh, timeout=60, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
     setup_output = "".join(o.get("text", "") for o in fresh.cells[1].outputs)
     assert "Loaded your saved plan" in setup_output
+
+
+def test_a_plan_without_a_save_time_still_loads(tmp_path):
+    """A hand-written or upgraded version-1 plan has no `updated`; opening it must not fail."""
+    (tmp_path / f"{CASE_ID}.plan.json").write_text(json.dumps({"format_version": 1, "case": CASE_ID, "needs": []}))
+    s = CaseSession(CASE_ID, tmp_path, LIB)
+    assert s.message == f"Loaded your saved plan from {CASE_ID}.plan.json."
