@@ -1,0 +1,162 @@
+"""Time the hours log on a synthetic log (default: 1,000,000 entries for 2,000 learners).
+
+Prints: CSV import time, progress for every learner against every rule, one learner's
+progress, and the process's peak memory. Goals: import < 20 s, all-progress < 3 s,
+one learner < 50 ms, peak < 1.5 GiB. Everyone in the synthetic log is fictional
+("Bench Learner 0001", ...). Run with `make bench-hours`; `--entries`/`--learners` for a
+smaller run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from casekit.hours.approval import approve_entries
+from casekit.hours.cohort import progress_all
+from casekit.hours.csvimport import import_csv
+from casekit.hours.learner import learner_progress
+from casekit.hours.people import add_people
+from casekit.hours.rules import load_rules
+from casekit.hours.store import open_store
+
+GOALS = {"import": 20.0, "all": 3.0, "one": 0.050, "peak_gib": 1.5}
+CATEGORIES = np.array(["direct_client_work", "care_coordination", "documentation", "supervision_individual",
+                       "supervision_group", "training", "supervising_case_managers"])
+CATEGORY_P = np.array([0.34, 0.28, 0.2, 0.06, 0.03, 0.05, 0.04])
+SETTINGS = np.array(["health_care", "managed_care", "disability_management", "school", "social_services",
+                     "shelter_treatment", "other"])
+NOTES = np.array(["", "", "", "", "", "", "", "", "team meeting", "home visit", "discharge planning",
+                  "benefits paperwork", "case conference"])
+
+
+def people(n_learners: int, n_supervisors: int, today: date, rng) -> tuple[list[dict], list[str], list[str]]:
+    sup_names = [f"Bench Supervisor {i:04d}" for i in range(n_supervisors)]
+    learner_names = [f"Bench Learner {i:05d}" for i in range(n_learners)]
+    recs = [dict(name=n, role="supervisor", credentials=["CCM", "LCSW"] if i % 3 == 0 else ["LCSW"])
+            for i, n in enumerate(sup_names)]
+    levels = np.array(["bachelor", "master", "associate", "bachelor"])
+    fields = np.array(["social_work", "nursing", "health_human_services", "other"])
+    creds = [["LBSW"], ["RN"], ["LMSW"], []]
+    for i, n in enumerate(learner_names):
+        k = i % 4
+        recs.append(dict(name=n, role="learner", degree_level=str(levels[k]), degree_field=str(fields[k]),
+                         degree_date=today - timedelta(days=int(rng.integers(400, 2000))), credentials=creds[k]))
+    return recs, learner_names, sup_names
+
+
+def write_csv(path: Path, n_entries: int, learner_names: list[str], sup_names: list[str], today: date, rng) -> None:
+    """Each learner works weekdays from a start date, two entries a day (at most 16 h), oldest first."""
+    n_l = len(learner_names)
+    per = n_entries // n_l
+    extra = n_entries - per * n_l
+    learners_col, days_col = [], []
+    for i in range(n_l):
+        k = per + (1 if i < extra else 0)
+        n_days = (k + 1) // 2
+        workdays = n_days * 7 // 5 + 7
+        start = today - timedelta(days=int(workdays + rng.integers(1, 60)))
+        offs = np.arange(workdays)
+        weekday = (start.weekday() + offs) % 7
+        offs = offs[weekday < 5][:n_days]
+        d = np.repeat(offs, 2)[:k]
+        learners_col.append(np.full(k, i))
+        days_col.append(np.datetime64(start) + d)
+    li = np.concatenate(learners_col)
+    day = np.concatenate(days_col)
+    n = len(li)
+    frame = pd.DataFrame({
+        "learner": np.array(learner_names, dtype=object)[li],
+        "date": day.astype(str),
+        "hours": rng.choice(np.array(["1", "1.5", "2", "2.5", "3", "3.5", "4", "4.5", "5", "6", "7.5", "8"]), n),
+        "category": rng.choice(CATEGORIES, n, p=CATEGORY_P),
+        "setting": np.array(SETTINGS, dtype=object)[(li + (rng.random(n) < 0.1)) % len(SETTINGS)],
+        "paid": np.where(rng.random(n) < 0.95, "yes", "no"),
+        "supervisor": np.array(sup_names, dtype=object)[li % len(sup_names)],
+        "note": rng.choice(NOTES, n),
+    })
+    frame.to_csv(path, index=False, chunksize=100_000)
+
+
+def peak_gib() -> float:
+    # ru_maxrss is in KiB on Linux (bytes on macOS).
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return rss / (1024**3 if sys.platform == "darwin" else 1024**2)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--entries", type=int, default=1_000_000)
+    ap.add_argument("--learners", type=int, default=2_000)
+    ap.add_argument("--supervisors", type=int, default=200)
+    ap.add_argument("--dir", type=Path, default=None, help="Work here (default: a temporary folder, removed after).")
+    ap.add_argument("--samples", type=int, default=20, help="Learners timed one at a time.")
+    args = ap.parse_args(argv)
+    rng = np.random.default_rng(2026)
+    today = date.today()
+    work = args.dir or Path(tempfile.mkdtemp(prefix="casekit-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        db, csv_path = work / "bench.sqlite", work / "entries.csv"
+        for p in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+            p.unlink(missing_ok=True)
+        t = time.perf_counter()
+        recs, learner_names, sup_names = people(args.learners, args.supervisors, today, rng)
+        write_csv(csv_path, args.entries, learner_names, sup_names, today, rng)
+        print(f"synthetic log: {args.entries:,} entries, {args.learners:,} learners, {args.supervisors} supervisors "
+              f"({csv_path.stat().st_size / 1e6:.0f} MB CSV, made in {time.perf_counter() - t:.1f} s)")
+        store = open_store(db)
+        add_people(store, recs)
+        rules = load_rules()
+
+        t = time.perf_counter()
+        result = import_csv(store, csv_path, today=today)
+        t_import = time.perf_counter() - t
+        assert result.count == args.entries
+        print(f"CSV import:                  {t_import:7.2f} s   (goal < {GOALS['import']:g} s)")
+
+        t = time.perf_counter()
+        cutoff = today - timedelta(weeks=3)
+        for name in sup_names:  # supervisors sign off; the last three weeks stay pending
+            approve_entries(store, name, before=cutoff)
+        print(f"approve (not a goal):        {time.perf_counter() - t:7.2f} s   ({args.supervisors} supervisors, all but the last 3 weeks)")
+
+        t = time.perf_counter()
+        table = progress_all(store, rules=rules)
+        t_all = time.perf_counter() - t
+        n_routes = table.drop_duplicates(["credential", "route"]).shape[0]
+        print(f"progress, all learners:      {t_all:7.2f} s   (goal < {GOALS['all']:g} s; {args.learners:,} learners x "
+              f"{n_routes} routes of {len(rules.credentials)} credentials, {len(table):,} requirement rows)")
+
+        picks = rng.choice(learner_names, size=min(args.samples, len(learner_names)), replace=False)
+        times = []
+        for name in picks:
+            t = time.perf_counter()
+            learner_progress(store, str(name), rules=rules)
+            times.append(time.perf_counter() - t)
+        print(f"progress, one learner:       {times[0] * 1000:7.1f} ms  (goal < {GOALS['one'] * 1000:g} ms; "
+              f"median of {len(times)}: {statistics.median(times) * 1000:.1f} ms, max {max(times) * 1000:.1f} ms)")
+        peak = peak_gib()
+        print(f"peak memory:                 {peak:7.2f} GiB (goal < {GOALS['peak_gib']:g} GiB; ru_maxrss, whole run)")
+        ok = (t_import < GOALS["import"] and t_all < GOALS["all"] and statistics.median(times) < GOALS["one"]
+              and peak < GOALS["peak_gib"])
+        print("all goals met" if ok else "SOME GOALS MISSED")
+        store.close()
+        return 0
+    finally:
+        if args.dir is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

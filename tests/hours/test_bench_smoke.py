@@ -1,0 +1,23 @@
+"""The benchmark script runs and prints its figures (on a tiny log; `make bench-hours` runs the full size)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_hours.py"
+
+
+def test_benchmark_prints_every_figure_on_a_tiny_log(tmp_path):
+    """Does bench_hours.py import, approve, measure progress and report memory on a 3,000-entry log?"""
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), "--entries", "3000", "--learners", "30", "--supervisors", "6", "--samples", "3",
+         "--dir", str(tmp_path)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    for label in ("CSV import:", "progress, all learners:", "progress, one learner:", "peak memory:"):
+        assert re.search(rf"{re.escape(label)}\s+\d+\.\d+ (s|ms|GiB)", out), (label, out)
+    assert "synthetic log: 3,000 entries, 30 learners" in out
+    assert "30 learners x 11 routes" in out
