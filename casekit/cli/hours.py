@@ -125,7 +125,7 @@ def person_list(ctx, role) -> None:
 @friendly_errors
 def add(ctx, learner, day, amount, category, setting, paid, supervisor, note) -> None:
     """Log one entry (pending until the supervisor approves it)."""
-    from casekit.hours.entries import add_entry
+    from casekit.hours.logbook import add_entry
 
     entry_id = add_entry(_store(ctx), learner=learner, date=_day(day), hours=amount, category=category,
                          setting=setting, paid=paid, supervisor=supervisor, note=note)
@@ -143,7 +143,7 @@ def add(ctx, learner, day, amount, category, setting, paid, supervisor, note) ->
 @friendly_errors
 def list_(ctx, learner, supervisor, status, start, end, limit) -> None:
     """List entries, newest first."""
-    from casekit.hours.entries import list_entries
+    from casekit.hours.logbook import list_entries
 
     frame = list_entries(_store(ctx), learner=learner, supervisor=supervisor, status=status,
                          start=_day(start), end=_day(end), limit=limit)

@@ -18,9 +18,10 @@ from casekit.hours.approval import approve_entries, pending_for
 from casekit.hours.cohort import progress_all
 from casekit.hours.csvexport import export_csv
 from casekit.hours.csvimport import import_csv
-from casekit.hours.entries import add_entry, list_entries, threshold_fields
+from casekit.hours.entries import threshold_fields
 from casekit.hours.errors import EntryRejected, HoursError
 from casekit.hours.learner import learner_progress
+from casekit.hours.logbook import add_entry, list_entries
 from casekit.hours.pathways import find_pathways
 from casekit.hours.people import add_people, add_person, get_person, list_people
 from casekit.hours.rules import load_rules

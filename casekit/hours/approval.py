@@ -92,7 +92,7 @@ def approve_entries(
 
 def pending_for(store: Store, supervisor: str, learner: str | None = None):
     """The pending entries ``supervisor`` may approve, as a table (newest first)."""
-    from casekit.hours.entries import list_entries
+    from casekit.hours.logbook import list_entries
 
     sup = get_person(store, supervisor, "supervisor")
     frame = list_entries(store, learner=learner, status="pending")

@@ -11,7 +11,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from casekit.hours.ledger import from_day_number, load_ledger
+from casekit.hours.ledger import load_ledger
 from casekit.hours.progress import evaluate, make_options
 from casekit.hours.rules import AnyOf, Rules, load_rules
 from casekit.hours.store import Store
@@ -71,4 +71,4 @@ def credential_summary(table: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"met": g["route_met"].any(), "projected": g["route_projected"].min()}).reset_index()
 
 
-__all__ = ["progress_all", "credential_summary", "PROGRESS_COLUMNS", "from_day_number"]
+__all__ = ["progress_all", "credential_summary", "PROGRESS_COLUMNS"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import os
 
-from casekit.hours.entries import list_entries
+from casekit.hours.logbook import list_entries
 from casekit.hours.store import Store
 
 EXPORT_COLUMNS = ("entry_id", "learner", "date", "hours", "category", "setting", "paid", "supervisor", "note", "status")

@@ -19,8 +19,9 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
-from casekit.hours.entries import COLUMNS, REQUIRED, parse_frame, write_entries
+from casekit.hours.entries import COLUMNS, REQUIRED, parse_frame
 from casekit.hours.errors import EntryRejected, HoursError, RowProblem
+from casekit.hours.logbook import write_entries
 from casekit.hours.store import Store
 
 # Columns an export writes that an import reads but does not take: imported entries are

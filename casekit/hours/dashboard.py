@@ -19,8 +19,8 @@ from casekit.errors import CasekitError
 from casekit.hours.approval import approve_entries, pending_for
 from casekit.hours.charts import charted, primary_requirement, progress_png
 from casekit.hours.demo import build_demo_log
-from casekit.hours.entries import add_entry
 from casekit.hours.learner import LearnerProgress, learner_progress
+from casekit.hours.logbook import add_entry
 from casekit.hours.models import CATEGORIES, SETTINGS
 from casekit.hours.people import list_people
 from casekit.hours.rules import Rules, load_rules

@@ -14,7 +14,8 @@ import numpy as np
 import pandas as pd
 
 from casekit.hours.approval import approve_entries
-from casekit.hours.entries import parse_frame, write_entries
+from casekit.hours.entries import parse_frame
+from casekit.hours.logbook import write_entries
 from casekit.hours.people import add_person
 from casekit.hours.store import Store, open_store
 

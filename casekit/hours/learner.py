@@ -12,9 +12,8 @@ from datetime import date
 import numpy as np
 
 from casekit.hours.ledger import CATEGORY_CODES, SETTING_CODES, Ledger, day_number, from_day_number, load_ledger
-from casekit.hours.models import CATEGORIES, SETTINGS, Person, label
+from casekit.hours.models import Person, label
 from casekit.hours.people import get_person
-from casekit.hours.qualifications import EligibilityStatus, check_eligibility
 from casekit.hours.progress import (
     CHECKS,
     Options,
@@ -26,6 +25,7 @@ from casekit.hours.progress import (
     projected_date,
     window_days,
 )
+from casekit.hours.qualifications import EligibilityStatus, check_eligibility
 from casekit.hours.rules import Figure, Route, Rules, load_rules
 from casekit.hours.store import Store
 
@@ -314,4 +314,4 @@ def learner_progress(
 
 
 __all__ = ["learner_progress", "LearnerProgress", "CredentialProgress", "RouteProgress", "RequirementProgress",
-           "NotCounted", "CATEGORIES", "SETTINGS"]
+           "NotCounted"]

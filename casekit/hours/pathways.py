@@ -78,7 +78,8 @@ def pathways_from(lp: LearnerProgress) -> list[Pathway]:
             missing += [f"education/licence: {m}" for m in c.eligibility.missing]
         elif not open_routes:
             missing += ["education/licence: " + "; or ".join("; ".join(rp.route.eligibility.missing) for rp in routes)]
-        missing += [f"experience ({best.route.id}): {m}" for m in experience_missing(best, ft)]
+        where = "experience" if len(c.routes) == 1 else f"experience (route {best.route.id})"
+        missing += [f"{where}: {m}" for m in experience_missing(best, ft)]
         eligible = cred_ok and bool(open_routes)
         status = READY if eligible and c.met else IN_PROGRESS if eligible else NOT_ELIGIBLE
         not_checked = list(c.eligibility.rule.not_checked) if c.eligibility and c.eligibility.rule else []

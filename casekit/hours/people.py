@@ -108,7 +108,7 @@ def add_person(
                                    degree_date=degree_date, credentials=credentials)])[0]
 
 
-def list_people(store: Store, role: str | None = None, *, conn=None, ids=None) -> list[Person]:
+def list_people(store: Store | None, role: str | None = None, *, conn=None, ids=None) -> list[Person]:
     """Everyone in the log, by name; ``role="learner"``/``"supervisor"`` keeps those who can act so.
 
     ``ids`` (a select or list of person ids) limits the list to those people.
@@ -137,7 +137,8 @@ class PeopleIndex:
         self.by_name = {p.name.lower(): p for p in self.persons}
 
     @classmethod
-    def load(cls, store: Store, conn=None, ids=None) -> "PeopleIndex":
+    def load(cls, store: Store | None, conn=None, ids=None) -> "PeopleIndex":
+        """Everyone (or those in ``ids``), read through ``conn`` if given, else from ``store``."""
         return cls(list_people(store, conn=conn, ids=ids))
 
     def find(self, name: str, role: str | None = None) -> Person | None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 import numpy as np
 
@@ -354,7 +354,3 @@ def grid_week_dates(ledger: Ledger, opts: Options) -> list[date]:
     """The Monday of each week column of the engine's grid (for charts)."""
     g = _grid(ledger, opts)
     return [week_start(w) for w in range(g.w_lo, g.w_now + 1)]
-
-
-def as_of_plus(opts: Options, weeks: float) -> date:
-    return opts.as_of + timedelta(weeks=weeks)

@@ -17,9 +17,9 @@ import pandas as pd
 
 from casekit import __version__
 from casekit.hours.charts import progress_png
-from casekit.hours.entries import list_entries
 from casekit.hours.errors import HoursError
 from casekit.hours.learner import LearnerProgress, learner_progress
+from casekit.hours.logbook import list_entries
 from casekit.hours.models import CATEGORIES
 from casekit.hours.pathways import pathways_from
 from casekit.hours.rules import AnyOf, Rules
@@ -70,7 +70,7 @@ def _routes(lp: LearnerProgress) -> str:
             state = "met" if r.met else (f"projected {r.projected.isoformat()}" if r.projected else "-")
             target = ""
             if lp.options.target is not None and not r.met:
-                target = (f"{r.need_weekly_hours:.1f} h/week" if r.target_possible else "not possible") 
+                target = f"{r.need_weekly_hours:.1f} h/week" if r.target_possible else "not possible"
             rows.append(
                 f"<tr><td>{_e(c.short)}</td><td>{_e(r.route.id)}{'' if open_ else ' <span class=muted>(not open: education)</span>'}</td>"
                 f"<td>{_e(r.route.label)}</td><td>{_e(r.requirement_text())}</td><td class='num'>{r.pace_hours_per_week:.1f}</td>"
@@ -123,7 +123,8 @@ def _not_counted(lp: LearnerProgress) -> str:
                 rows += (f"<tr><td colspan='6' class='muted'>...and {more:,} older entries "
                          f"(casekit hours progress LEARNER --why lists them all)</td></tr>")
             parts.append(
-                f"<details><summary>{_e(c.short)} route {_e(r.route.id)}: {len(r.not_counted)} entries not counted</summary>"
+                f"<details><summary>{_e(c.short)} route {_e(r.route.id)}: {len(r.not_counted):,} entries "
+                f"({sum(e.hours for e in r.not_counted):,.1f} h) not counted</summary>"
                 f"<ul>{items}</ul><table><tr><th>date</th><th>hours</th><th>category</th><th>setting</th><th>why</th>"
                 f"<th>entry id</th></tr>{rows}</table></details>")
     return "".join(parts) or "<p>Every entry counted toward every route.</p>"

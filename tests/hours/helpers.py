@@ -32,7 +32,8 @@ def log_days(store, learner: str, days, hours: float, *, category="care_coordina
     import pandas as pd
 
     from casekit.hours.approval import approve_entries
-    from casekit.hours.entries import parse_frame, write_entries
+    from casekit.hours.entries import parse_frame
+    from casekit.hours.logbook import write_entries
 
     days = list(days)
     frame = pd.DataFrame({

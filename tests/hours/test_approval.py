@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from casekit.hours.approval import approve_entries, pending_for
-from casekit.hours.entries import add_entry, list_entries
 from casekit.hours.errors import ApprovalError, UnknownPersonError
+from casekit.hours.logbook import add_entry, list_entries
 
 
 def _log(store, learner="Demo Learner A", day="2024-03-04", supervisor="Demo Supervisor Q", hours=2):

@@ -9,8 +9,8 @@ import pytest
 from casekit.hours.approval import approve_entries
 from casekit.hours.csvexport import export_csv
 from casekit.hours.csvimport import import_csv
-from casekit.hours.entries import list_entries
 from casekit.hours.errors import EntryRejected, HoursError
+from casekit.hours.logbook import list_entries
 from casekit.hours.people import add_person
 from casekit.hours.store import open_store
 

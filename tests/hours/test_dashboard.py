@@ -9,7 +9,7 @@ import pytest
 
 from casekit.hours.dashboard import SupervisorDashboard, open_for_notebook
 from casekit.hours.demo import LEARNERS, SUPERVISORS, build_demo_log
-from casekit.hours.entries import list_entries
+from casekit.hours.logbook import list_entries
 
 
 @pytest.fixture

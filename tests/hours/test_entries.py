@@ -7,8 +7,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from casekit.hours.entries import add_entry, list_entries, new_entry_ids, threshold_fields
+from casekit.hours.entries import new_entry_ids, threshold_fields
 from casekit.hours.errors import EntryRejected
+from casekit.hours.logbook import add_entry, list_entries
 from casekit.hours.models import THRESHOLD_FIELDS
 
 GOOD = dict(learner="Demo Learner A", date="2024-03-04", hours=7.5, category="care_coordination",

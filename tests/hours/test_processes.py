@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from casekit.hours.entries import add_entry, list_entries
+from casekit.hours.logbook import add_entry, list_entries
 from casekit.hours.people import add_person
 from casekit.hours.store import open_store
 
@@ -23,7 +23,7 @@ _WRITER = textwrap.dedent("""
     import os, sys, time
     from datetime import date, timedelta
     from casekit.hours.store import open_store
-    from casekit.hours.entries import add_entry
+    from casekit.hours.logbook import add_entry
     from casekit.hours.errors import EntryRejected
     db, go, learner, n, hours, same_day = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5], sys.argv[6] == "1"
     store = open_store(db)

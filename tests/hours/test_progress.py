@@ -10,8 +10,8 @@ import pytest
 
 from casekit.hours.cohort import credential_summary, progress_all
 from casekit.hours.demo import build_demo_log
-from casekit.hours.ledger import load_ledger
 from casekit.hours.learner import learner_progress
+from casekit.hours.ledger import load_ledger
 from casekit.hours.progress import DAYS_PER_MONTH
 
 from .helpers import log_days, weekdays

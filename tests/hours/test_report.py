@@ -13,9 +13,9 @@ from matplotlib.image import imread
 
 from casekit.hours.charts import charted, progress_figure, progress_png
 from casekit.hours.demo import build_demo_log
-from casekit.hours.entries import list_entries
 from casekit.hours.errors import HoursError
 from casekit.hours.learner import learner_progress
+from casekit.hours.logbook import list_entries
 from casekit.hours.people import add_person
 from casekit.hours.report import hours_by_month, write_report
 from casekit.hours.rules import load_rules

@@ -124,7 +124,7 @@ def test_broken_yaml_names_the_line(tmp_path):
 def test_changing_a_figure_in_the_data_changes_the_verdict(store, people, tmp_path):
     """Does editing a threshold in YAML (no code change) change whether a learner meets it?"""
     from casekit.hours.approval import approve_entries
-    from casekit.hours.entries import add_entry
+    from casekit.hours.logbook import add_entry
     from casekit.hours.learner import learner_progress
 
     add_entry(store, learner="Demo Learner B", date="2024-03-04", hours=8, category="care_coordination",

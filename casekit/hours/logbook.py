@@ -1,0 +1,168 @@
+"""Writing entries to the log (all of a batch or none) and reading them back.
+
+Every write goes through :func:`write_entries`: the entries were parsed by
+:func:`casekit.hours.entries.parse_frame`; inside one write transaction they are checked
+against the log and inserted in bulk (executemany on the raw cursor, in chunks), so a
+batch is either all in or, on any problem or crash, not there at all.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from typing import Callable
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import select
+
+from casekit.hours.entries import ParsedEntries, check_against_log, new_entry_ids, parse_frame
+from casekit.hours.errors import EntryRejected, RowProblem
+from casekit.hours.models import entries, people
+from casekit.hours.people import get_person
+from casekit.hours.store import Store
+
+_CHUNK = 50_000
+
+
+def write_entries(
+    store: Store,
+    parsed: ParsedEntries,
+    problems: list[RowProblem],
+    *,
+    source: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[str]:
+    """Check ``parsed`` against the log and insert every entry in one transaction, or none.
+
+    ``problems`` are those already found by :func:`parse_frame`; any problem (old or new)
+    raises :class:`EntryRejected` listing them all, and the log is left as it was.
+    Returns the entry ids, in the order of ``parsed``.
+    """
+    problems = list(problems)
+    with store.write() as conn:
+        learner_id, supervisor_id = check_against_log(conn, parsed, problems)
+        if problems:
+            raise EntryRejected(problems, source)
+        return _insert(conn, parsed, learner_id, supervisor_id, progress)
+
+
+def _insert(conn, parsed, learner_id, supervisor_id, progress) -> list[str]:
+    n = len(parsed)
+    # Store one learner's entries together, oldest first: the table is clustered that way.
+    order = np.lexsort((parsed.day.astype(np.int64), learner_id))
+    ids = parsed.entry_id.copy()
+    fresh = np.flatnonzero(ids[order] == "")
+    new = new_entry_ids(len(fresh))
+    ids_sorted = ids[order]
+    ids_sorted[fresh] = new
+    ids[order] = ids_sorted
+    created = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    sql = (
+        "INSERT INTO hours_entries (entry_id, learner_id, day, minutes, category, setting, paid, "
+        "supervisor_id, note, status, created_at) VALUES (" + ", ".join([mark] * 11) + ")"
+    )
+    days = parsed.day[order]
+    day_col = np.datetime_as_string(days, unit="D").tolist() if conn.dialect.name == "sqlite" else days.astype(object).tolist()
+    sup = supervisor_id[order]
+    sup_col = [None if s < 0 else s for s in sup.tolist()]
+    columns = [
+        ids_sorted.tolist(), learner_id[order].tolist(), day_col, parsed.minutes[order].tolist(),
+        parsed.category[order].tolist(), parsed.setting[order].tolist(), parsed.paid[order].tolist(),
+        sup_col, parsed.note[order].tolist(),
+    ]
+    for start in range(0, n, _CHUNK):
+        stop = min(n, start + _CHUNK)
+        batch = list(zip(*(c[start:stop] for c in columns), ["pending"] * (stop - start), [created] * (stop - start)))
+        conn.exec_driver_sql(sql, batch)
+        if progress is not None:
+            progress(stop, n)
+    return [str(x) for x in ids]
+
+
+# --- one entry ----------------------------------------------------------------------------
+
+
+def add_entry(
+    store: Store,
+    *,
+    learner: str,
+    date: date | str,
+    hours: float | str,
+    category: str,
+    setting: str,
+    paid: bool | str = True,
+    supervisor: str | None = None,
+    note: str = "",
+    today: date | None = None,
+) -> str:
+    """Log one entry (status *pending* until a supervisor approves it); return its entry id.
+
+    Raises :class:`EntryRejected` naming the field when anything is wrong; nothing is saved then.
+    """
+    if isinstance(paid, bool):
+        paid = "yes" if paid else "no"
+    frame = pd.DataFrame(
+        {
+            "learner": [learner or ""],
+            "date": [date.isoformat() if hasattr(date, "isoformat") else str(date or "")],
+            "hours": [str(hours) if hours is not None else ""],
+            "category": [category or ""],
+            "setting": [setting or ""],
+            "paid": [str(paid)],
+            "supervisor": [supervisor or ""],
+            "note": [note or ""],
+            "entry_id": [""],
+        },
+        dtype=object,
+    )
+    parsed, problems = parse_frame(frame, today=today)
+    return write_entries(store, parsed, problems)[0]
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def list_entries(
+    store: Store,
+    *,
+    learner: str | None = None,
+    supervisor: str | None = None,
+    status: str | None = None,
+    start: date | None = None,
+    end: date | None = None,
+    limit: int | None = None,
+) -> pd.DataFrame:
+    """Entries as a table (names, not ids), newest first; filters combine with AND."""
+    sup = people.alias("sup")
+    lea = people.alias("lea")
+    q = (
+        select(
+            entries.c.entry_id, lea.c.name.label("learner"), entries.c.day.label("date"),
+            entries.c.minutes, entries.c.category, entries.c.setting, entries.c.paid,
+            sup.c.name.label("supervisor"), entries.c.note, entries.c.status,
+        )
+        .select_from(entries.join(lea, entries.c.learner_id == lea.c.person_id).outerjoin(sup, entries.c.supervisor_id == sup.c.person_id))
+        .order_by(entries.c.day.desc(), entries.c.entry_id.desc())
+    )
+    if learner:
+        q = q.where(entries.c.learner_id == get_person(store, learner, "learner").person_id)
+    if supervisor:
+        q = q.where(entries.c.supervisor_id == get_person(store, supervisor, "supervisor").person_id)
+    if status:
+        if status not in ("pending", "approved"):
+            raise EntryRejected([RowProblem(None, "status", f"{status!r} is not pending or approved")])
+        q = q.where(entries.c.status == status)
+    if start:
+        q = q.where(entries.c.day >= start)
+    if end:
+        q = q.where(entries.c.day <= end)
+    if limit:
+        q = q.limit(limit)
+    with store.read() as conn:
+        rows = conn.execute(q).all()
+    frame = pd.DataFrame(rows, columns=["entry_id", "learner", "date", "minutes", "category", "setting", "paid", "supervisor", "note", "status"])
+    frame.insert(3, "hours", frame.pop("minutes") / 60)
+    frame["paid"] = frame["paid"].astype(bool)
+    frame["supervisor"] = frame["supervisor"].fillna("")
+    return frame
