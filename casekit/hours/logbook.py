@@ -40,6 +40,10 @@ def write_entries(
     """
     problems = list(problems)
     with store.write() as conn:
+        if conn.dialect.name == "postgresql":
+            # SQLite's BEGIN IMMEDIATE already serialises writers; elsewhere take the same
+            # one-writer-at-a-time lock, so the 24-hours-a-day check cannot race (readers still read).
+            conn.exec_driver_sql("LOCK TABLE hours_entries IN SHARE ROW EXCLUSIVE MODE")
         learner_id, supervisor_id = check_against_log(conn, parsed, problems)
         if problems:
             raise EntryRejected(problems, source)

@@ -8,6 +8,7 @@ from datetime import date, datetime, timezone
 from typing import Iterable
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from casekit.hours.errors import PersonError, UnknownPersonError
 from casekit.hours.identifiers import identifier_message
@@ -84,7 +85,11 @@ def add_people(store: Store, records: Iterable[dict]) -> list[Person]:
         if clash:
             raise PersonError(f"name: {clash[0]!r} is already in the log; names must be unique")
         if checked:
-            conn.execute(people.insert(), [dict(c, credentials=json.dumps(c["credentials"]), created_at=now) for c in checked])
+            try:
+                conn.execute(people.insert(), [dict(c, credentials=json.dumps(c["credentials"]), created_at=now) for c in checked])
+            except IntegrityError:  # another process added one of these names just now
+                raise PersonError("name: one of these names was added by someone else just now; "
+                                  "list people (casekit hours person list) and try again") from None
         by_name = {p.name.lower(): p for p in list_people(store, conn=conn)}
     return [by_name[n] for n in names]
 
