@@ -62,6 +62,7 @@ class SupervisorDashboard:
         self.full_time = W.BoundedFloatText(value=ft.value, min=1, max=80, step=1, description="Full-time h/week",
                                             style={"description_width": "8em"})
         self.full_time_note = W.HTML(f"<small>Full-time is a setting (default {ft.value:g} h/week): {ft.source}</small>")
+        self.target = W.DatePicker(value=None, description="Finish by", style={"description_width": "8em"})
         # logging form
         self.day = W.DatePicker(value=today or date.today(), description="Date")
         self.hours = W.FloatText(value=1.0, step=0.25, description="Hours")
@@ -82,7 +83,7 @@ class SupervisorDashboard:
         self.add_button.on_click(lambda _b: self._run(self.log_hours_from_form))
         self.approve_button.on_click(lambda _b: self._run(self.approve, list(self.pending.value)))
         self.approve_all_button.on_click(lambda _b: self._run(self.approve, [v for _, v in self.pending.options]))
-        for w in (self.supervisor, self.learner, self.full_time):
+        for w in (self.supervisor, self.learner, self.full_time, self.target):
             w.observe(lambda _c: self._run(self.refresh), names="value")
         self.widget = self._layout()
         self.progress: LearnerProgress | None = None
@@ -93,7 +94,9 @@ class SupervisorDashboard:
                        self.category, self.setting, self.paid, self.note, self.add_button])
         signoff = W.VBox([W.HTML("<b>Pending entries you can approve</b>"), self.pending,
                           W.HBox([self.approve_button, self.approve_all_button])])
-        progress = W.VBox([self.summary, self.bars, self.chart])
+        progress = W.VBox([self.summary, W.HBox([self.target, W.HTML("<small>pick a date to see the weekly hours "
+                                                                       "that would finish each credential by then</small>")]),
+                           self.bars, self.chart])
         tabs = W.Tab(children=[progress, form, signoff])
         for i, title in enumerate(("Progress", "Log hours", "Sign off")):
             tabs.set_title(i, title)
@@ -171,8 +174,12 @@ class SupervisorDashboard:
             (f"{r.date} {r.hours:5.2f} h  {CATEGORIES.get(r.category, r.category)}, {r.setting}"
              f"{'' if r.paid else ', unpaid'}{' - ' + r.note if r.note else ''}", r.entry_id)
             for r in pend.itertuples()]
+        today = self.today or date.today()
+        target = self.target.value if self.target.value and self.target.value > today else None
+        if self.target.value and target is None:
+            print(f"Finish by: pick a date after {today.isoformat()}.")
         lp = learner_progress(self.store, self.learner.value, rules=self.rules, full_time_hours=self.full_time.value,
-                              as_of=self.today)
+                              as_of=self.today, target=target)
         self.progress = lp
         self.summary.value = (f"<b>{lp.learner.name}</b>: {lp.learner.degree_text()}. Logged {lp.total_hours:,.1f} h; "
                               f"<b>{lp.pending_hours:,.1f} h pending</b> (they count once approved). "
@@ -187,6 +194,9 @@ class SupervisorDashboard:
             req = primary_requirement(c)
             route = c.best
             state = "met" if c.met else (f"projected {route.projected.isoformat()}" if route.projected else "no projection yet")
+            if lp.options.target is not None and not c.met:
+                state += (f" &middot; {route.need_weekly_hours:.1f} h/week to finish by {lp.options.target.isoformat()}"
+                          if route.target_possible else f" &middot; cannot finish by {lp.options.target.isoformat()}")
             bar = W.FloatProgress(value=route.fraction, min=0, max=1, description=c.short,
                                   bar_style="success" if c.met else "info", style={"description_width": "6em"})
             rows.append(W.HBox([bar, W.HTML(f"route {route.route.id}: {route.requirement_text()} &middot; {state}")]))

@@ -75,6 +75,15 @@ def test_approving_selected_entries_moves_them_to_progress(demo, capsys):
     assert d.pending.options == () and d.progress.pending_hours == 0
 
 
+def test_a_target_date_shows_the_weekly_hours_needed(demo):
+    """Does picking a finish-by date add, per credential, the weekly hours that would finish by then?"""
+    d = SupervisorDashboard(demo, supervisor="Demo Supervisor Q", learner="Demo Learner C")
+    d.target.value = date.today() + timedelta(days=400)
+    assert d.progress.options.target == d.target.value
+    texts = [w.children[1].value for w in d.bars.children if isinstance(w, W.HBox)]
+    assert any("h/week to finish by" in t or "cannot finish by" in t for t in texts)
+
+
 def test_switching_supervisee_and_full_time_refreshes(demo):
     """Do changing the supervisee and the full-time setting recompute progress?"""
     d = SupervisorDashboard(demo, supervisor="Demo Supervisor Q", learner="Demo Learner A")
