@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import date, timedelta
 
 import ipywidgets as W
@@ -99,7 +100,9 @@ def test_notebook_helper_builds_a_demo_log_and_says_so(capsys):
     assert "DEMO log (fictional people" in capsys.readouterr().out
     names = {n for n in list_entries(store)["learner"]}
     assert names == set(LEARNERS) and SUPERVISORS
+    assert store.path.parent.name.startswith("casekit-hours-demo-")
     store.close()
+    shutil.rmtree(store.path.parent)
 
 
 def test_report_from_the_dashboard_goes_beside_the_demo_log(demo):
