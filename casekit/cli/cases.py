@@ -10,6 +10,7 @@ from casekit.cases.library import CaseLibrary
 from casekit.cases.validate import validate_library
 from casekit.cases.show import render_case
 from casekit.cli.common import friendly_errors
+from casekit.notebooks import ordered_cases
 
 
 @click.group()
@@ -25,8 +26,8 @@ def list_cases() -> None:
     if not lib.cases:
         raise click.ClickException(f"no cases found in {lib.casestudies}")
     width = max(len(i) for i in lib.cases)
-    for case_id, case in sorted(lib.cases.items(), key=lambda kv: (kv[1].setting.value, kv[0])):
-        click.echo(f"{case_id:<{width}}  {case.setting.value:<17}  {case.title}")
+    for case in ordered_cases(lib):
+        click.echo(f"{case.id:<{width}}  {case.setting.value:<17}  {case.title}")
     if lib.problems:
         click.echo(f"({len(lib.problems)} problem(s) in the library: run `casekit cases validate`)", err=True)
 
