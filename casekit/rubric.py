@@ -28,6 +28,15 @@ from casekit.plan import Plan
 WRONG_PICK_COST = 0.5
 """A wrong pick costs this share of one right pick."""
 
+MAX_WAIT_DAYS = {Severity.critical: 7, Severity.immediate: 14}
+"""The longest wait a referral may have for an urgent need: a resource that opens its doors
+in a month does not answer a risk that will not wait a week. A teaching policy of the kit."""
+
+
+def too_long_a_wait(resource, severity: Severity) -> bool:
+    return severity in MAX_WAIT_DAYS and resource.wait_days > MAX_WAIT_DAYS[severity]
+
+
 TITLES = {
     "critical-needs": "Critical and immediate needs found",
     "needs-coverage": "Needs identified (found, missed, unsupported)",
@@ -242,6 +251,12 @@ class _Scorer:
         unmet = unmet_criteria(res, self.facts, self.case.setting, self.lib.guidelines)
         if unmet:
             return f"{res.name} {_join(unmet)}"
+        need = self.key.need(need_id)
+        if need is not None and too_long_a_wait(res, need.severity):
+            return (
+                f"{res.name} has a {res.wait_days}-day wait, too long for a {need.severity.value} need "
+                f"(at most {MAX_WAIT_DAYS[need.severity]} days)"
+            )
         return None
 
     def referrals(self) -> tuple[float, str]:

@@ -143,3 +143,28 @@ def test_the_progress_note_is_left_to_a_person(case_id):
     key = LIB.key(case_id)
     assert [c[0] for c in manual_criteria(key)] == ["progress-note"]
     assert "progress-note" not in {r.id for r in scored(Plan(case=case_id), case_id)}
+
+
+def test_a_long_wait_for_an_urgent_need_counts_as_an_unsuitable_referral():
+    """A resource that serves a critical need but opens in a month is a wrong referral, with the reason."""
+    from casekit.eligibility.facts import household_facts
+    from casekit.eligibility.resources import unmet_criteria
+    from casekit.rubric import too_long_a_wait
+
+    found = 0
+    for case_id in CASES:
+        case, key = LIB.case(case_id), LIB.key(case_id)
+        facts = household_facts(case)
+        model = model_plan(case, key, LIB)
+        for ref in model.referrals:
+            severity = key.need(ref.need).severity
+            slow = [r for r in LIB.resources_for_need(ref.need)
+                    if too_long_a_wait(r, severity) and not unmet_criteria(r, facts, case.setting, LIB.guidelines)]
+            if slow:
+                worse = model.model_copy(deep=True)
+                worse.referrals.append(Referral(resource=slow[0].id, need=ref.need))
+                result = next(r for r in scored(worse, case_id) if r.id == "referrals")
+                assert result.points < result.max
+                assert f"{slow[0].wait_days}-day wait" in result.feedback
+                found += 1
+    assert found, "no case has a slow resource for an urgent need; the check would test nothing"
