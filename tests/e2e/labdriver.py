@@ -26,8 +26,16 @@ def code_cell_count(notebook: Path) -> int:
 
 
 def open_notebook(page: Page, lab, relpath: str) -> None:
-    """Open ``relpath`` (relative to the server root) and wait for its kernel to be idle."""
-    page.goto(lab.page_url(f"lab/tree/{relpath}"))
+    """Open ``relpath`` (relative to the server root) alone in a fresh workspace; wait for an idle kernel.
+
+    A fresh workspace, because JupyterLab otherwise reopens the tabs an earlier test left open
+    on the same server, and a menu command could then go to the wrong notebook.
+    """
+    workspace = re.sub(r"[^a-z0-9]+", "-", Path(relpath).stem.lower())
+    page.goto(lab.page_url(f"lab/workspaces/{workspace}/tree/{relpath}?reset"))
+    tab = page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab")
+    expect(tab).to_have_count(1, timeout=KERNEL_START)
+    expect(tab).to_have_attribute("title", re.compile(f"^Name: {re.escape(Path(relpath).name)}"))
     expect(page.locator(".jp-NotebookPanel .jp-Notebook .jp-Cell").first).to_be_visible(timeout=KERNEL_START)
     wait_kernel_idle(page)
 
