@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -73,36 +74,88 @@ def collect_zip_cmd(assignment: str, archives: tuple[Path, ...], regexp: str | N
         click.echo(f"  skipped (name did not match the pattern): {name}")
 
 
+def _duration(seconds: float | None) -> str:
+    if seconds is None:
+        return "--:--"
+    seconds = int(round(seconds))
+    return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}" if seconds >= 3600 else f"{seconds // 60}:{seconds % 60:02d}"
+
+
+class _ProgressBar:
+    """A one-line bar on a terminal (count, percent, time left), one line per learner elsewhere (logs, CI)."""
+
+    WIDTH = 28
+
+    def __init__(self) -> None:
+        stream = sys.stdout
+        self.tty = bool(getattr(stream, "isatty", None) and stream.isatty())
+
+    def __call__(self, p) -> None:
+        if p.last is None:
+            if p.skipped:
+                click.echo(f"  skipping {p.skipped} learner(s) already graded (use --force to grade them again)")
+            return
+        res = p.last
+        note = "ok" if res.ok else f"{len(res.problems)} problem(s)"
+        if self.tty:
+            filled = int(self.WIDTH * p.done / max(p.total, 1))
+            bar = "#" * filled + "-" * (self.WIDTH - filled)
+            line = (f"  [{bar}] {p.done}/{p.total} {100 * p.done // max(p.total, 1):3d}%  "
+                    f"{_duration(p.elapsed)} elapsed, {_duration(p.eta_seconds)} left  {res.learner[:20]}")
+            click.echo("\r" + line.ljust(100), nl=p.done == p.total)
+        else:
+            click.echo(f"  [{p.done:>{len(str(p.total))}}/{p.total}] {res.learner:<24} {res.seconds:6.1f} s  {note:<14} "
+                       f"about {_duration(p.eta_seconds)} left")
+
+
 @course.command("grade")
 @click.argument("assignment")
 @click.option("--learner", "learners", multiple=True, help="Grade only this learner (repeatable).")
 @click.option("--timeout", type=int, default=None, help="Seconds a notebook cell may run before it is stopped "
               "(default: Execute.timeout in nbgrader_config.py).")
+@click.option("--workers", type=int, default=None, help="Submissions graded at once on this machine "
+              "(default: one per core; 1 grades one after another).")
+@click.option("--force", is_flag=True, help="Grade again learners already graded whose submission has not changed.")
+@click.option("--scheduler", default=None, metavar="ADDRESS", help="Run the grading on a dask.distributed cluster, "
+              "e.g. tcp://10.0.0.5:8786 (needs the kit's `distributed` extra on every worker).")
 @course_option
 @friendly_errors
-def grade_cmd(assignment: str, learners: tuple[str, ...], timeout: int | None, course_dir: Path | None) -> None:
-    """Autograde every submitted learner of ASSIGNMENT with nbgrader.
+def grade_cmd(assignment: str, learners: tuple[str, ...], timeout: int | None, workers: int | None, force: bool,
+              scheduler: str | None, course_dir: Path | None) -> None:
+    """Autograde every submitted learner of ASSIGNMENT with nbgrader, in parallel.
 
-    A bad submission (missing or corrupt notebook or plan file, edited or deleted
-    test cells, code that raises, loops or writes to stderr) never stops the
-    cohort; the summary at the end names each one and why.
+    Grades several submissions at once (one per core unless --workers), each in its own
+    kernel, with the same scores as nbgrader autograde run one by one. Learners already
+    graded are skipped unless their submission changed or --force is given, so a run
+    stopped by Ctrl-C picks up where it stopped. A bad submission (missing or corrupt
+    notebook or plan file, edited or deleted test cells, code that raises, loops or
+    writes to stderr) never stops the cohort; the summary at the end names each one.
     """
     from casekit.course.export import per_criterion
+    from casekit.course.parallel import default_workers
     from casekit.course.runner import grade
 
     c = _open(course_dir, timeout)
-
-    def progress(res) -> None:
-        note = "ok" if res.ok else f"{len(res.problems)} problem(s)"
-        click.echo(f"  {res.learner:<24} {res.seconds:6.1f} s  {note}")
-
-    click.echo(f"autograding {assignment} (cell timeout {c.timeout} s)")
-    report = grade(c, assignment, list(learners) or None, progress=progress)
+    where = f"on the dask cluster at {scheduler}" if scheduler else f"{workers or default_workers()} at a time"
+    click.echo(f"autograding {assignment} ({where}; cell timeout {c.timeout} s)")
+    try:
+        report = grade(c, assignment, list(learners) or None, progress=_ProgressBar(),
+                       workers=workers, force=force, scheduler=scheduler)
+    except KeyboardInterrupt:
+        click.echo("\nstopped. Every learner finished before the stop is saved in the gradebook; "
+                   f"run `casekit course grade {assignment}` again to grade the rest.")
+        raise SystemExit(130) from None
     totals = {row.learner: row for row in per_criterion(c, assignment).rows}
+    graded = report.graded
+    overhead = report.overhead_per_submission
     click.echo(
-        f"graded {len(report.results)} submission(s) in {report.seconds:.1f} s "
-        f"({report.seconds_per_submission:.1f} s per autograded submission, median {report.median_seconds:.1f} s)"
+        f"graded {len(graded)} submission(s) in {report.seconds:.1f} s with {report.workers} worker(s) "
+        f"({report.seconds_per_submission:.1f} s per autograded submission, median {report.median_seconds:.1f} s); "
+        f"{report.wall_seconds_per_submission:.2f} s of elapsed time per submission"
+        + (f", {overhead:.2f} s of each beyond running its notebook" if overhead is not None else "")
     )
+    if report.skipped:
+        click.echo(f"skipped {len(report.skipped)} learner(s) already graded (--force grades them again)")
     for res in report.results:
         row = totals.get(res.learner)
         if row:

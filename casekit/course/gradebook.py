@@ -98,3 +98,18 @@ def enforce_rubric_scores(course: Course, assignment: str, learner: str) -> list
         "the notebook's scores differ from the rubric's for the plan file as submitted, so the rubric's were "
         f"recorded ({', '.join(changed)}); did the learner's code change the plan or the grading while it ran?",
     )]
+
+
+def autograde_scores(course: Course, assignment: str, learner: str) -> dict[str, float | None]:
+    """nbgrader's own score for each graded cell of a submission (None where it gave none), before any correction."""
+    from nbgrader.api import MissingEntry
+
+    with _gradebook(course) as gb:
+        try:
+            submission = gb.find_submission(assignment, learner)
+        except MissingEntry:
+            return {}
+        return {
+            grade.name: None if grade.auto_score is None else float(grade.auto_score)
+            for nb in submission.notebooks for grade in nb.grades
+        }

@@ -2,9 +2,8 @@
 
 ``build``: regenerate the source notebooks from the cases, then ``generate_assignment`` each
 one and check the release holds no key material. ``collect_zip``: an LMS bulk download into
-``submitted/`` via nbgrader's zip collect. ``grade``: autograde every learner, one at a time
-through :func:`grade_submission` (the unit a parallel runner fans out), so one bad
-submission never stops the cohort. ``feedback``: nbgrader's feedback HTML, checked for
+``submitted/`` via nbgrader's zip collect. ``grade``: autograde every learner, in parallel
+(:mod:`casekit.course.parallel`), so one bad submission never stops the cohort. ``feedback``: nbgrader's feedback HTML, checked for
 hidden-test code and mark schemes before it is left on disk.
 """
 
@@ -13,19 +12,16 @@ from __future__ import annotations
 import contextlib
 import logging
 import shutil
-import time
-import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from traitlets.config import Config
 
 from casekit.cases.library import CaseLibrary
-from casekit.course.assignment import notebook_file, source_drift, write_sources
+from casekit.course.assignment import source_drift, write_sources
 from casekit.course.config import Course, CourseError, tools_on_path
-from casekit.course.gradebook import enforce_rubric_scores, note_answer_source, record_zero
 from casekit.course.leaks import feedback_leaks, release_leaks
-from casekit.course.problems import SubmissionProblem, precheck, scan_autograded
+from casekit.course.results import CohortReport, SubmissionResult  # noqa: F401 (re-exported)
 from casekit.errors import DataFileError
 
 
@@ -178,95 +174,30 @@ def collect_zip(course: Course, assignment: str, archives: list[Path], named_reg
 # --------------------------------------------------------------------------- grade
 
 
-@dataclass
-class SubmissionResult:
-    learner: str
-    assignment: str
-    seconds: float
-    graded_by_nbgrader: bool
-    problems: list[SubmissionProblem] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-
-@dataclass
-class CohortReport:
-    assignment: str
-    results: list[SubmissionResult]
-    seconds: float
-
-    @property
-    def problem_submissions(self) -> list[SubmissionResult]:
-        return [r for r in self.results if r.problems]
-
-    @property
-    def seconds_per_submission(self) -> float:
-        """Mean autograde time of the submissions nbgrader ran (a looping one counts its timeout)."""
-        graded = [r.seconds for r in self.results if r.graded_by_nbgrader]
-        return sum(graded) / len(graded) if graded else 0.0
-
-    @property
-    def median_seconds(self) -> float:
-        graded = sorted(r.seconds for r in self.results if r.graded_by_nbgrader)
-        return graded[len(graded) // 2] if graded else 0.0
-
-
 def grade_submission(course_root: Path | str, assignment: str, learner: str, *, timeout: int | None = None) -> SubmissionResult:
-    """Autograde one learner's submission with nbgrader; never raises for a bad submission.
+    """Autograde one learner's submission with nbgrader and save it; never raises for a bad submission.
 
-    Plain arguments, so a parallel runner can send it to another process. The result names
-    every problem found; an unreadable or missing notebook is recorded as 0 on every criterion.
+    The same task a parallel run sends to each worker (:func:`casekit.course.task.run_task`),
+    run in this process and saved as a parallel run saves it. The result names every problem
+    found; an unreadable or missing notebook is recorded as 0 on every criterion.
     """
+    from casekit.course.parallel import grade_cohort
+
     course = Course.open(course_root, timeout=timeout)
-    start = time.perf_counter()
-    submission = course.submission(learner, assignment)
-    problems = precheck(submission, course.release_dir / assignment, assignment)
-    stale = course.autograded(learner, assignment)
-    if any(p.fatal for p in problems):
-        if stale.exists():
-            shutil.rmtree(stale)
-        record_zero(course, assignment, learner)
-        return SubmissionResult(learner, assignment, time.perf_counter() - start, False, problems)
-    with _quiet_nbgrader(), warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # nbgrader's own SQLAlchemy and nbformat warnings
-        result = _api(course).autograde(assignment, learner, force=True, create=True)
-    graded = bool(result["success"])
-    if not graded:
-        record_zero(course, assignment, learner)
-        problems.append(SubmissionProblem("autograde-failed", f"nbgrader could not grade it ({_last_error(result)}); scored 0"))
-    else:
-        note_answer_source(course, assignment, learner)
-        problems.extend(scan_autograded(stale / notebook_file(assignment)))
-        problems.extend(enforce_rubric_scores(course, assignment, learner))
-    return SubmissionResult(learner, assignment, time.perf_counter() - start, graded, problems)
+    report = grade_cohort(course, assignment, [learner], workers=1, force=True)
+    return report.results[0]
 
 
-def grade(course: Course, assignment: str, learners: list[str] | None = None, progress=None) -> CohortReport:
-    """Autograde every learner who submitted ``assignment`` (or just ``learners``)."""
-    course.require_assignment(assignment)
-    if not (course.release_dir / assignment).is_dir():
-        raise CourseError(f"{assignment!r} has not been released yet; run `casekit course build` first")
-    everyone = course.learners(assignment)
-    if learners:
-        unknown = [name for name in learners if name not in everyone]
-        if unknown:
-            raise CourseError(
-                f"no submission of {assignment!r} from {', '.join(unknown)} in {course.submitted_dir}; "
-                "collect it first (`casekit course collect-zip`)"
-            )
-        everyone = list(learners)
-    if not everyone:
-        raise CourseError(f"no submissions of {assignment!r} in {course.submitted_dir}; collect them first (`casekit course collect-zip`)")
-    start = time.perf_counter()
-    results = []
-    for learner in everyone:
-        res = grade_submission(course.root, assignment, learner, timeout=course.timeout)
-        results.append(res)
-        if progress:
-            progress(res)
-    return CohortReport(assignment, results, time.perf_counter() - start)
+def grade(course: Course, assignment: str, learners: list[str] | None = None, progress=None, *,
+          workers: int | None = None, force: bool = False, scheduler=None) -> CohortReport:
+    """Autograde every learner who submitted ``assignment`` (or just ``learners``), in parallel.
+
+    See :func:`casekit.course.parallel.grade_cohort`: ``workers`` at a time (default one per
+    core), or on a dask cluster (``scheduler``); learners already graded are skipped unless ``force``.
+    """
+    from casekit.course.parallel import grade_cohort
+
+    return grade_cohort(course, assignment, learners, workers=workers, force=force, scheduler=scheduler, progress=progress)
 
 
 # --------------------------------------------------------------------------- feedback
