@@ -5,7 +5,8 @@ no browser can be downloaded at test time. Install both with ``make e2e``. Witho
 tests are skipped with a reason saying so; CI installs both, so there they always run.
 
 Every test gets screenshots in ``tests/e2e/screenshots/`` (git-ignored): the journeys save their
-own at each milestone, and a failed test saves ``<test>-FAILED.png`` of the page as it was.
+own at each milestone (``learner-1-assessment.png``, ...), and a failed test saves
+``FAILED-<test name>.png`` of the page as it was.
 """
 
 from __future__ import annotations
@@ -46,12 +47,20 @@ CHROMIUM_ARGS = [
 ]
 
 # What the copy of the kit leaves behind: environments, caches, and a user's own state
-# (plan files, hours logs, gradebooks), so every run starts as a new user would.
-COPY_IGNORE = shutil.ignore_patterns(
-    ".git", ".venv", "__pycache__", ".pytest_cache", ".ipynb_checkpoints", "*.egg-info",
-    "screenshots", "*.plan.json", "*.plan.json.bak*", "*.sqlite", "*.sqlite-*", "gradebook*.db",
-    "release", "submitted", "autograded", "feedback", "downloaded", "exports", "build", "dist",
+# (plan files, hours logs, the course's gradebook and cohort folders), so every run starts
+# as a new user would.
+_LEFT_BEHIND = shutil.ignore_patterns(
+    ".git", ".venv", "__pycache__", ".pytest_cache", ".ipynb_checkpoints", "*.egg-info", "screenshots",
+    "*.plan.json", "*.plan.json.bak*", "*.sqlite", "*.sqlite-*", "gradebook*.db",
 )
+COURSE_STATE = {"release", "submitted", "autograded", "feedback", "downloaded", "exports"}
+
+
+def COPY_IGNORE(folder: str, names: list[str]) -> set[str]:
+    ignored = set(_LEFT_BEHIND(folder, names))
+    if Path(folder).resolve() == REPO / "graders":
+        ignored |= COURSE_STATE & set(names)
+    return ignored
 
 
 def _missing() -> str | None:
@@ -210,14 +219,6 @@ def lab(kit, tmp_path_factory):
     stop_lab(server)
 
 
-@pytest.fixture(scope="session")
-def course_lab(kit, tmp_path_factory):
-    """JupyterLab started in the course folder (graders/), as an instructor starts it to grade."""
-    server = start_lab(kit, kit / "graders", tmp_path_factory.mktemp("course-lab-state"))
-    yield server
-    stop_lab(server)
-
-
 @pytest.fixture
 def new_lab(tmp_path):
     """``new_lab(folder)``: a fresh kit copy and JupyterLab started in its ``folder``; stopped afterwards."""
@@ -252,12 +253,18 @@ def _journey(request) -> str:
     return request.node.module.__name__.rsplit(".", 1)[-1].removeprefix("test_").removesuffix("_journey")
 
 
-@pytest.fixture
-def page(browser, request):
-    """A fresh browser context (a new profile: no cookies, no storage) and one page in it."""
+@pytest.fixture(scope="session")
+def screenshots() -> Path:
+    """The screenshot folder, emptied once per run so it shows this run only."""
     SCREENSHOTS.mkdir(exist_ok=True)
-    for old in SCREENSHOTS.glob(f"{_journey(request)}-*.png"):
+    for old in SCREENSHOTS.glob("*.png"):
         old.unlink()
+    return SCREENSHOTS
+
+
+@pytest.fixture
+def page(browser, screenshots, request):
+    """A fresh browser context (a new profile: no cookies, no storage) and one page in it."""
     context = browser.new_context(viewport={"width": 1366, "height": 900})
     context.set_default_timeout(30_000)
     pg = context.new_page()
@@ -268,7 +275,7 @@ def page(browser, request):
     report = getattr(request.node, "rep_call", None)
     if report is not None and report.failed:
         try:
-            pg.screenshot(path=str(SCREENSHOTS / f"{_journey(request)}-FAILED.png"))
+            pg.screenshot(path=str(screenshots / f"FAILED-{request.node.name}.png"))
         except Exception as exc:  # the page may be gone; the test's own error says more
             print(f"could not save the failure screenshot: {exc}")
         if console:

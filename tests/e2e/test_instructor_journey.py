@@ -1,4 +1,4 @@
-"""An instructor: build the course's assignments, then find them in nbgrader's formgrader in JupyterLab."""
+"""An instructor, as the README's routine goes: build the assignments, `make lab`, Nbgrader > Formgrader."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from labdriver import menu  # noqa: E402
 BIN = Path(sys.executable).parent
 
 
-def test_instructor_sees_every_case_as_an_assignment_in_formgrader(kit, course_lab, page, shot):
+def test_instructor_sees_every_case_as_an_assignment_in_formgrader(kit, lab, page, shot):
     # The routine's first step: one assignment per case with an answer key.
     expected = sorted(CaseLibrary.load(kit).keys)
     assert expected, "the kit has no answer keys in graders/keys/, so no assignments"
@@ -30,8 +30,8 @@ def test_instructor_sees_every_case_as_an_assignment_in_formgrader(kit, course_l
                            cwd=kit, env=env, capture_output=True, text=True, timeout=120)
     assert build.returncode == 0, f"casekit course build failed:\n{build.stdout}\n{build.stderr}"
 
-    # JupyterLab started in graders/: Nbgrader > Formgrader opens in a tab.
-    page.goto(course_lab.page_url("lab"))
+    # JupyterLab at the kit's root (make lab) finds the course through nbgrader_config.py.
+    page.goto(lab.page_url("lab/workspaces/instructor?reset"))
     menu(page, "Nbgrader", re.compile("^Formgrader$"))
     expect(page.get_by_role("tab", name="Formgrader")).to_have_attribute("aria-selected", "true")
     formgrader = page.frame_locator("#formgrader iframe")
@@ -55,10 +55,10 @@ def test_instructor_sees_every_case_as_an_assignment_in_formgrader(kit, course_l
     "wait...'. graders/nbgrader_config.py (read by the server) could put the environment's scripts folder on "
     "PATH, as casekit/course/config.py does for the casekit command. Remove this mark once it does."))
 def test_formgrader_lists_the_committed_assignments_before_anything_is_built(new_lab, page, shot):
-    kit, lab = new_lab("graders")
+    kit, lab = new_lab()
     expected = sorted(p.name for p in (kit / "graders" / "source").iterdir() if p.is_dir())
     assert expected and not (kit / "graders" / "gradebook.db").exists()
-    page.goto(lab.page_url("lab"))
+    page.goto(lab.page_url("lab/workspaces/instructor?reset"))
     with page.expect_response(lambda r: "/formgrader/api/assignments" in r.url) as answer:
         menu(page, "Nbgrader", re.compile("^Formgrader$"))
     assert answer.value.ok, f"formgrader's assignment list failed (HTTP {answer.value.status}):\n{lab.log_tail(15)}"
