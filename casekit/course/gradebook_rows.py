@@ -179,3 +179,34 @@ def comparable(rows: Rows, structure: Rows) -> dict[tuple[str, str], dict[str, A
     for row in rows.get("comment", []):
         out[(cells.get(row["cell_id"], row["cell_id"]), "comment")] = {k: row[k] for k in ("auto_comment", "manual_comment")}
     return out
+
+
+def snapshot(db_url: str, assignment: str) -> dict[str, dict[tuple[str, str], dict[str, Any]]]:
+    """Every learner's grades and comments for ``assignment`` in the gradebook at ``db_url``, without row ids.
+
+    Two gradebooks that graded the same submissions give equal snapshots when they agree on
+    every grade and comment; :func:`scores` reduces a snapshot to the points nbgrader counts.
+    """
+    engine = engine_for(db_url)
+    try:
+        with engine.connect() as conn:
+            structure = assignment_structure(conn, assignment)
+            assignment_id = structure["assignment"][0]["id"]
+            t = _tables()["submitted_assignment"]
+            learners = [r[0] for r in conn.execute(select(t.c.student_id).where(t.c.assignment_id == assignment_id))]
+            return {name: comparable(learner_rows(conn, assignment_id, name), structure) for name in sorted(learners)}
+    finally:
+        engine.dispose()
+
+
+def scores(snap: dict[str, dict[tuple[str, str], dict[str, Any]]]) -> dict[str, dict[str, float]]:
+    """learner -> grade cell -> the points nbgrader counts (the manual score if any, else the auto score, else 0)."""
+    out = {}
+    for learner, cells in snap.items():
+        out[learner] = {}
+        for (cell, kind), row in cells.items():
+            if kind != "grade":
+                continue
+            value = row["manual_score"] if row["manual_score"] is not None else row["auto_score"]
+            out[learner][cell] = float(value or 0.0) + float(row["extra_credit"] or 0.0)
+    return out

@@ -18,10 +18,13 @@ row for their current submission are skipped (unless ``force``), the rest are gr
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
 import shutil
+import signal
+import threading
 import time
 import warnings
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -219,8 +222,12 @@ def grade_cohort(
             used = _run_dask(scheduler, tasks, saved, failed)
         elif workers == 1 or len(tasks) <= 1:
             used = 1
-            for task in tasks:
-                saved(run_task(task))
+            with _ctrl_c_noted() as stop:
+                for task in tasks:
+                    done = run_task(task)
+                    if stop.requested:  # nbgrader may have caught the interrupt and called it a failed submission
+                        raise KeyboardInterrupt
+                    saved(done)
         else:
             used = min(workers, len(tasks))
             _run_local(used, tasks, saved, failed)
@@ -229,6 +236,30 @@ def grade_cohort(
     order = {name: i for i, name in enumerate(everyone)}
     ordered = sorted([*skipped, *results], key=lambda r: order[r.learner])
     return CohortReport(assignment, ordered, time.perf_counter() - start, used)
+
+
+class _Stop:
+    requested = False
+
+
+@contextlib.contextmanager
+def _ctrl_c_noted():
+    """Note a Ctrl-C before raising it as usual. nbgrader's API catches every exception, the
+    interrupt included, and reports the submission as failed: that result must not be saved."""
+    stop = _Stop()
+    if threading.current_thread() is not threading.main_thread():
+        yield stop
+        return
+
+    def handler(signum, frame):
+        stop.requested = True
+        signal.default_int_handler(signum, frame)
+
+    previous = signal.signal(signal.SIGINT, handler)
+    try:
+        yield stop
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _run_local(workers: int, tasks: list[GradeTask], saved, failed) -> None:

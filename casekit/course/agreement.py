@@ -1,0 +1,60 @@
+"""Does a kit grading run give the scores plain ``nbgrader autograde`` gives on the same submissions?
+
+Every grade cell of every learner is compared. The one difference allowed is the kit's own
+correction (:mod:`casekit.course.gradebook`): where a learner's code changed the plan or the
+grading while it ran, the kit records the rubric's score, names it in the summary and keeps
+nbgrader's score in its ledger. Such a grade counts as agreeing when nbgrader's score, as
+the kit saw it, equals plain nbgrader's. A learner plain nbgrader never graded (no notebook
+at all) counts as 0 on every cell, as nbgrader's own export has it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from casekit.course import ledger
+from casekit.course.gradebook_rows import engine_for, scores, snapshot
+
+
+@dataclass
+class Agreement:
+    compared: int = 0
+    identical: int = 0
+    corrected: list[tuple[str, str, float, float]] = field(default_factory=list)
+    """(learner, cell, nbgrader's score, the rubric's score the kit recorded)"""
+    differ: list[tuple[str, str, float, float]] = field(default_factory=list)
+    """(learner, cell, plain nbgrader's score, the kit's): unexplained, should be empty"""
+
+    @property
+    def agree(self) -> bool:
+        return not self.differ and self.compared > 0
+
+
+def compare(kit_db_url: str, nbgrader_db_url: str, assignment: str) -> Agreement:
+    """Compare the kit's gradebook with plain nbgrader's, grade cell by grade cell."""
+    kit = scores(snapshot(kit_db_url, assignment))
+    plain = scores(snapshot(nbgrader_db_url, assignment))
+    engine = engine_for(kit_db_url)
+    try:
+        with engine.connect() as conn:
+            graded = ledger.read(conn, assignment)
+    finally:
+        engine.dispose()
+    out = Agreement()
+    for learner in sorted(set(kit) | set(plain)):
+        cells = sorted(set(kit.get(learner, {})) | set(plain.get(learner, {})))
+        entry = graded.get(learner)
+        corrected = entry is not None and any(p.kind == "score-corrected" for p in entry.result.problems)
+        for cell in cells:
+            out.compared += 1
+            expected = plain.get(learner, {}).get(cell, 0.0)
+            got = kit.get(learner, {}).get(cell, 0.0)
+            if abs(got - expected) < 1e-9:
+                out.identical += 1
+                continue
+            seen = entry.result.nbgrader_scores.get(cell) if entry is not None else None
+            if corrected and abs(float(seen or 0.0) - expected) < 1e-9:
+                out.corrected.append((learner, cell, expected, got))
+            else:
+                out.differ.append((learner, cell, expected, got))
+    return out
