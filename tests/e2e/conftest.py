@@ -154,6 +154,9 @@ def start_lab(kit: Path, root: Path, state: Path, timeout: float = 90) -> Lab:
     port, token = _free_port(), secrets.token_hex(24)
     env = {
         **os.environ,
+        # as `make lab` from a shell that has not activated .venv (other tests may have put it on PATH)
+        "PATH": os.pathsep.join(p for p in os.environ.get("PATH", "").split(os.pathsep)
+                                if p and os.path.realpath(p) != os.path.realpath(BIN)),
         # the kernel imports the copy's casekit and reads the copy's cases
         "PYTHONPATH": os.pathsep.join(filter(None, [str(kit), os.environ.get("PYTHONPATH")])),
         "CASEKIT_HOME": str(kit),

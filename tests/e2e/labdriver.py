@@ -52,15 +52,24 @@ def menu(page: Page, top: str, item: str | re.Pattern) -> None:
 
 
 def wait_all_run(page: Page, code_cells: int, timeout: int = RUN_ALL) -> None:
-    """Wait until every code cell shows an execution number (none queued, none running)."""
-    page.wait_for_function(
-        """n => {
-            const prompts = [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt')];
-            return prompts.length === n && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
+    """Wait until every code cell shows an execution number (none queued, none running).
+
+    A cell that raises stops Run All: fail at once with its error instead of waiting out the timeout.
+    """
+    outcome = page.wait_for_function(
+        r"""n => {
+            const nb = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+            if (!nb) return false;
+            const error = [...nb.querySelectorAll('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')]
+                .map(o => o.textContent).find(t => /Traceback|Cell In\[\d+\], line \d+/.test(t));
+            if (error) return 'error: ' + error.slice(-1500);
+            const prompts = [...nb.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];
+            return prompts.length === n && prompts.every(p => /\[\d+\]/.test(p.textContent)) && 'done';
         }""",
         arg=code_cells,
         timeout=timeout,
-    )
+    ).json_value()
+    assert outcome == "done", f"a cell failed when the notebook ran in JupyterLab:\n{outcome}"
     wait_kernel_idle(page)
 
 
