@@ -126,6 +126,9 @@ def _private_course(course: Course, db: Path, autograded: Path, timed: bool) -> 
     config.CourseDirectory.db_url = f"sqlite:///{db}"
     # An absolute step folder is taken as is by nbgrader: the autograded notebook is written here.
     config.CourseDirectory.autograded_directory = str(autograded)
+    if "shutdown_kernel" not in config.Execute:
+        # The outputs are in by then: stop the kernel at once rather than wait ~0.5 s for it to wind down.
+        config.Execute.shutdown_kernel = "immediate"
     if timed:
         timed = _with_timing(config)
     return Course(course.root, config), timed
