@@ -207,3 +207,35 @@ def export_cmd(assignment: str, target: Path, course_dir: Path | None) -> None:
     export = per_criterion(_open(course_dir), assignment)
     write_csv(export, target)
     click.echo(f"wrote {len(export.rows)} learner(s) x {len(export.criteria)} criteria to {target}")
+
+
+@course.command("report")
+@click.argument("assignment")
+@click.option("--to", "target", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The HTML file to write (default: exports/ASSIGNMENT-report.html in the course).")
+@click.option("--png-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Also save each chart as a PNG in this folder (for slides or the LMS).")
+@course_option
+@friendly_errors
+def report_cmd(assignment: str, target: Path | None, png_dir: Path | None, course_dir: Path | None) -> None:
+    """Write the cohort report of ASSIGNMENT: where the cohort struggles, as one HTML file.
+
+    Score distribution, a learner x criterion heatmap, the criteria the cohort loses
+    most on, a comparison across settings (every graded assignment) and the learners
+    whose plan missed a critical need. Read from the gradebook and the submitted plan
+    files; the file is self-contained, so it can be shared as is.
+    """
+    from casekit.course.report import analyse_course, default_path, write_report
+
+    c = _open(course_dir)
+    analysis = analyse_course(c, assignment)
+    path = write_report(analysis, target or default_path(c, assignment), source=c.db_url.split("///")[-1].split("/")[-1],
+                        png_dir=png_dir)
+    totals = analysis.totals
+    click.echo(f"{assignment}: {len(totals)} learner(s), median {totals['percent'].median():.0f}% of the points graded so far")
+    click.echo("most points lost on:")
+    for row in analysis.losses.head(3).itertuples():
+        click.echo(f"  {row.title}: {row.mean_lost:g} of {row.max:g} per learner ({row.learners_losing}/{row.learners} learners)")
+    click.echo(f"{len(analysis.missed)} learner(s) missed a critical or immediate need"
+               + (": " + ", ".join(analysis.missed["learner"]) if len(analysis.missed) else ""))
+    click.echo(f"wrote {path}" + (f" and the charts to {png_dir}" if png_dir else ""))

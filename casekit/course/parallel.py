@@ -181,10 +181,10 @@ def grade_cohort(
     changed, are skipped unless ``force``. On Ctrl-C the learners saved so far stay saved,
     the workers are stopped, and ``KeyboardInterrupt`` is raised.
     """
-    everyone = _check(course, assignment, learners)
     workers = default_workers() if workers is None else int(workers)
     if workers < 1:
         raise CourseError(f"--workers {workers}: give at least 1 (the default is one per core: {default_workers()})")
+    everyone = _check(course, assignment, learners)
     start = time.perf_counter()
     book = Gradebook(course)
     try:

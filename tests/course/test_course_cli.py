@@ -17,7 +17,7 @@ COMMANDS = sorted(course.commands)
 
 def test_the_routine_is_all_there():
     """Are the five steps of the instructor's routine commands of `casekit course`?"""
-    assert {"build", "collect-zip", "grade", "feedback", "export"} <= set(COMMANDS)
+    assert {"build", "collect-zip", "grade", "feedback", "export", "report"} <= set(COMMANDS)
     assert "course" in main.commands
 
 
@@ -46,8 +46,12 @@ def empty_course(tmp_path: Path) -> Path:
         (["collect-zip", "no-such-assignment", "{zip}"], "no assignment 'no-such-assignment'"),
         (["grade", "{first}"], "has not been released yet"),
         (["export", "{first}", "--to", "{tmp}/out.csv"], "not in the gradebook"),
+        (["report", "{first}"], "no gradebook yet"),
+        (["report", "no-such-assignment"], "no assignment 'no-such-assignment'"),
+        (["grade", "{first}", "--workers", "0"], "--workers 0: give at least 1"),
     ],
-    ids=["grade-unknown", "feedback-unknown", "collect-unknown", "grade-unreleased", "export-unbuilt"],
+    ids=["grade-unknown", "feedback-unknown", "collect-unknown", "grade-unreleased", "export-unbuilt", "report-ungraded",
+         "report-unknown", "grade-no-workers"],
 )
 def test_user_errors_are_one_line_and_exit_1(empty_course, tmp_path, args, message):
     """Does a mistake give exit code 1 and one line that says what to do, never a traceback?"""

@@ -336,3 +336,18 @@ def test_gradebook_on_postgresql_gives_the_same_grades(built, parallel, tmp_path
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+def test_report_writes_the_html_and_charts_from_the_gradebook(parallel, tmp_path):
+    """Does `casekit course report` read the graded course and write the HTML with its four charts,
+    naming the learners whose plan missed a critical need (and not the model plan)?"""
+    course, _ = parallel
+    out = course.casekit("report", course.case_id, "--png-dir", str(tmp_path / "png")).stdout
+    html = course.graders / "exports" / f"{course.case_id}-report.html"
+    text = html.read_text()
+    assert f"wrote {html}" in out
+    assert len(re.findall(r'src="data:image/png;base64,', text)) == 4
+    assert sorted(p.name for p in (tmp_path / "png").iterdir()) == ["distribution.png", "heatmap.png", "losses.png", "settings.png"]
+    missed = re.search(r"missed a critical or immediate need: (.*)$", out, flags=re.M).group(1).split(", ")
+    assert {"empty", "tampers"} <= set(missed) and "model" not in missed
+    assert "6 learner(s)" in out
