@@ -172,14 +172,26 @@ def import_(ctx, file: Path) -> None:
 
 
 @hours.command("export")
-@click.option("--learner", default=None, help="Only this learner's entries.")
+@click.option("--learner", default=None, help="Only this learner's entries (required with --signed).")
 @click.option("--status", type=click.Choice(["pending", "approved"]), default=None, help="Only entries with this status.")
 @click.option("--to", "to", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write to this CSV file (default: print it).")
+@click.option("--signed", "signed", type=click.Path(dir_okay=False, path_type=Path), default=None, metavar="FILE.json",
+              help="Instead of CSV, write the learner's signed log (entries, signatures, public keys, audit chain) "
+                   "to FILE.json, which `casekit hours verify --file` checks without the database.")
 @click.pass_context
 @friendly_errors
-def export(ctx, learner, status, to) -> None:
-    """Write entries as CSV, in the columns `import` reads."""
+def export(ctx, learner, status, to, signed) -> None:
+    """Write entries as CSV, in the columns `import` reads; or a learner's signed log with --signed."""
+    if signed is not None:
+        if not learner or status or to:
+            raise click.UsageError("--signed needs --learner NAME, and goes without --status and --to")
+        from casekit.hours.signedexport import export_signed
+
+        path, result = export_signed(_store(ctx), learner, signed)
+        click.echo(f"wrote {path}: {result.entries:,} entries, {result.approved_verified:,} verified approvals"
+                   + ("" if result.ok else f"; {len(result.failures)} problem(s): run casekit hours verify"))
+        return
     from casekit.hours.csvexport import export_csv
 
     if to is None:
@@ -189,25 +201,186 @@ def export(ctx, learner, status, to) -> None:
         click.echo(f"wrote {to}", err=True)
 
 
+def _load_key(path: Path):
+    """The private key at ``path``; asks for the passphrase (hidden) when the key has one."""
+    from casekit.hours.errors import PassphraseRequired
+    from casekit.hours.keys import load_signing_key
+
+    try:
+        return load_signing_key(path)
+    except PassphraseRequired:
+        secret = click.prompt(f"Passphrase for {path}", hide_input=True, default="", show_default=False)
+        return load_signing_key(path, secret)
+
+
 @hours.command("approve")
 @click.argument("entry_ids", nargs=-1)
-@click.option("--supervisor", required=True, help="Who is approving (the supervisor named on the entries).")
+@click.option("--key", "key_path", type=click.Path(dir_okay=False, path_type=Path), envvar="CASEKIT_HOURS_KEY",
+              show_envvar=True, default=None,
+              help="Your private key file (from `casekit hours keygen`); default: the keygen default for --supervisor.")
+@click.option("--supervisor", default=None, help="Who is approving; must be the owner of --key.")
 @click.option("--learner", default=None, help="With --all: only this learner's entries.")
 @click.option("--all", "all_", is_flag=True, help="Approve every pending entry you may approve.")
 @click.option("--through", type=_DATE, default=None, help="With --all: only entries dated on or before this date.")
 @click.pass_context
 @friendly_errors
-def approve(ctx, entry_ids, supervisor, learner, all_, through) -> None:
-    """Approve pending ENTRY_IDS (or --all of them) so they count toward thresholds."""
+def approve(ctx, entry_ids, key_path, supervisor, learner, all_, through) -> None:
+    """Approve pending ENTRY_IDS (or --all of them), signing each with your key, so they count toward thresholds.
+
+    Only the supervisor named on an entry can approve it (an entry naming none: any
+    supervisor but the learner); nobody approves their own hours. A passphrase-protected
+    key asks for its passphrase.
+    """
     from casekit.hours.approval import approve_entries
+    from casekit.hours.keys import default_key_path
 
     if bool(entry_ids) == bool(all_):
         raise click.UsageError("give entry ids, or --all (not both)")
     if entry_ids and (learner or through):
         raise click.UsageError("--learner and --through go with --all, not with entry ids")
-    done = approve_entries(_store(ctx), supervisor, entry_ids=list(entry_ids) if entry_ids else None,
+    if key_path is None:
+        if supervisor is None or not default_key_path(supervisor).exists():
+            raise click.UsageError("give your private key file with --key FILE (approvals are signed)")
+        key_path = default_key_path(supervisor)
+    key = _load_key(key_path)
+    done = approve_entries(_store(ctx), supervisor, key=key, entry_ids=list(entry_ids) if entry_ids else None,
                            learner=learner, before=_day(through))
-    click.echo(f"approved {len(done)} entr{'y' if len(done) == 1 else 'ies'} as {supervisor}")
+    click.echo(f"approved {len(done)} entr{'y' if len(done) == 1 else 'ies'}, signed with key {key.fingerprint}")
+
+
+@hours.command("correct")
+@click.argument("entry_id")
+@click.option("--date", "day", type=_DATE, default=None, help="The right day worked, YYYY-MM-DD.")
+@click.option("--hours", "amount", default=None, help="The right hours, e.g. 7.5 or 7:30.")
+@click.option("--category", default=None, help="The right category code.")
+@click.option("--setting", default=None, help="The right setting code.")
+@click.option("--paid/--unpaid", default=None, help="Whether the work was paid.")
+@click.option("--supervisor", default=None, help='The right supervisor ("" for none).')
+@click.option("--note", default=None, help="A new note; never client names or numbers.")
+@click.pass_context
+@friendly_errors
+def correct(ctx, entry_id, day, amount, category, setting, paid, supervisor, note) -> None:
+    """Log a correction of ENTRY_ID: a new pending entry that replaces it once approved.
+
+    Entries are never edited or deleted, so the history stays checkable. Fields not
+    given keep the entry's values. An approved entry keeps counting until its
+    correction is approved.
+    """
+    from casekit.hours.corrections import UNCHANGED, correct_entry
+
+    new_id = correct_entry(_store(ctx), entry_id, date=_day(day), hours=amount, category=category, setting=setting,
+                           paid=paid, supervisor=UNCHANGED if supervisor is None else supervisor, note=note)
+    click.echo(f"logged correction {new_id} of {entry_id} (pending until approved)")
+
+
+# --- keys and verification -----------------------------------------------------------------
+
+
+@hours.command("keygen")
+@click.argument("supervisor")
+@click.option("--to", "to", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where to write the private key (default: a keys folder in your casekit config folder); "
+                   "the public key goes beside it as .pub.")
+@click.option("--no-passphrase", is_flag=True, help="Do not protect the private key with a passphrase.")
+@click.option("--replace", is_flag=True,
+              help="Retire SUPERVISOR's current key (its approvals stay valid) and register the new one.")
+@click.pass_context
+@friendly_errors
+def keygen(ctx, supervisor, to, no_passphrase, replace) -> None:
+    """Make SUPERVISOR an Ed25519 key pair and register the public key in the log.
+
+    The private key file is readable by you alone (mode 600) and, unless --no-passphrase,
+    protected by a passphrase you are asked for. Keep it safe: it signs your approvals.
+    Give the .pub file (or its fingerprint) to anyone who checks your approvals.
+    """
+    from casekit.hours.keys import check_can_register
+    from casekit.hours.keys import keygen as make_key
+
+    store = _store(ctx)
+    check_can_register(store, supervisor, replace=replace)  # before asking for a passphrase
+    secret = None
+    if not no_passphrase:
+        secret = click.prompt("Passphrase for the new key (empty for none)", hide_input=True, default="",
+                              show_default=False, confirmation_prompt=True) or None
+    record, priv, pub = make_key(store, supervisor, to, passphrase=secret, replace=replace)
+    click.echo(f"wrote private key {priv} (readable by you alone{', passphrase-protected' if secret else ''}; keep it safe)")
+    click.echo(f"wrote public key  {pub}")
+    click.echo(f"registered {record.owner}'s key {record.fingerprint} in {store.describe()}")
+
+
+@hours.group()
+def keys() -> None:
+    """List and register supervisors' public keys."""
+
+
+@keys.command("list")
+@click.option("--supervisor", default=None, help="Only this supervisor's keys.")
+@click.pass_context
+@friendly_errors
+def keys_list(ctx, supervisor) -> None:
+    """List every registered key: owner, fingerprint, when registered and retired."""
+    from casekit.hours.keys import list_keys
+
+    found = list_keys(_store(ctx), supervisor)
+    if not found:
+        click.echo("no keys registered: a supervisor makes one with `casekit hours keygen NAME`")
+    for k in found:
+        state = f"retired {k.retired_at}" if k.retired_at else "active"
+        click.echo(f"{k.owner}  {k.fingerprint}  registered {k.registered_at}  {state}")
+
+
+@keys.command("register")
+@click.argument("supervisor")
+@click.argument("public_key", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--replace", is_flag=True, help="Retire SUPERVISOR's current key first (its approvals stay valid).")
+@click.pass_context
+@friendly_errors
+def keys_register(ctx, supervisor, public_key, replace) -> None:
+    """Register SUPERVISOR's existing public key (PUBLIC_KEY, a .pub file) in this log."""
+    from casekit.hours.keys import read_public_key_file, register_key
+
+    record = register_key(_store(ctx), supervisor, read_public_key_file(public_key), replace=replace)
+    click.echo(f"registered {record.owner}'s key {record.fingerprint}")
+
+
+@hours.command("verify")
+@click.argument("learner", required=False)
+@click.option("--file", "path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Check a signed export (.json) or a report (.html) from the file alone, without the database.")
+@click.option("--trust", multiple=True, metavar="KEY.pub|SHA256:...",
+              help="Count approvals only if signed with this key (a .pub file or fingerprint from the supervisor); "
+                   "repeat for several.")
+@click.pass_context
+@friendly_errors
+def verify(ctx, learner, path, trust) -> None:
+    """Check every signature and the audit chain (LEARNER's, or everyone's); exit 1 naming each entry that fails.
+
+    Finds entries altered after approval, deleted, added or approved outside casekit,
+    signed by an unregistered key or by someone other than their supervisor, signatures
+    copied between entries, and a broken audit chain.
+    """
+    from casekit.hours.keys import trusted_fingerprints
+
+    trusted = trusted_fingerprints(trust) if trust else None
+    if path is not None:
+        if learner:
+            raise click.UsageError("--file checks the learner in the file; give no LEARNER with it")
+        from casekit.hours.signedexport import verify_file
+
+        results = [verify_file(path, trusted=trusted)]
+    else:
+        from casekit.hours.verify import verify_store
+
+        results = verify_store(_store(ctx), learner, trusted=trusted)
+    for r in results:
+        click.echo(r.to_text())
+    checked = f"checked {len(results)} learner(s) at {results[0].checked_at if results else '-'}"
+    bad = [r for r in results if not r.ok]
+    if bad:
+        n = sum(len(r.failures) for r in bad)
+        click.echo(f"FAILED: {n} problem(s) for {', '.join(r.learner for r in bad)}; {checked}")
+        ctx.exit(1)
+    click.echo(f"OK: every signature and the audit chain hold; {checked}")
 
 
 # --- progress ------------------------------------------------------------------------------

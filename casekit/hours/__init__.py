@@ -5,30 +5,43 @@ database), credential rules as data (``credentials.yaml``, each figure with its 
 a generic engine that measures each learner against each rule, and the front ends over
 it: the ``casekit hours`` command, the supervisor dashboard and the HTML report.
 
+Approvals are signed: each supervisor has an Ed25519 key (:mod:`casekit.hours.keys`),
+approving signs every entry's counted fields (:mod:`casekit.hours.signing`), entries are
+never edited or deleted but corrected (:mod:`casekit.hours.corrections`), every change is
+recorded in a hash-chained audit log (:mod:`casekit.hours.audit`), and
+:mod:`casekit.hours.verify` checks all of it, from the database or from an exported file.
+
 Typical use::
 
     from casekit.hours import open_store, add_entry, learner_progress
     store = open_store()                      # or open_store("path/to/log.sqlite")
     add_entry(store, learner="Demo Learner A", date="2026-03-02", hours=7.5,
               category="care_coordination", setting="health_care", supervisor="Demo Supervisor Q")
+    keygen(store, "Demo Supervisor Q", "q.pem")            # once per supervisor
+    approve_entries(store, "Demo Supervisor Q", key="q.pem")
     print(learner_progress(store, "Demo Learner A").to_text())
+    print(verify_store(store, "Demo Learner A")[0].to_text())
 """
 
 from casekit.hours.approval import approve_entries, pending_for
 from casekit.hours.cohort import progress_all
+from casekit.hours.corrections import correct_entry
 from casekit.hours.csvexport import export_csv
 from casekit.hours.csvimport import import_csv
 from casekit.hours.entries import threshold_fields
 from casekit.hours.errors import EntryRejected, HoursError
+from casekit.hours.keys import keygen, load_signing_key, register_key
 from casekit.hours.learner import learner_progress
 from casekit.hours.logbook import add_entry, list_entries
 from casekit.hours.pathways import find_pathways
 from casekit.hours.people import add_people, add_person, get_person, list_people
 from casekit.hours.rules import load_rules
 from casekit.hours.store import open_store
+from casekit.hours.verify import verify_store
 
 __all__ = [
-    "add_entry", "add_people", "add_person", "approve_entries", "EntryRejected", "export_csv", "find_pathways",
-    "get_person", "HoursError", "import_csv", "learner_progress", "list_entries", "list_people", "load_rules",
-    "open_store", "pending_for", "progress_all", "threshold_fields",
+    "add_entry", "add_people", "add_person", "approve_entries", "correct_entry", "EntryRejected", "export_csv",
+    "find_pathways", "get_person", "HoursError", "import_csv", "keygen", "learner_progress", "list_entries",
+    "list_people", "load_rules", "load_signing_key", "open_store", "pending_for", "progress_all", "register_key",
+    "threshold_fields", "verify_store",
 ]

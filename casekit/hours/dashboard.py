@@ -1,5 +1,6 @@
 """The supervisor dashboard (ipywidgets): pick a supervisee, log hours, approve pending
-entries, see progress bars per credential and the chart.
+entries (signed with the supervisor's private key), see progress bars per credential and
+the chart.
 
 Every button runs inside ``with self.output:``, so a refused entry shows its message in
 the dashboard and an unexpected error shows its traceback there, not in a log nobody reads.
@@ -18,7 +19,8 @@ import ipywidgets as W
 from casekit.errors import CasekitError
 from casekit.hours.approval import approve_entries, pending_for
 from casekit.hours.charts import charted, primary_requirement, progress_png
-from casekit.hours.demo import build_demo_log
+from casekit.hours.demo import build_demo_log, demo_key_path, is_demo_log
+from casekit.hours.keys import default_key_path, load_signing_key
 from casekit.hours.learner import LearnerProgress, learner_progress
 from casekit.hours.logbook import add_entry
 from casekit.hours.models import CATEGORIES, SETTINGS
@@ -75,6 +77,11 @@ class SupervisorDashboard:
         self.pending = W.SelectMultiple(options=[], rows=8, description="Pending", layout=W.Layout(width="95%"))
         self.approve_button = W.Button(description="Approve selected", button_style="success", icon="check")
         self.approve_all_button = W.Button(description="Approve all shown", icon="check-double")
+        self.key_file = W.Text(value=self._suggested_key(self.supervisor.value), description="Key file",
+                               placeholder="your private key file (casekit hours keygen YOUR NAME)",
+                               layout=W.Layout(width="95%"), style={"description_width": "8em"})
+        self.passphrase = W.Password(description="Passphrase", placeholder="only if your key has one",
+                                     style={"description_width": "8em"})
         # progress
         self.summary = W.HTML()
         self.bars = W.VBox()
@@ -83,6 +90,7 @@ class SupervisorDashboard:
         self.add_button.on_click(lambda _b: self._run(self.log_hours_from_form))
         self.approve_button.on_click(lambda _b: self._run(self.approve, list(self.pending.value)))
         self.approve_all_button.on_click(lambda _b: self._run(self.approve, [v for _, v in self.pending.options]))
+        self.supervisor.observe(lambda c: setattr(self.key_file, "value", self._suggested_key(c["new"])), names="value")
         for w in (self.supervisor, self.learner, self.full_time, self.target):
             w.observe(lambda _c: self._run(self.refresh), names="value")
         self.widget = self._layout()
@@ -93,7 +101,10 @@ class SupervisorDashboard:
         form = W.VBox([W.HTML("<b>Log hours for the supervisee</b> (entries start as pending)"), self.day, self.hours,
                        self.category, self.setting, self.paid, self.note, self.add_button])
         signoff = W.VBox([W.HTML("<b>Pending entries you can approve</b>"), self.pending,
-                          W.HBox([self.approve_button, self.approve_all_button])])
+                          W.HTML("<small>Approving signs each entry with your private key: only the supervisor named "
+                                 "on an entry can approve it, and a signed entry can no longer be changed, only "
+                                 "corrected.</small>"),
+                          self.key_file, self.passphrase, W.HBox([self.approve_button, self.approve_all_button])])
         progress = W.VBox([self.summary, W.HBox([self.target, W.HTML("<small>pick a date to see the weekly hours "
                                                                        "that would finish each credential by then</small>")]),
                            self.bars, self.chart])
@@ -138,15 +149,36 @@ class SupervisorDashboard:
         return self.log_hours(date=self.day.value, hours=self.hours.value, category=self.category.value,
                               setting=self.setting.value, paid=self.paid.value, note=self.note.value)
 
+    def _suggested_key(self, supervisor: str | None) -> str:
+        """The key file to offer: the demo key in the demo log, else the keygen default if it exists."""
+        if not supervisor:
+            return ""
+        if is_demo_log(self.store):
+            return str(demo_key_path(self.store, supervisor))
+        path = default_key_path(supervisor)
+        return str(path) if path.exists() else ""
+
     def approve(self, entry_ids: list[str]) -> list[str]:
-        """Approve these pending entries as the selected supervisor."""
+        """Approve these pending entries as the selected supervisor, signed with the key in "Key file"."""
         if not entry_ids:
             print("Nothing selected: pick entries in the list first.")
             return []
-        done = approve_entries(self.store, self.supervisor.value, entry_ids=entry_ids)
-        print(f"Approved {len(done)} entr{'y' if len(done) == 1 else 'ies'} as {self.supervisor.value}.")
+        if not self.key_file.value.strip():
+            raise CasekitError("Key file: give your private key file (make one with: casekit hours keygen "
+                               f"\"{self.supervisor.value}\")")
+        key = load_signing_key(self.key_file.value.strip(), self.passphrase.value or None)
+        self.passphrase.value = ""
+        done = approve_entries(self.store, self.supervisor.value, key=key, entry_ids=entry_ids)
+        print(f"Approved {len(done)} entr{'y' if len(done) == 1 else 'ies'} as {self.supervisor.value}. "
+              f"Signed with key {key.fingerprint}.")
         self.refresh()
         return done
+
+    def verify_text(self) -> str:
+        """Verification of the selected supervisee's log: every signature and the audit chain (as `casekit hours verify`)."""
+        from casekit.hours.verify import verify_store
+
+        return "\n".join(v.to_text() for v in verify_store(self.store, self.learner.value))
 
     def progress_text(self) -> str:
         """The selected supervisee's progress as text (what `casekit hours progress` prints)."""

@@ -1,7 +1,9 @@
 """A small fictional demo log, for trying the dashboard and the commands without real data.
 
 Every person in it is invented ("Demo Learner A", ...). The log is built fresh, relative
-to today, so the demo always shows recent pending entries and a projected finish.
+to today, so the demo always shows recent pending entries and a projected finish. Each
+demo supervisor gets a demo key pair beside the log (``demo-keys/``, no passphrase), so
+approving works in the demo exactly as it does for real, signatures included.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ import pandas as pd
 
 from casekit.hours.approval import approve_entries
 from casekit.hours.entries import parse_frame
+from casekit.hours.keys import load_signing_key, public_path_for
+from casekit.hours.keys import keygen as make_key
 from casekit.hours.logbook import write_entries
 from casekit.hours.people import add_person
 from casekit.hours.store import Store, open_store
@@ -22,6 +26,17 @@ from casekit.hours.store import Store, open_store
 DEMO_FILENAME = "casekit-hours-demo.sqlite"
 SUPERVISORS = ("Demo Supervisor Q", "Demo Supervisor R")
 LEARNERS = ("Demo Learner A", "Demo Learner B", "Demo Learner C")
+DEMO_KEY_FOLDER = "demo-keys"
+
+
+def demo_key_path(store: Store | str | Path, supervisor: str) -> Path:
+    """Where the demo log at ``store`` keeps ``supervisor``'s demo private key."""
+    folder = (store.path if isinstance(store, Store) else Path(store)).parent / DEMO_KEY_FOLDER
+    return folder / (supervisor.strip().lower().replace(" ", "-") + ".pem")
+
+
+def is_demo_log(store: Store) -> bool:
+    return store.path is not None and demo_key_path(store, SUPERVISORS[0]).exists()
 
 
 def _weekdays(start: date, end: date) -> list[date]:
@@ -69,6 +84,11 @@ def build_demo_log(path: str | Path | None = None, *, today: date | None = None,
     y = timedelta(days=365)
     add_person(store, "Demo Supervisor Q", "supervisor", credentials=["CCM", "LCSW"])
     add_person(store, "Demo Supervisor R", "supervisor", credentials=["LCSW"])
+    for sup in SUPERVISORS:
+        key = demo_key_path(path, sup)
+        for old in (key, public_path_for(key)):  # demo keys of an earlier demo log at this place
+            old.unlink(missing_ok=True)
+        make_key(store, sup, key)
     add_person(store, "Demo Learner A", "learner", degree_level="bachelor", degree_field="social_work",
                degree_date=today - 3 * y, credentials=["LBSW"])
     add_person(store, "Demo Learner B", "learner", degree_level="bachelor", degree_field="nursing",
@@ -106,5 +126,6 @@ def build_demo_log(path: str | Path | None = None, *, today: date | None = None,
         by_sup.setdefault(sup, []).append(i)
     old_set = set(old)
     for sup, sup_ids in by_sup.items():
-        approve_entries(store, sup, entry_ids=[i for i in sup_ids if i in old_set])
+        approve_entries(store, sup, key=load_signing_key(demo_key_path(path, sup)),
+                        entry_ids=[i for i in sup_ids if i in old_set])
     return store

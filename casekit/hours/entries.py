@@ -35,6 +35,7 @@ from casekit.hours.models import (
     entries,
 )
 from casekit.hours.people import PeopleIndex
+from casekit.hours.supersession import has_corrections
 
 COLUMNS: tuple[str, ...] = ("learner", "date", "hours", "category", "setting", "paid", "supervisor", "note", "entry_id")
 REQUIRED: tuple[str, ...] = ("learner", "date", "hours", "category", "setting", "paid")
@@ -114,6 +115,7 @@ class ParsedEntries:
     note: np.ndarray  # object
     entry_id: np.ndarray  # object: 32-hex or ""
     ok: np.ndarray  # bool: no problem found so far
+    supersedes: np.ndarray | None = None  # object: the entry each one corrects, "" for none (None: no corrections)
 
     def __len__(self) -> int:
         return len(self.row)
@@ -366,6 +368,14 @@ def _check_daily_totals(conn, parsed: ParsedEntries, learner_id: np.ndarray, pro
     learners = np.unique(learner_id[idx])
     if len(learners) <= 500:
         q = q.where(entries.c.learner_id.in_([int(x) for x in learners]))
+    # A correction replaces its entry in the day's total, whether or not it is approved yet.
+    if has_corrections(conn):
+        corrected = select(entries.c.supersedes).where(entries.c.supersedes.is_not(None))
+        q = q.where(entries.c.entry_id.not_in(corrected))
+    if parsed.supersedes is not None:
+        targets = [str(t) for t in parsed.supersedes if t]
+        if targets:
+            q = q.where(entries.c.entry_id.not_in(targets))
     existing = pd.DataFrame(conn.execute(q).all(), columns=["learner_id", "day", "minutes"])
     if len(existing):
         existing["day"] = pd.to_datetime(existing["day"]).astype("datetime64[s]")
@@ -421,10 +431,48 @@ def _check_ids_unused(conn, parsed: ParsedEntries, problems: list[RowProblem]) -
                                        f"{parsed.entry_id[i]} is already in the log (was this file imported before?)"))
 
 
+def _check_corrections(conn, parsed: ParsedEntries, learner_id: np.ndarray, problems: list[RowProblem]) -> None:
+    """A correction replaces an existing entry of the same learner that has no correction yet."""
+    if parsed.supersedes is None:
+        return
+    given = [i for i in range(len(parsed)) if parsed.supersedes[i]]
+    if not given:
+        return
+    targets = sorted({str(parsed.supersedes[i]) for i in given})
+    found, corrected = {}, {}
+    for start in range(0, len(targets), 500):
+        chunk = targets[start : start + 500]
+        q = select(entries.c.entry_id, entries.c.learner_id, entries.c.status).where(entries.c.entry_id.in_(chunk))
+        found.update({r.entry_id: r for r in conn.execute(q)})
+        q = select(entries.c.supersedes, entries.c.entry_id).where(entries.c.supersedes.in_(chunk))
+        corrected.update({r.supersedes: r.entry_id for r in conn.execute(q)})
+    seen: dict[str, int] = {}
+    for i in given:
+        t = str(parsed.supersedes[i])
+        r = int(parsed.row[i])
+        where = r if r >= 0 else None
+        row = found.get(t)
+        msg = None
+        if row is None:
+            msg = f"{t}: no such entry in the log; give the id of the entry to correct (casekit hours list)"
+        elif learner_id[i] >= 0 and int(row.learner_id) != int(learner_id[i]):
+            msg = f"{t} is another learner's entry; a correction belongs to the learner of the entry it corrects"
+        elif t in corrected:
+            msg = (f"{t} already has a correction ({corrected[t]}); correct that one instead, so the history "
+                   "stays one line")
+        elif t in seen:
+            msg = f"{t} is corrected twice in this batch; give one correction per entry"
+        seen.setdefault(t, i)
+        if msg:
+            parsed.ok[i] = False
+            problems.append(RowProblem(where, "supersedes", msg))
+
+
 def check_against_log(conn, parsed: ParsedEntries, problems: list[RowProblem]) -> tuple[np.ndarray, np.ndarray]:
     """The checks that need the log; adds to ``problems`` and returns (learner ids, supervisor ids, -1 for none)."""
     index = PeopleIndex.load(None, conn=conn)  # inside the caller's transaction
     learner_id, supervisor_id = _resolve_people(parsed, index, problems)
+    _check_corrections(conn, parsed, learner_id, problems)
     _check_daily_totals(conn, parsed, learner_id, problems)
     _check_ids_unused(conn, parsed, problems)
     return learner_id, supervisor_id

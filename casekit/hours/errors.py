@@ -40,6 +40,30 @@ class ApprovalError(HoursError):
     """Entries that the named supervisor may not approve."""
 
 
+class KeyFileError(HoursError):
+    """A supervisor's key file that cannot be written, read or used (missing, truncated, corrupt, unprotected)."""
+
+
+class PassphraseError(KeyFileError):
+    """A key file's passphrase is wrong, missing, or given for a key that has none."""
+
+
+class PassphraseRequired(PassphraseError):
+    """The key file is passphrase-protected and no passphrase was given (a front end may ask for one)."""
+
+
+class KeyRegistrationError(HoursError):
+    """A public key that cannot be registered, or a key that is not registered in this log."""
+
+
+class CorrectionError(HoursError):
+    """A correction that cannot be logged as given (the entry it corrects is missing or already corrected)."""
+
+
+class SignedFileError(HoursError):
+    """A signed export (JSON, or a report with one inside) that cannot be read."""
+
+
 @dataclass(frozen=True)
 class RowProblem:
     """One problem with one entry: the row (spreadsheet numbering) or None, the field, what to do."""

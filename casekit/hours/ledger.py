@@ -22,6 +22,7 @@ from sqlalchemy import func, select
 from casekit.hours.models import CATEGORIES, SETTINGS, THRESHOLD_FIELDS, Person, entries, people
 from casekit.hours.people import PeopleIndex, list_people
 from casekit.hours.store import Store, placeholder
+from casekit.hours.supersession import LIVE_SQL, has_corrections
 
 EPOCH = date(1970, 1, 1)
 CATEGORY_CODES = {c: i for i, c in enumerate(CATEGORIES)}
@@ -92,6 +93,19 @@ class Ledger:
     def __len__(self) -> int:
         return len(self.day)
 
+    def without(self, entry_ids) -> "Ledger":
+        """The same ledger less the entries in ``entry_ids`` (needs the entry ids loaded)."""
+        drop = set(entry_ids or ())
+        if not drop:
+            return self
+        if self.entry_id is None:
+            raise ValueError("Ledger.without needs a ledger read with entry ids")
+        keep = np.array([e not in drop for e in self.entry_id], dtype=bool)
+        cut = {k: getattr(self, k)[keep] for k in ("learner", "day", "minutes", "category", "setting", "paid",
+                                                   "approved", "supervisor")}
+        return Ledger(learners=self.learners, people=self.people, entry_id=[e for e, k in zip(self.entry_id, keep) if k],
+                      **cut)
+
     @property
     def degree_day(self) -> np.ndarray:
         """Each learner's degree date as a day number (a far-future number when unknown)."""
@@ -108,7 +122,7 @@ def _read_rows(conn, sql: str, params: tuple = ()) -> list[tuple]:
         cur.close()
 
 
-def _fetch_columns(conn, learner: Person | None, with_ids: bool) -> tuple[dict[str, np.ndarray], list[str] | None]:
+def _fetch_columns(conn, learner: Person | None, with_ids: bool, live: str) -> tuple[dict[str, np.ndarray], list[str] | None]:
     """Any database: one row per entry, integers only (plus the entry id when asked)."""
     dialect = conn.dialect.name
     day_expr = _day_sql(dialect) or "day"
@@ -118,9 +132,12 @@ def _fetch_columns(conn, learner: Person | None, with_ids: bool) -> tuple[dict[s
         cols += ", entry_id"
     sql = f"SELECT {cols} FROM hours_entries"
     params: tuple = ()
+    where = [live] if live else []
     if learner is not None:
-        sql += f" WHERE learner_id = {placeholder(conn)}"
+        where.append(f"learner_id = {placeholder(conn)}")
         params = (learner.person_id,)
+    if where:
+        sql += " WHERE " + " AND ".join(where)
     rows = _read_rows(conn, sql + " ORDER BY learner_id, day", params)
     n = len(rows)
     if n and _day_sql(dialect) is None:  # other databases return dates: convert here
@@ -134,7 +151,7 @@ def _fetch_columns(conn, learner: Person | None, with_ids: bool) -> tuple[dict[s
     return {k: flat[:, i].copy() for i, k in enumerate(names)}, ids
 
 
-def _fetch_packed_sqlite(conn) -> dict[str, np.ndarray]:
+def _fetch_packed_sqlite(conn, live: str) -> dict[str, np.ndarray]:
     """SQLite, whole log: one hex string of packed 64-bit entries per learner."""
     packed = (
         "((CAST(julianday(day) - 2415020.5 AS INTEGER) << 42) | (minutes << 31) "
@@ -142,7 +159,8 @@ def _fetch_packed_sqlite(conn) -> dict[str, np.ndarray]:
         f"| ({_PAID} << 22) | ({_APPROVED} << 21) | COALESCE(supervisor_id, 0))"
     )
     sql = (f"SELECT learner_id, count(*), group_concat(printf('%016x', v), '') FROM "
-           f"(SELECT learner_id, {packed} AS v FROM hours_entries ORDER BY learner_id, day) GROUP BY learner_id")
+           f"(SELECT learner_id, {packed} AS v FROM hours_entries {'WHERE ' + live if live else ''} "
+           "ORDER BY learner_id, day) GROUP BY learner_id")
     rows = _read_rows(conn, sql)
     counts = np.array([r[1] for r in rows], dtype=np.int64)
     learner_id = np.repeat(np.array([r[0] for r in rows], dtype=np.int64), counts)
@@ -178,10 +196,12 @@ def load_ledger(store: Store, learner: Person | None = None, *, with_ids: bool |
                     and (conn.execute(select(func.max(people.c.person_id))).scalar() or 0) < (1 << _ID_BITS))
         if packed and not can_pack:
             raise ValueError("the packed read needs SQLite, the whole log, no entry ids and person ids below 2**21")
+        # Entries replaced by a correction are left out (see casekit.hours.supersession).
+        live = f"({LIVE_SQL})" if has_corrections(conn) else ""
         if can_pack and packed is not False:
-            cols, ids = _fetch_packed_sqlite(conn), None
+            cols, ids = _fetch_packed_sqlite(conn, live), None
         else:
-            cols, ids = _fetch_columns(conn, learner, with_ids)
+            cols, ids = _fetch_columns(conn, learner, with_ids, live)
     if learner is not None:
         learners = [learner]
         lidx = np.zeros(len(cols["day"]), dtype=np.int64)

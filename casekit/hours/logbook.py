@@ -2,8 +2,10 @@
 
 Every write goes through :func:`write_entries`: the entries were parsed by
 :func:`casekit.hours.entries.parse_frame`; inside one write transaction they are checked
-against the log and inserted in bulk (executemany on the raw cursor, in chunks), so a
-batch is either all in or, on any problem or crash, not there at all.
+against the log, inserted in bulk (executemany on the raw cursor, in chunks) and recorded
+in each learner's audit chain (one record per learner per batch, listing every entry
+with its hash; see :mod:`casekit.hours.audit`), so a batch is either all in and recorded
+or, on any problem or crash, not there at all.
 """
 
 from __future__ import annotations
@@ -15,10 +17,11 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import select
 
+from casekit.hours import audit
 from casekit.hours.entries import ParsedEntries, check_against_log, new_entry_ids, parse_frame
 from casekit.hours.errors import EntryRejected, RowProblem
 from casekit.hours.models import entries, people
-from casekit.hours.people import get_person
+from casekit.hours.people import get_person, list_people
 from casekit.hours.store import Store
 
 _CHUNK = 50_000
@@ -31,11 +34,13 @@ def write_entries(
     *,
     source: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    actor: str | None = None,
 ) -> list[str]:
     """Check ``parsed`` against the log and insert every entry in one transaction, or none.
 
     ``problems`` are those already found by :func:`parse_frame`; any problem (old or new)
     raises :class:`EntryRejected` listing them all, and the log is left as it was.
+    ``actor`` is who logged the entries, for the audit log (default: each learner).
     Returns the entry ids, in the order of ``parsed``.
     """
     problems = list(problems)
@@ -44,13 +49,14 @@ def write_entries(
             # SQLite's BEGIN IMMEDIATE already serialises writers; elsewhere take the same
             # one-writer-at-a-time lock, so the 24-hours-a-day check cannot race (readers still read).
             conn.exec_driver_sql("LOCK TABLE hours_entries IN SHARE ROW EXCLUSIVE MODE")
+            audit.lock_for_append(conn)
         learner_id, supervisor_id = check_against_log(conn, parsed, problems)
         if problems:
             raise EntryRejected(problems, source)
-        return _insert(conn, parsed, learner_id, supervisor_id, progress)
+        return _insert(conn, parsed, learner_id, supervisor_id, progress, actor)
 
 
-def _insert(conn, parsed, learner_id, supervisor_id, progress) -> list[str]:
+def _insert(conn, parsed, learner_id, supervisor_id, progress, actor) -> list[str]:
     n = len(parsed)
     # Store one learner's entries together, oldest first: the table is clustered that way.
     order = np.lexsort((parsed.day.astype(np.int64), learner_id))
@@ -64,16 +70,21 @@ def _insert(conn, parsed, learner_id, supervisor_id, progress) -> list[str]:
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     sql = (
         "INSERT INTO hours_entries (entry_id, learner_id, day, minutes, category, setting, paid, "
-        "supervisor_id, note, status, created_at) VALUES (" + ", ".join([mark] * 11) + ")"
+        "supervisor_id, note, supersedes, status, created_at) VALUES (" + ", ".join([mark] * 12) + ")"
     )
     days = parsed.day[order]
-    day_col = np.datetime_as_string(days, unit="D").tolist() if conn.dialect.name == "sqlite" else days.astype(object).tolist()
+    day_text = np.datetime_as_string(days, unit="D").tolist()
+    day_col = day_text if conn.dialect.name == "sqlite" else days.astype(object).tolist()
     sup = supervisor_id[order]
     sup_col = [None if s < 0 else s for s in sup.tolist()]
+    if parsed.supersedes is None:
+        supersedes_col = [None] * n
+    else:
+        supersedes_col = [str(x) if x else None for x in parsed.supersedes[order].tolist()]
     columns = [
         ids_sorted.tolist(), learner_id[order].tolist(), day_col, parsed.minutes[order].tolist(),
         parsed.category[order].tolist(), parsed.setting[order].tolist(), parsed.paid[order].tolist(),
-        sup_col, parsed.note[order].tolist(),
+        sup_col, parsed.note[order].tolist(), supersedes_col,
     ]
     for start in range(0, n, _CHUNK):
         stop = min(n, start + _CHUNK)
@@ -81,7 +92,33 @@ def _insert(conn, parsed, learner_id, supervisor_id, progress) -> list[str]:
         conn.exec_driver_sql(sql, batch)
         if progress is not None:
             progress(stop, n)
+    _record_added(conn, columns, day_text, created, actor)
     return [str(x) for x in ids]
+
+
+def _record_added(conn, columns: list[list], day_text: list[str], at: str, actor: str | None) -> None:
+    """Append one audit record per learner: the entries this batch logged for them, each with its hash."""
+    ids, learner_ids, _, minutes, category, setting, paid, sup_ids, note, supersedes = columns
+    if not ids:
+        return
+    name = {p.person_id: p.name for p in list_people(None, conn=conn)}
+    learner_names = [name[i] for i in learner_ids]
+    hashes = audit.entry_hashes(ids, learner_names, day_text, minutes, category, setting, paid,
+                                [name.get(s) for s in sup_ids], note, supersedes)
+    lid = np.asarray(learner_ids, dtype=np.int64)
+    starts = np.concatenate([[0], np.flatnonzero(np.diff(lid)) + 1, [len(lid)]])
+    heads = audit.heads(conn, np.unique(lid).tolist())
+    records = []
+    for a, b in zip(starts[:-1].tolist(), starts[1:].tolist()):
+        learner = int(lid[a])
+        corrects = any(supersedes[a:b])
+        rec = audit.make_record(
+            learner, audit.learner_chain_name(name[learner]), heads[learner], at=at,
+            actor=actor or name[learner], action="correct" if corrects else "add",
+            items=audit.pack_items(ids[a:b], hashes[a:b]))
+        heads[learner] = (rec.seq, rec.hash)
+        records.append(rec)
+    audit.insert(conn, records)
 
 
 # --- one entry ----------------------------------------------------------------------------
@@ -99,10 +136,12 @@ def add_entry(
     supervisor: str | None = None,
     note: str = "",
     today: date | None = None,
+    actor: str | None = None,
 ) -> str:
     """Log one entry (status *pending* until a supervisor approves it); return its entry id.
 
-    Raises :class:`EntryRejected` naming the field when anything is wrong; nothing is saved then.
+    ``actor`` is who logged it, for the audit log (default: the learner). Raises
+    :class:`EntryRejected` naming the field when anything is wrong; nothing is saved then.
     """
     if isinstance(paid, bool):
         paid = "yes" if paid else "no"
@@ -121,7 +160,7 @@ def add_entry(
         dtype=object,
     )
     parsed, problems = parse_frame(frame, today=today)
-    return write_entries(store, parsed, problems)[0]
+    return write_entries(store, parsed, problems, actor=actor)[0]
 
 
 # --- reading ------------------------------------------------------------------------------
@@ -144,7 +183,7 @@ def list_entries(
         select(
             entries.c.entry_id, lea.c.name.label("learner"), entries.c.day.label("date"),
             entries.c.minutes, entries.c.category, entries.c.setting, entries.c.paid,
-            sup.c.name.label("supervisor"), entries.c.note, entries.c.status,
+            sup.c.name.label("supervisor"), entries.c.note, entries.c.status, entries.c.supersedes,
         )
         .select_from(entries.join(lea, entries.c.learner_id == lea.c.person_id).outerjoin(sup, entries.c.supervisor_id == sup.c.person_id))
         .order_by(entries.c.day.desc(), entries.c.entry_id.desc())
@@ -165,8 +204,10 @@ def list_entries(
         q = q.limit(limit)
     with store.read() as conn:
         rows = conn.execute(q).all()
-    frame = pd.DataFrame(rows, columns=["entry_id", "learner", "date", "minutes", "category", "setting", "paid", "supervisor", "note", "status"])
+    frame = pd.DataFrame(rows, columns=["entry_id", "learner", "date", "minutes", "category", "setting", "paid",
+                                        "supervisor", "note", "status", "supersedes"])
     frame.insert(3, "hours", frame.pop("minutes") / 60)
     frame["paid"] = frame["paid"].astype(bool)
     frame["supervisor"] = frame["supervisor"].fillna("")
+    frame["supersedes"] = frame["supersedes"].fillna("")
     return frame

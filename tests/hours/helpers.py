@@ -1,9 +1,21 @@
-"""Small helpers for the hours tests: CSV files and entry rows."""
+"""Small helpers for the hours tests: CSV files, entry rows and supervisors' test keys."""
 
 from __future__ import annotations
 
 import csv
 from pathlib import Path
+
+
+def key_path_for(store, supervisor: str) -> Path:
+    """Where the ``people`` fixture keeps a supervisor's (passphrase-free) test key: beside the log."""
+    return store.path.parent / "keys" / (supervisor.lower().replace(" ", "-") + ".pem")
+
+
+def key_for(store, supervisor: str):
+    """The supervisor's test key, loaded for signing."""
+    from casekit.hours.keys import load_signing_key
+
+    return load_signing_key(key_path_for(store, supervisor))
 
 
 def write_csv(path: Path, rows: list[dict], columns: list[str] | None = None) -> Path:
@@ -43,7 +55,8 @@ def log_days(store, learner: str, days, hours: float, *, category="care_coordina
     parsed, problems = parse_frame(frame, rows=np.arange(2, len(days) + 2))
     ids = write_entries(store, parsed, problems, source="test")
     if approve and ids:
-        approve_entries(store, supervisor or "Demo Supervisor R", entry_ids=ids)
+        approver = supervisor or "Demo Supervisor R"
+        approve_entries(store, approver, key=key_for(store, approver), entry_ids=ids)
     return ids
 
 

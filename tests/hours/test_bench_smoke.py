@@ -11,13 +11,15 @@ SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_hours.py"
 
 
 def test_benchmark_prints_every_figure_on_a_tiny_log(tmp_path):
-    """Does bench_hours.py import, approve, measure progress and report memory on a 3,000-entry log?"""
+    """Does bench_hours.py import, sign approvals, measure progress, verify, report and memory on a 3,000-entry log?"""
     result = subprocess.run(
         [sys.executable, str(SCRIPT), "--entries", "3000", "--learners", "30", "--supervisors", "6", "--samples", "3",
          "--dir", str(tmp_path)], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    for label in ("CSV import:", "progress, all learners:", "progress, one learner:", "peak memory:"):
+    for label in ("CSV import:", "approve, signed (not a goal):", "progress, all learners:", "progress, one learner:",
+                  "verify 3,000 entries:", "report with verification:", "peak memory:"):
         assert re.search(rf"{re.escape(label)}\s+\d+\.\d+ (s|ms|GiB)", out), (label, out)
+    assert re.search(r"one Ed25519 signature each", out) and re.search(r"\d[\d,]* entries/s\)", out)
     assert "synthetic log: 3,000 entries, 30 learners" in out
     assert "30 learners x 11 routes" in out

@@ -25,9 +25,10 @@ ALL = list(_commands(hours))
 
 
 def test_the_brief_s_commands_exist():
-    """Are person add, add, list, import, export, progress, report and pathways all there?"""
+    """Are person add, add, list, import, export, progress, report, pathways, keygen, approve, correct and verify there?"""
     names = {" ".join(p) for p, _ in ALL}
-    assert {"person add", "add", "list", "import", "export", "progress", "report", "pathways"} <= names
+    assert {"person add", "add", "list", "import", "export", "progress", "report", "pathways", "keygen", "approve",
+            "correct", "verify", "keys list", "keys register"} <= names
 
 
 @pytest.mark.parametrize("path,cmd", ALL, ids=[" ".join(p) for p, _ in ALL])
@@ -43,8 +44,8 @@ def cli(tmp_path):
     db = tmp_path / "cli.sqlite"
     runner = CliRunner()
 
-    def run(*args, ok=True, env=None):
-        result = runner.invoke(hours, ["--db", str(db), *args] if env is None else list(args), env=env)
+    def run(*args, ok=True, env=None, input=None):
+        result = runner.invoke(hours, ["--db", str(db), *args] if env is None else list(args), env=env, input=input)
         if ok:
             assert result.exit_code == 0, result.output
         return result
@@ -57,6 +58,12 @@ def _people(cli):
     cli("person", "add", "Demo Learner A", "--degree", "bachelor", "--field", "social_work",
         "--degree-date", "2020-06-01", "--credential", "lbsw")
     cli("person", "add", "Demo Supervisor Q", "--role", "supervisor", "--credential", "CCM")
+    cli("keygen", "Demo Supervisor Q", "--to", str(_key(cli)), "--no-passphrase")
+
+
+def _key(cli):
+    """Demo Supervisor Q's private key file (made by _people)."""
+    return cli.db.parent / "q.pem"
 
 
 def test_a_supervisor_s_day_on_the_command_line(cli, tmp_path):
@@ -67,7 +74,8 @@ def test_a_supervisor_s_day_on_the_command_line(cli, tmp_path):
     entry_id = re.search(r"entry ([0-9a-f]{32})", out).group(1)
     listed = cli("list", "--status", "pending").output
     assert entry_id in listed and "7.50" in listed
-    assert "approved 1 entry" in cli("approve", "--supervisor", "Demo Supervisor Q", entry_id).output
+    assert "approved 1 entry" in cli("approve", "--supervisor", "Demo Supervisor Q", "--key", str(_key(cli)),
+                                     entry_id).output
     progress = cli("progress", "Demo Learner A", "--as-of", "2024-06-03", "--target-date", "2025-06-03").output
     assert "C-SWCM" in progress and "7.5 / 4,500 h" in progress and "full-time = 35 h/week" in progress
     assert "to finish by 2025-06-03" in progress
@@ -111,14 +119,14 @@ def test_a_bad_import_lists_every_bad_row_and_exits_1(cli, tmp_path):
       "--setting", "health_care"), "Error: learner: unknown learner 'Demo Nobody'"),
     (("progress", "Demo Nobody"), "Error: unknown learner 'Demo Nobody'"),
     (("person", "add", "Demo Learner A"), "Error: name: 'Demo Learner A' is already in the log"),
-    (("approve", "--supervisor", "Demo Supervisor Q", "f" * 32), "no such entry"),
+    (("approve", "--key", "KEY", "f" * 32), "no such entry"),
     (("report", "Demo Learner A", "--to", "report.pdf"), "ending in .html"),
     (("import", "missing.csv"), "no such file"),
 ])
 def test_library_errors_are_one_clear_message_and_exit_1(cli, args, fragment):
     """Does each refusal print a clear message (no traceback) and exit 1?"""
     _people(cli)
-    result = cli(*args, ok=False)
+    result = cli(*[str(_key(cli)) if a == "KEY" else a for a in args], ok=False)
     assert result.exit_code == 1, result.output
     assert fragment in result.output and "Traceback" not in result.output
 
@@ -147,3 +155,35 @@ def test_rules_command_shows_sources_and_checks_a_file(cli, tmp_path):
     bad.write_text("schema_version: 2\n")
     result = cli("rules", "--file", str(bad), ok=False)
     assert result.exit_code == 1 and "bad.yaml: schema_version" in result.output
+
+
+def test_signed_sign_off_on_the_command_line(cli, tmp_path):
+    """Can a supervisor make a passphrase-protected key, approve with it, and can the log be corrected, verified and exported?"""
+    cli("person", "add", "Demo Learner A")
+    cli("person", "add", "Demo Supervisor R", "--role", "supervisor")
+    key = tmp_path / "r.pem"
+    made = cli("keygen", "Demo Supervisor R", "--to", str(key), input="s3cret words\ns3cret words\n").output
+    assert "passphrase-protected" in made and "registered Demo Supervisor R's key SHA256:" in made
+    body = key.read_text().splitlines()[1]
+    assert "PRIVATE KEY" not in made and body not in made  # private key material is never printed
+    out = cli("add", "--learner", "Demo Learner A", "--date", "2024-03-04", "--hours", "3", "--category",
+              "documentation", "--setting", "school", "--supervisor", "Demo Supervisor R").output
+    entry = re.search(r"entry ([0-9a-f]{32})", out).group(1)
+    wrong = cli("approve", "--key", str(key), entry, input="not it\n", ok=False)
+    assert wrong.exit_code == 1 and "wrong passphrase" in wrong.output and "Traceback" not in wrong.output
+    assert "approved 1 entry, signed with key SHA256:" in cli("approve", "--key", str(key), entry,
+                                                              input="s3cret words\n").output
+    fix = cli("correct", entry, "--hours", "2.5", "--note", "half an hour was a break").output
+    fixed = re.search(r"correction ([0-9a-f]{32})", fix).group(1)
+    cli("approve", "--key", str(key), "--all", input="s3cret words\n")
+    assert "OK: every signature and the audit chain hold" in cli("verify").output
+    assert "2.50 h counting" in cli("verify", "Demo Learner A").output
+    signed = tmp_path / "a.json"
+    assert "2 verified approvals" in cli("export", "--signed", str(signed), "--learner", "Demo Learner A").output
+    assert fixed in signed.read_text()
+    assert "OK" in cli("verify", "--file", str(signed)).output
+    assert "Demo Supervisor R  SHA256:" in cli("keys", "list").output
+    assert cli("export", "--signed", str(signed), ok=False).exit_code == 2
+    bad = cli("keys", "register", "Demo Supervisor R", str(tmp_path / "missing.pub"), ok=False)
+    assert bad.exit_code == 1 and "no such file" in bad.output
+    assert cli("approve", "--all", ok=False).exit_code == 2  # no key given

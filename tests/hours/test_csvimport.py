@@ -14,7 +14,7 @@ from casekit.hours.logbook import list_entries
 from casekit.hours.people import add_person
 from casekit.hours.store import open_store
 
-from .helpers import entry_row, write_csv
+from .helpers import entry_row, key_for, write_csv
 
 
 def test_a_good_file_is_imported_whole_and_pending(store, people, tmp_path):
@@ -109,7 +109,7 @@ def test_export_then_import_elsewhere_keeps_every_entry_and_id(store, people, tm
             for d, h, s, p, n in [(1, "7.5", "Demo Supervisor Q", "yes", "home visit"), (2, "0:50", "", "no", ""),
                                   (3, "3.25", "Demo Supervisor R", "yes", "a, quoted \"note\"")]]
     import_csv(store, write_csv(tmp_path / "in.csv", rows))
-    approve_entries(store, "Demo Supervisor Q")
+    approve_entries(store, "Demo Supervisor Q", key=key_for(store, "Demo Supervisor Q"))
     out = tmp_path / "out.csv"
     export_csv(store, out)
     other = open_store(tmp_path / "other.sqlite")

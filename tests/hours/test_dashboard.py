@@ -111,3 +111,28 @@ def test_report_from_the_dashboard_goes_beside_the_demo_log(demo):
     path = d.write_report()
     assert path.parent == demo.path.parent and path.name == "hours-report-demo-learner-b.html"
     assert "Demo Learner B" in d.progress_text()
+
+
+def test_approving_signs_with_the_key_file_prefilled_in_the_demo(demo, capsys):
+    """Is the demo key of whoever "You are" filled in, and are a missing or another supervisor's key refused in the widget?"""
+    from casekit.hours.demo import demo_key_path
+
+    d = SupervisorDashboard(demo, supervisor="Demo Supervisor Q", learner="Demo Learner A")
+    assert d.key_file.value == str(demo_key_path(demo, "Demo Supervisor Q"))
+    d.supervisor.value = "Demo Supervisor R"
+    assert d.key_file.value == str(demo_key_path(demo, "Demo Supervisor R"))
+    d.supervisor.value = "Demo Supervisor Q"
+    chosen = [v for _, v in d.pending.options[:1]]
+    d.pending.value = tuple(chosen)
+    d.key_file.value = ""
+    d.approve_button.click()
+    assert "Not done: Key file: give your private key file" in capsys.readouterr().out
+    d.key_file.value = str(demo_key_path(demo, "Demo Supervisor R"))
+    d.approve_button.click()
+    assert "Not done: the key SHA256:" in capsys.readouterr().out
+    assert chosen[0] in {v for _, v in d.pending.options}  # nothing was approved
+    d.key_file.value = str(demo_key_path(demo, "Demo Supervisor Q"))
+    d.approve_button.click()
+    assert "Approved 1 entry as Demo Supervisor Q. Signed with key SHA256:" in capsys.readouterr().out
+    text = d.verify_text()
+    assert "Demo Learner A:" in text and "approvals verify" in text and "FAIL" not in text

@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from casekit.hours.logbook import add_entry, list_entries
+from casekit.hours.migrations import MIGRATIONS
 from casekit.hours.people import add_person
 from casekit.hours.store import open_store
 
@@ -115,7 +116,7 @@ def test_processes_creating_a_new_log_at_once_migrate_it_once(tmp_path):
     assert _start_together(procs, go) == ["ok"] * 3
     s = open_store(db)
     with s.read() as conn:
-        assert conn.execute(text("SELECT count(*) FROM hours_migrations")).scalar() == 1
+        assert conn.execute(text("SELECT count(*) FROM hours_migrations")).scalar() == len(MIGRATIONS)
         assert conn.execute(text("SELECT count(*) FROM hours_people")).scalar() == 3
     s.close()
 

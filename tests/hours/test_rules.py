@@ -12,6 +12,8 @@ import yaml
 from casekit.errors import DataFileError
 from casekit.hours.rules import AnyOf, Figure, default_rules_path, load_rules, parse_rules
 
+from .helpers import key_for
+
 PACKAGE = Path(default_rules_path()).parent
 
 
@@ -129,7 +131,7 @@ def test_changing_a_figure_in_the_data_changes_the_verdict(store, people, tmp_pa
 
     add_entry(store, learner="Demo Learner B", date="2024-03-04", hours=8, category="care_coordination",
               setting="health_care", supervisor="Demo Supervisor Q")
-    approve_entries(store, "Demo Supervisor Q")
+    approve_entries(store, "Demo Supervisor Q", key=key_for(store, "Demo Supervisor Q"))
     data = _good()
     assert not learner_progress(store, "Demo Learner B").credential("CDMS").met
     data["credentials"]["CDMSC-CDMS"]["routes"][0]["requirements"][0]["min"]["value"] = 8

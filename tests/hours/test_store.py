@@ -41,13 +41,13 @@ def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(store):
 def test_schema_built_by_migrations_matches_the_models(store):
     """Do the tables the migrations build have exactly the columns, keys and indexes the code queries?"""
     insp = inspect(store.engine)
-    for table in (models.people, models.entries):
+    for table in (models.people, models.entries, models.keys, models.approvals, models.audit):
         cols = [c["name"] for c in insp.get_columns(table.name)]
         assert cols == [c.name for c in table.columns], table.name
         pk = insp.get_pk_constraint(table.name)["constrained_columns"]
         assert pk == [c.name for c in table.primary_key.columns], table.name
-    indexes = {i["name"] for i in insp.get_indexes("hours_entries")}
-    assert {i.name for i in models.entries.indexes} <= indexes
+        indexes = {i["name"] for i in insp.get_indexes(table.name)}
+        assert {i.name for i in table.indexes} <= indexes, table.name
 
 
 def test_a_log_from_a_newer_kit_is_refused(store):
@@ -65,9 +65,10 @@ def test_a_failing_migration_leaves_the_schema_as_it_was(store):
         conn.execute(text("CREATE TABLE half_done (x INTEGER)"))
         raise RuntimeError("disk on fire")
 
+    latest = MIGRATIONS[-1].number
     with pytest.raises(RuntimeError):
-        migrate(store, MIGRATIONS + (Migration(2, "broken", broken),))
-    assert schema_version(store) == 1
+        migrate(store, MIGRATIONS + (Migration(latest + 1, "broken", broken),))
+    assert schema_version(store) == latest
     assert not inspect(store.engine).has_table("half_done")
 
 
@@ -110,3 +111,38 @@ def test_a_bad_url_is_a_clear_error(bad):
     with pytest.raises(StoreError):
         s = open_store(bad)
         s.close()
+
+
+def test_a_log_from_before_signed_approvals_upgrades_and_asks_for_signatures(tmp_path):
+    """Does migration 2 keep every entry, record it in the audit chain, and send unsigned approvals back for signing?"""
+    from casekit.hours.approval import approve_entries
+    from casekit.hours.keys import keygen
+    from casekit.hours.verify import verify_store
+
+    old = open_store(tmp_path / "v1.sqlite", migrate=False)
+    migrate(old, MIGRATIONS[:1])
+    with old.write() as conn:
+        conn.execute(text("INSERT INTO hours_people (person_id, name, role, credentials, created_at) VALUES "
+                          "(1, 'Demo Learner A', 'learner', '[]', 'x'), (2, 'Demo Supervisor Q', 'supervisor', '[]', 'x')"))
+        conn.execute(text(
+            "INSERT INTO hours_entries (entry_id, learner_id, day, minutes, category, setting, paid, supervisor_id, note, "
+            "status, created_at, approved_at, approved_by) VALUES "
+            "('" + "a" * 32 + "', 1, '2024-03-04', 120, 'care_coordination', 'health_care', 1, 2, '', 'approved', 'x', "
+            "'2024-03-05T10:00:00+00:00', 2), "
+            "('" + "b" * 32 + "', 1, '2024-03-05', 60, 'documentation', 'health_care', 1, 2, 'notes', 'pending', 'x', NULL, NULL)"))
+    old.close()
+    store = open_store(tmp_path / "v1.sqlite")
+    assert schema_version(store) == MIGRATIONS[-1].number
+    with store.read() as conn:
+        statuses = dict(conn.execute(text("SELECT entry_id, status FROM hours_entries")).all())
+        actions = [r[0] for r in conn.execute(text("SELECT action FROM hours_audit WHERE chain = 1 ORDER BY seq"))]
+        actor = conn.execute(text("SELECT actor FROM hours_audit WHERE action = 'unsigned-approval-cleared'")).scalar()
+    assert statuses == {"a" * 32: "pending", "b" * 32: "pending"}
+    assert actions == ["migrate", "unsigned-approval-cleared"] and "Demo Supervisor Q" in actor
+    (before,) = verify_store(store, "Demo Learner A")
+    assert before.ok and before.entries == 2 and before.approved == 0
+    keygen(store, "Demo Supervisor Q", tmp_path / "q.pem")
+    assert len(approve_entries(store, key=tmp_path / "q.pem")) == 2
+    (after,) = verify_store(store, "Demo Learner A")
+    assert after.ok and after.approved_verified == 2
+    store.close()
