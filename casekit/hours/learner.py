@@ -263,17 +263,19 @@ def learner_progress(
     full_time_hours: float | None = None,
     pace_weeks: int | None = None,
     target: date | None = None,
+    exclude: set[str] | None = None,
 ) -> LearnerProgress:
     """Where ``learner`` stands on every credential's every route.
 
     ``full_time_hours`` defaults to the rules file's setting (35 h/week); ``target`` asks
-    what weekly hours would meet each route by that date.
+    what weekly hours would meet each route by that date. ``exclude`` names entries to
+    leave out altogether (the verification report leaves out entries that fail verification).
     """
     rules = rules or load_rules()
     person = learner if isinstance(learner, Person) else get_person(store, learner, "learner")
     opts = make_options(rules, as_of=as_of, full_time_hours=full_time_hours, target=target,
                         **({"pace_weeks": pace_weeks} if pace_weeks else {}))
-    ledger = load_ledger(store, person)
+    ledger = load_ledger(store, person).without(exclude)
     results = evaluate(ledger, rules, opts, keep=True)
     hours = ledger.minutes / 60
     in_range = ledger.day <= day_number(opts.as_of)

@@ -1,8 +1,13 @@
 """The HTML progress report: one self-contained file to print, keep or send.
 
 Summary per credential, the chart (embedded as a base64 PNG, so the file needs nothing
-else), hours by month and category, what did not count and why, and the source of every
-figure used, with its as-of date and confidence.
+else), hours by month and category, what did not count and why, the source of every
+figure used, with its as-of date and confidence, and a verification section a learner
+can attach to a certification application: every approval's signature and the audit
+chain checked, approved hours per credential counting only entries that verify, the
+supervisors and their key fingerprints. The signed log itself is embedded in the file,
+so a supervisor or a board re-verifies the report from the file alone
+(``casekit hours verify --file REPORT.html``).
 """
 
 from __future__ import annotations
@@ -23,7 +28,9 @@ from casekit.hours.logbook import list_entries
 from casekit.hours.models import CATEGORIES
 from casekit.hours.pathways import pathways_from
 from casekit.hours.rules import AnyOf, Rules
+from casekit.hours.signedexport import embed_in_html, signed_log_json
 from casekit.hours.store import Store
+from casekit.hours.verify import Verification, guards_note, load_signed_log, verify_log
 
 _CSS = """
 body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2em auto; max-width: 70em; color: #222; line-height: 1.4; }
@@ -34,6 +41,9 @@ th { background: #f3f3f3; } td.num { text-align: right; font-variant-numeric: ta
 .met { color: #17631a; font-weight: 600; } .notyet { color: #8a4b00; } .muted { color: #666; font-size: 0.9em; }
 .unconfirmed { background: #fff1d6; } .official { } .secondary { background: #f2f6ff; }
 img.chart { max-width: 100%; border: 1px solid #ddd; }
+.verified { border-left: 6px solid #17631a; padding: 0.3em 0.8em; background: #eef8ee; }
+.failed { border-left: 6px solid #a30000; padding: 0.3em 0.8em; background: #fdecec; }
+code { font-size: 0.85em; word-break: break-all; }
 """
 # Entries listed per route in "did not count"; the reasons summary covers all of them.
 _LISTED = 25
@@ -160,15 +170,73 @@ def _sources(rules: Rules) -> str:
             + "".join(rows) + "</table>")
 
 
-def report_html(lp: LearnerProgress, entries: pd.DataFrame, *, log_name: str = "") -> str:
-    """The report for an already computed progress and the learner's entries, as HTML text."""
+def _banner(v: Verification | None) -> str:
+    if v is None or v.ok:
+        return ""
+    return (f"<p class='failed'><b>Verification failed for {len(v.failed_entries):,} entr"
+            f"{'y' if len(v.failed_entries) == 1 else 'ies'}</b> (and {sum(1 for f in v.failures if not f.entry_id)} "
+            "other problem(s)): they are left out of every figure in this report. See Verification below.</p>")
+
+
+def _verification(lp: LearnerProgress, v: Verification, warnings: list[str]) -> str:
+    if v.ok:
+        result = (f"<p class='verified'><b>Verified.</b> All {v.approved_verified:,} approvals carry a valid signature "
+                  f"by the entry's supervisor with a registered key, no entry was changed after it was logged or "
+                  f"approved, none was deleted, and the audit chain is intact.</p>")
+    else:
+        items = "".join(f"<li>{_e(f)}</li>" for f in v.failures[:_LISTED * 4])
+        more = len(v.failures) - _LISTED * 4
+        if more > 0:
+            items += f"<li>...and {more:,} more (casekit hours verify lists them all)</li>"
+        result = (f"<p class='failed'><b>Verification FAILED.</b> {len(v.failures):,} problem(s). Entries that fail "
+                  "are not counted anywhere in this report.</p><ul>" + items + "</ul>")
+    notes = "".join(f"<p class='muted'>Note: {_e(w)}</p>" for w in warnings)
+    creds = "".join(
+        f"<tr><td>{_e(c.short)}</td><td>{_e(c.best.route.id)}</td><td class='num'>{c.best.counted_hours:,.2f}</td>"
+        f"<td>{_e(c.best.requirement_text())}</td><td>{'met' if c.met else 'not yet met'}</td></tr>"
+        for c in lp.credentials)
+    signers = "".join(
+        f"<tr><td>{_e(s.name)}</td><td><code>{_e(s.fingerprint)}</code></td><td class='num'>{s.entries:,}</td>"
+        f"<td class='num'>{s.minutes / 60:,.2f}</td><td><code>{_e(s.public_key)}</code></td></tr>" for s in v.signers)
+    head = f"seq {v.head[0]}, hash <code>{_e(v.head[1])}</code>" if v.head[0] else "no records"
+    return f"""{result}{notes}
+<p>Checked {_e(v.checked_at)} by casekit {__version__}: {v.entries:,} entries, {v.approved:,} marked approved
+({v.approved_verified:,} verify, {v.approved_minutes_verified / 60:,.2f} h), {v.pending:,} pending.
+Audit chain head: {head}.</p>
+<h3>Approved hours per credential (verified entries only)</h3>
+<table><tr><th>credential</th><th>best route</th><th>approved hours counted</th><th>progress</th><th>experience</th></tr>
+{creds}</table>
+<h3>Supervisors and their keys</h3>
+<table><tr><th>supervisor</th><th>key fingerprint</th><th>entries signed</th><th>hours signed</th><th>public key</th></tr>
+{signers or "<tr><td colspan='5'>no verified approvals</td></tr>"}</table>
+<h3>Re-verifying this report</h3>
+<p>This file carries the signed log it was made from: every entry, every signature, the supervisors' public keys
+and the audit chain. Anyone can check it from this file alone, without the learner's database:
+<code>casekit hours verify --file {_e('"THIS FILE.html"')} --trust SUPERVISOR.pub</code>. With <code>--trust</code>,
+approvals count only if signed with a key you got from the supervisor; a supervisor can also compare the
+fingerprints above with <code>ssh-keygen -lf SUPERVISOR.pub</code>, and the chain head with the one shown when they
+last approved. The signed statement, signature and audit formats are documented in casekit's
+<code>casekit/hours/signing.py</code> and <code>casekit/hours/audit.py</code>, so the check can be re-implemented.</p>"""
+
+
+def report_html(lp: LearnerProgress, entries: pd.DataFrame, *, log_name: str = "",
+                verification: Verification | None = None, signed_json: str | None = None,
+                warnings: list[str] | None = None) -> str:
+    """The report for an already computed progress and the learner's entries, as HTML text.
+
+    With ``verification`` the report gains its verification section; with ``signed_json``
+    (:func:`casekit.hours.signedexport.signed_log_json`) it carries the signed log too.
+    """
     png = base64.b64encode(progress_png(lp)).decode("ascii")
     person = lp.learner
     made = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    verification_html = ("<h2>Verification</h2>\n" + _verification(lp, verification, warnings or [])
+                         if verification is not None else "")
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Supervised practice hours: {_e(person.name)}</title>
 <style>{_CSS}</style></head><body>
 <h1>Supervised practice hours: {_e(person.name)}</h1>
+{_banner(verification)}
 <p>{_e(person.degree_text())}; credentials held: {_e(', '.join(person.credentials) or 'none recorded')}.<br>
 Logged {lp.total_hours:,.1f} h, of which {lp.pending_hours:,.1f} h are pending a supervisor's approval.
 Only approved entries count toward a threshold; pending hours are shown apart.<br>
@@ -192,8 +260,11 @@ Only approved entries count toward a threshold; pending hours are shown apart.<b
 <h2>Rule sources</h2>
 {_sources(lp.rules)}
 
+{verification_html}
+
 <p class="muted">Made {made} by casekit {__version__} from the hours log {_e(log_name)}. This report shows what the
 log holds; the issuing body decides eligibility. Check any unconfirmed figure with them.</p>
+{embed_in_html(signed_json) if signed_json else ""}
 </body></html>
 """
 
@@ -206,8 +277,28 @@ def write_report(store: Store, learner: str, to: str | os.PathLike, *, rules: Ru
         raise HoursError(f"{to}: the report is HTML; give a file name ending in .html")
     if not to.parent.exists():
         raise HoursError(f"{to}: the folder {to.parent} does not exist; create it or choose another place")
-    lp = learner_progress(store, learner, rules=rules, as_of=as_of, full_time_hours=full_time_hours, target=target)
-    entries = list_entries(store, learner=lp.learner.name)
+    log = load_signed_log(store, learner)
+    verification = verify_log(log)
+    failed = verification.failed_entries
+    lp = learner_progress(store, log.learner, rules=rules, as_of=as_of, full_time_hours=full_time_hours, target=target,
+                          exclude=failed)
+    entries = live_entries(list_entries(store, learner=lp.learner.name))
+    entries = entries[~entries["entry_id"].isin(failed)]
     entries = entries[pd.to_datetime(entries["date"]).dt.date <= lp.options.as_of]
-    to.write_text(report_html(lp, entries, log_name=store.path.name if store.path else store.describe()), encoding="utf-8")
+    note = guards_note(store)
+    warnings = [note] if note else []
+    to.write_text(report_html(lp, entries, log_name=store.path.name if store.path else store.describe(),
+                              verification=verification, signed_json=signed_log_json(log, verification, indent=None),
+                              warnings=warnings), encoding="utf-8")
     return to
+
+
+def live_entries(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a :func:`list_entries` table that still count or wait (corrected ones left out)."""
+    fixes = frame[frame["supersedes"] != ""]
+    if fixes.empty:
+        return frame
+    by_approved = set(fixes.loc[fixes["status"] == "approved", "supersedes"])
+    any_fix = set(fixes["supersedes"])
+    gone = frame["entry_id"].isin(by_approved) | ((frame["status"] == "pending") & frame["entry_id"].isin(any_fix))
+    return frame[~gone]

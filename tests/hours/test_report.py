@@ -90,3 +90,24 @@ def test_chart_has_a_panel_per_open_credential_with_progress(store, people):
     assert len(titled) == 3
     assert any("threshold 2,080 h" in t.get_text() for ax in titled for t in ax.get_legend().get_texts())
     assert progress_png(lp).startswith(b"\x89PNG")
+
+
+def test_report_has_a_verification_section_a_board_can_check(demo, tmp_path):
+    """Does the report show the result and date, verified hours per credential, each signer's fingerprint, and carry the signed log?"""
+    from casekit.hours.keys import list_keys
+    from casekit.hours.signedexport import verify_file
+    from casekit.hours.verify import verify_store
+
+    page = write_report(demo, "Demo Learner B", tmp_path / "b.html").read_text(encoding="utf-8")
+    assert "<h2>Verification</h2>" in page and "<b>Verified.</b>" in page and "Verification failed" not in page
+    assert re.search(r"Checked \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00 by casekit", page)
+    assert "Approved hours per credential (verified entries only)" in page
+    lp = learner_progress(demo, "Demo Learner B")
+    acm = lp.credential("ACM-RN").best
+    assert f"<td>ACM-RN</td><td>{acm.route.id}</td><td class='num'>{acm.counted_hours:,.2f}</td>" in page
+    for k in list_keys(demo):  # both demo supervisors signed some of B's entries
+        assert html.escape(k.fingerprint) in page and k.owner in page
+    (in_db,) = verify_store(demo, "Demo Learner B")
+    from_file = verify_file(tmp_path / "b.html")
+    assert from_file.ok and from_file.approved_verified == in_db.approved_verified > 500
+    assert from_file.head == in_db.head and f"seq {in_db.head[0]}, hash <code>{in_db.head[1]}</code>" in page
