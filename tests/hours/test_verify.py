@@ -1,0 +1,253 @@
+"""Verification against the attacks a learner who holds the file could try, each edited straight into SQLite.
+
+Every test edits the database with the sqlite3 module (dropping the protective triggers
+first, as an attacker would), then checks that `verify` names the entry and the reason,
+and that every entry that was valid still verifies and still counts.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+
+import pytest
+from click.testing import CliRunner
+
+from casekit.cli.hours import hours as hours_cli
+from casekit.hours import audit
+from casekit.hours.approval import _sign_and_record, approve_entries
+from casekit.hours.keys import generate_key, register_key
+from casekit.hours.logbook import add_entry
+from casekit.hours.migrations import TRIGGERS
+from casekit.hours.models import entries
+from casekit.hours.people import get_person
+from casekit.hours.report import write_report
+from casekit.hours.signedexport import export_signed, verify_file
+from casekit.hours.verify import verify_store
+
+from .helpers import key_for
+
+Q, R, A = "Demo Supervisor Q", "Demo Supervisor R", "Demo Learner A"
+
+
+@pytest.fixture
+def log(store, people):
+    """Demo Learner A: three entries approved by Q, one by R, one pending for Q. Returns the ids by name."""
+    ids = {}
+    for name, day, hours, sup in [("a", "2024-03-04", 2, Q), ("b", "2024-03-05", 3, Q), ("c", "2024-03-06", 4, Q),
+                                  ("r", "2024-03-07", 5, R), ("p", "2024-03-08", 6, Q)]:
+        ids[name] = add_entry(store, learner=A, date=day, hours=hours, category="care_coordination",
+                              setting="health_care", supervisor=sup)
+    approve_entries(store, Q, key=key_for(store, Q), entry_ids=[ids["a"], ids["b"], ids["c"]])
+    approve_entries(store, R, key=key_for(store, R), entry_ids=[ids["r"]])
+    (result,) = verify_store(store, A)
+    assert result.ok and result.approved_verified == 4
+    return ids
+
+
+def _tamper(store, *sql: str) -> None:
+    """Edit the log file directly, as someone with a database tool would."""
+    db = sqlite3.connect(store.path)
+    for t in TRIGGERS:
+        db.execute(f"DROP TRIGGER IF EXISTS {t}")
+    for s in sql:
+        db.execute(s)
+    db.commit()
+    db.close()
+
+
+def _verify(store):
+    (result,) = verify_store(store, A)
+    return result
+
+
+def _failure(result, entry_id):
+    found = [f for f in result.failures if f.entry_id == entry_id]
+    assert found, result.to_text()
+    return found[0]
+
+
+def test_editing_an_approved_entry_s_hours_in_the_file_is_caught(store, log, tmp_path):
+    """Is an approved entry whose hours were raised in SQLite named, with both values, and left out of the report?"""
+    _tamper(store, f"UPDATE hours_entries SET minutes = 600 WHERE entry_id = '{log['a']}'")
+    result = _verify(store)
+    failure = _failure(result, log["a"])
+    assert failure.kind == "altered"
+    assert "altered after approval by Demo Supervisor Q: hours approved 2.00 h, now 10.00 h" in failure.message
+    assert len(result.failures) == 1 and result.approved_verified == 3  # nothing valid is lost
+    assert result.approved_minutes_verified == (3 + 4 + 5) * 60
+    report = write_report(store, A, tmp_path / "a.html").read_text()
+    assert "Verification FAILED" in report and log["a"] in report
+    assert "Verification failed for 1 entry" in report
+
+
+def test_deleting_an_approved_row_is_caught(store, log):
+    """Is an approved entry deleted from the file (row and signature) named as deleted?"""
+    _tamper(store, f"DELETE FROM hours_entries WHERE entry_id = '{log['b']}'",
+            f"DELETE FROM hours_approvals WHERE entry_id = '{log['b']}'")
+    result = _verify(store)
+    failure = _failure(result, log["b"])
+    assert failure.kind == "deleted" and "its row is gone: deleted outside casekit" in failure.message
+    assert "approved at seq" in failure.message
+    assert result.approved_verified == 3 and len(result.failures) == 1
+
+
+def test_copying_a_signature_onto_another_entry_is_caught(store, log):
+    """Is a pending entry given another entry's signature (and marked approved) named as carrying a copy?"""
+    _tamper(store,
+            "INSERT INTO hours_approvals (entry_id, learner_id, seq, day, minutes, category, setting, paid, supervisor_id, "
+            "supersedes, signature) SELECT e.entry_id, e.learner_id, a.seq, e.day, e.minutes, e.category, e.setting, "
+            f"e.paid, e.supervisor_id, e.supersedes, a.signature FROM hours_entries e, hours_approvals a "
+            f"WHERE e.entry_id = '{log['p']}' AND a.entry_id = '{log['a']}'",
+            f"UPDATE hours_entries SET status = 'approved' WHERE entry_id = '{log['p']}'")
+    result = _verify(store)
+    failure = _failure(result, log["p"])
+    assert failure.kind == "copied" and f"carries the signature of entry {log['a']}" in failure.message
+    assert log["a"] not in result.failed_entries and result.approved_verified == 4
+
+
+def test_an_approval_signed_with_another_supervisor_s_key_is_caught(store, log):
+    """If R's key signs an entry that names Q (bypassing casekit's refusal), does verify say only Q may approve it?"""
+    with store.write() as conn:
+        rows = conn.execute(entries.select().where(entries.c.entry_id == log["p"])).all()
+        _sign_and_record(conn, rows, get_person(store, R), key_for(store, R), "2030-01-01T00:00:00+00:00")
+    result = _verify(store)
+    failure = _failure(result, log["p"])
+    assert failure.kind == "wrong-signer"
+    assert "approved by Demo Supervisor R, but the entry names Demo Supervisor Q" in failure.message
+    assert result.approved_verified == 4
+
+
+def test_an_approval_signed_with_an_unregistered_key_is_caught(store, log):
+    """Is an approval signed with a key the learner made themselves (never registered) named as such?"""
+    forged = generate_key()
+    with store.write() as conn:
+        rows = conn.execute(entries.select().where(entries.c.entry_id == log["p"])).all()
+        _sign_and_record(conn, rows, get_person(store, Q), forged, "2030-01-01T00:00:00+00:00")
+    failure = _failure(_verify(store), log["p"])
+    assert failure.kind == "unregistered-key"
+    assert f"signed by key {forged.fingerprint}, which is not registered in this log" in failure.message
+
+
+def test_a_key_slipped_into_the_key_table_is_caught(store, log):
+    """Is a key inserted straight into hours_keys (no registry record) refused, and what it signed with it?"""
+    forged = generate_key()
+    q = get_person(store, Q)
+    _tamper(store, "INSERT INTO hours_keys (fingerprint, person_id, public_key, registered_at) VALUES "
+                   f"('{forged.fingerprint}', {q.person_id}, '{forged.public_key}', '2000-01-01T00:00:00+00:00')")
+    with store.write() as conn:
+        rows = conn.execute(entries.select().where(entries.c.entry_id == log["p"])).all()
+        _sign_and_record(conn, rows, q, forged, "2030-01-01T00:00:00+00:00")
+    result = _verify(store)
+    assert any("registered outside casekit" in f.message for f in result.failures)
+    assert _failure(result, log["p"]).kind == "unregistered-key" and result.approved_verified == 4
+
+
+def test_trusting_the_supervisor_s_own_key_catches_a_key_registered_in_their_name(store, log, tmp_path):
+    """If someone registers a new key under Q's name through casekit, does --trust with Q's real key catch it?"""
+    real = key_for(store, Q).fingerprint
+    impostor = generate_key()
+    register_key(store, Q, impostor.public_key, replace=True)
+    approve_entries(store, Q, key=impostor, entry_ids=[log["p"]])
+    assert _verify(store).ok  # the file alone cannot tell: the key is registered to Q
+    (result,) = verify_store(store, A, trusted={real, key_for(store, R).fingerprint})
+    failure = _failure(result, log["p"])
+    assert failure.kind == "untrusted" and "not one of the keys you trust" in failure.message
+    assert result.approved_verified == 4
+
+
+@pytest.mark.parametrize("attack,fragment", [
+    ("DELETE FROM hours_audit WHERE seq = 2 AND chain <> 0", "record seq 2 is missing"),
+    ("UPDATE hours_audit SET actor = 'Demo Supervisor R' WHERE seq = 6 AND chain <> 0", "the record was altered"),
+    ("UPDATE hours_audit SET items = substr(items, 1, 48) WHERE action = 'approve' AND count = 3",
+     "does not match its payload hash"),
+])
+def test_a_broken_audit_chain_is_caught(store, log, attack, fragment):
+    """Is a deleted, altered or truncated audit record reported as a broken chain at its seq?"""
+    _tamper(store, attack)
+    result = _verify(store)
+    assert any(f.kind == "chain" and fragment in f.message for f in result.failures), result.to_text()
+
+
+def test_rewriting_the_whole_chain_after_deleting_an_entry_breaks_later_signatures(store, log):
+    """If an entry's row and audit trace are removed and the chain recomputed, do later approvals stop verifying?"""
+    learner = get_person(store, A)
+    with store.read() as conn:
+        chain = audit.read_chain(conn, learner.person_id)
+    rebuilt, head = [], (0, audit.GENESIS)
+    for rec in chain:  # drop entry b from its add record, then re-link every record after it
+        items = rec.items
+        if rec.action == "add" and any(i == log["b"] for i, _h in rec.item_list()):
+            continue
+        new = audit.make_record(rec.chain, audit.learner_chain_name(A), head, at=rec.at, actor=rec.actor,
+                                action=rec.action, subject=rec.subject, items=items)
+        rebuilt.append(new)
+        head = (new.seq, new.hash)
+    _tamper(store, f"DELETE FROM hours_entries WHERE entry_id = '{log['b']}'",
+            f"DELETE FROM hours_approvals WHERE entry_id = '{log['b']}'",
+            f"DELETE FROM hours_audit WHERE chain = {learner.person_id}")
+    db = sqlite3.connect(store.path)
+    db.executemany("INSERT INTO hours_audit VALUES (?,?,?,?,?,?,?,?,?,?,?)", [tuple(r.row().values()) for r in rebuilt])
+    db.execute(f"UPDATE hours_approvals SET seq = seq - 1 WHERE learner_id = {learner.person_id}")
+    db.commit()
+    db.close()
+    result = _verify(store)
+    assert not result.ok
+    assert {log["a"], log["c"], log["r"]} <= result.failed_entries, result.to_text()
+
+
+def test_marking_an_entry_approved_without_a_signature_is_caught(store, log):
+    """Is a pending entry switched to approved in the file named as approved without a signed approval?"""
+    _tamper(store, f"UPDATE hours_entries SET status = 'approved' WHERE entry_id = '{log['p']}'")
+    failure = _failure(_verify(store), log["p"])
+    assert failure.kind == "unsigned" and "no signed approval" in failure.message
+
+
+def test_an_entry_added_outside_casekit_is_caught(store, log):
+    """Is a row inserted straight into the file named as missing from the audit log?"""
+    a = get_person(store, A)
+    _tamper(store, "INSERT INTO hours_entries (entry_id, learner_id, day, minutes, category, setting, paid, "
+                   f"supervisor_id, note, status, created_at) VALUES ('{'e' * 32}', {a.person_id}, '2024-03-09', 480, "
+                   "'care_coordination', 'health_care', 1, NULL, '', 'pending', '2024-03-09T00:00:00+00:00')")
+    failure = _failure(_verify(store), "e" * 32)
+    assert failure.kind == "unlogged" and "added outside casekit" in failure.message
+
+
+def test_verify_on_the_command_line_exits_1_naming_each_failing_entry(store, log):
+    """Does `casekit hours verify` exit 0 on a sound log and 1 on a tampered one, naming the entry and why?"""
+    runner = CliRunner()
+    ok = runner.invoke(hours_cli, ["--db", str(store.path), "verify", A])
+    assert ok.exit_code == 0 and "OK: every signature and the audit chain hold" in ok.output
+    _tamper(store, f"UPDATE hours_entries SET minutes = 600 WHERE entry_id = '{log['c']}'")
+    bad = runner.invoke(hours_cli, ["--db", str(store.path), "verify"])
+    assert bad.exit_code == 1 and "Traceback" not in bad.output
+    assert f"FAIL entry {log['c']}" in bad.output and "hours approved 4.00 h, now 10.00 h" in bad.output
+    assert "FAILED: 1 problem(s) for Demo Learner A" in bad.output
+    assert "protective database triggers were removed" in bad.output
+
+
+def test_the_exported_file_is_re_verified_without_the_database(store, log, tmp_path):
+    """Do a signed export and the report verify from the file alone, and does an edit to the file fail?"""
+    path, result = export_signed(store, A, tmp_path / "a.json")
+    report = write_report(store, A, tmp_path / "a.html")
+    store.close()
+    shutil.move(store.path, tmp_path / "elsewhere.sqlite")  # no database from here on
+    for f in (path, report):
+        checked = verify_file(f)
+        assert checked.ok and checked.approved_verified == 4 and checked.head == result.head
+    data = json.loads(path.read_text())
+    target = next(e for e in data["entries"] if e["entry_id"] == log["r"])
+    target["minutes"] = 900
+    path.write_text(json.dumps(data))
+    tampered = verify_file(path)
+    assert _failure(tampered, log["r"]).kind == "altered" and tampered.approved_verified == 3
+    out = CliRunner().invoke(hours_cli, ["verify", "--file", str(report), "--trust", key_for_file(tmp_path, store)])
+    assert out.exit_code == 1 and "not one of the keys you trust" in out.output  # R's key was not given
+
+
+def key_for_file(tmp_path, store) -> str:
+    """Q's public key file, as a supervisor would hand it to a board."""
+    from .helpers import key_path_for
+
+    return str(key_path_for(store, Q).with_suffix(".pub"))
