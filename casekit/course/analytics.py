@@ -281,7 +281,7 @@ def losses_figure(losses: pd.DataFrame, assignment: str) -> Figure:
     bars = ax.barh(data["title"], data["total_lost"], color="#c0504d")
     for bar, (_, row) in zip(bars, data.iterrows()):
         ax.text(bar.get_width(), bar.get_y() + bar.get_height() / 2,
-                f"  {row['learners_losing']}/{row['learners']} learners, {100 * row['share_lost']:.0f}% of its points",
+                f"  {row['learners_losing']}/{row['learners']} learners lost some; {100 * row['share_lost']:.0f}% of its points lost",
                 va="center", fontsize=8, color="#444")
     ax.set_xlabel("points lost, whole cohort")
     ax.set_xlim(0, max(float(losses["total_lost"].max()) * 1.9, 0.1))

@@ -41,6 +41,10 @@ from casekit.course.task import GradeTask, TaskResult, run_task, worker_init
 from casekit.paths import kit_root
 
 
+SCHEDULER_TIMEOUT = "20s"
+"""How long to try reaching a dask scheduler before saying it cannot be reached."""
+
+
 def default_workers() -> int:
     """The cores this process may use (the machine's cores, unless limited by affinity)."""
     try:
@@ -304,7 +308,7 @@ def _run_dask(scheduler, tasks: list[GradeTask], saved, failed) -> int:
     own = not isinstance(scheduler, Client)
     if own:
         try:
-            client = Client(scheduler, timeout="20s")
+            client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
         except (OSError, TimeoutError) as exc:
             raise CourseError(
                 f"cannot reach the dask scheduler at {scheduler} ({exc}); start one (`dask scheduler`) and its "

@@ -294,13 +294,16 @@ def test_dask_cluster_gives_the_same_gradebook(built, parallel, tmp_path_factory
     assert course.snapshot() == reference.snapshot()
 
 
-def test_an_unreachable_scheduler_is_one_clear_error(built, tmp_path_factory):
-    """Given a scheduler address nobody listens on, does grade say so in one line, exit 1, and save nothing?"""
+def test_an_unreachable_scheduler_is_one_clear_error(built, tmp_path_factory, monkeypatch):
+    """Given a scheduler address nobody listens on, does grading stop with one error saying what to start, and save nothing?"""
+    from casekit.course import parallel
+    from casekit.course.config import Course as KitCourse, CourseError
+
     course = _copy(built, tmp_path_factory, "noscheduler")
-    proc = course.casekit("grade", course.case_id, "--scheduler", "tcp://127.0.0.1:9", check=False)
-    assert proc.returncode == 1, proc.stdout + proc.stderr
-    assert "cannot reach the dask scheduler at tcp://127.0.0.1:9" in proc.stderr
-    assert "Traceback" not in proc.stderr
+    monkeypatch.setenv("CASEKIT_HOME", str(course.kit))
+    monkeypatch.setattr(parallel, "SCHEDULER_TIMEOUT", "2s")
+    with pytest.raises(CourseError, match=r"cannot reach the dask scheduler at tcp://127\.0\.0\.1:9 .*`dask scheduler`"):
+        parallel.grade_cohort(KitCourse.open(course.graders), course.case_id, scheduler="tcp://127.0.0.1:9")
     assert course.graded() == {}
 
 
