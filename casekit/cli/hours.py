@@ -357,23 +357,30 @@ def verify(ctx, learner, path, trust) -> None:
 
     Finds entries altered after approval, deleted, added or approved outside casekit,
     signed by an unregistered key or by someone other than their supervisor, signatures
-    copied between entries, and a broken audit chain.
+    copied between entries, and a broken audit chain. With --file, also recomputes the
+    approved hours per credential from the file, to compare with the report.
     """
     from casekit.hours.keys import trusted_fingerprints
 
     trusted = trusted_fingerprints(trust) if trust else None
+    progress_text = ""
     if path is not None:
         if learner:
             raise click.UsageError("--file checks the learner in the file; give no LEARNER with it")
-        from casekit.hours.signedexport import verify_file
+        from casekit.hours.signedexport import credential_hours_text, progress_from_signed, read_signed_file
+        from casekit.hours.verify import verify_log
 
-        results = [verify_file(path, trusted=trusted)]
+        log = read_signed_file(path)
+        results = [verify_log(log, trusted=trusted)]
+        progress_text = credential_hours_text(progress_from_signed(log, results[0]))
     else:
         from casekit.hours.verify import verify_store
 
         results = verify_store(_store(ctx), learner, trusted=trusted)
     for r in results:
         click.echo(r.to_text())
+    if progress_text:
+        click.echo(progress_text)
     checked = f"checked {len(results)} learner(s) at {results[0].checked_at if results else '-'}"
     bad = [r for r in results if not r.ok]
     if bad:

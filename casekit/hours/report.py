@@ -288,7 +288,9 @@ def write_report(store: Store, learner: str, to: str | os.PathLike, *, rules: Ru
     note = guards_note(store)
     warnings = [note] if note else []
     to.write_text(report_html(lp, entries, log_name=store.path.name if store.path else store.describe(),
-                              verification=verification, signed_json=signed_log_json(log, verification, indent=None),
+                              verification=verification,
+                              signed_json=signed_log_json(log, verification, indent=None, as_of=lp.options.as_of,
+                                                          full_time_hours=full_time_hours),
                               warnings=warnings), encoding="utf-8")
     return to
 

@@ -21,7 +21,9 @@ The file (format ``casekit-hours-signed-log``, version 1) is a JSON object:
   ``[[entry_id, hash hex], ...]``);
 * ``people``: the learner's and supervisors' degree and credential records (what the
   credential rules read);
-* ``verification``: the result when exported (informative only: a checker recomputes it).
+* ``verification``: the result when exported (informative only: a checker recomputes it);
+* ``measured``: the ``as_of`` date and ``full_time_hours`` the report measured progress
+  with, so :func:`progress_from_signed` recomputes the same per-credential figures.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from casekit import __version__
@@ -57,7 +59,8 @@ def _record_dict(r: AuditRecord) -> dict:
             "payload_hash": r.payload_hash, "prev_hash": r.prev_hash, "hash": r.hash}
 
 
-def signed_log_dict(log: SignedLog, verification: Verification | None = None) -> dict:
+def signed_log_dict(log: SignedLog, verification: Verification | None = None, *, as_of: date | None = None,
+                    full_time_hours: float | None = None) -> dict:
     """The export as a JSON-ready dict."""
     fps = {k["fingerprint"] for k in log.keys}
     out = {
@@ -70,6 +73,7 @@ def signed_log_dict(log: SignedLog, verification: Verification | None = None) ->
         "audit": [_record_dict(r) for r in log.audit],
         "key_audit": [_record_dict(r) for r in log.key_audit if r.subject in fps],
         "people": log.people,
+        "measured": {"as_of": (as_of or date.today()).isoformat(), "full_time_hours": full_time_hours},
     }
     if verification is not None:
         out["verification"] = {"ok": verification.ok, "checked_at": verification.checked_at,
@@ -78,8 +82,10 @@ def signed_log_dict(log: SignedLog, verification: Verification | None = None) ->
     return out
 
 
-def signed_log_json(log: SignedLog, verification: Verification | None = None, *, indent: int | None = 1) -> str:
-    return json.dumps(signed_log_dict(log, verification), indent=indent, ensure_ascii=True)
+def signed_log_json(log: SignedLog, verification: Verification | None = None, *, indent: int | None = 1,
+                    as_of: date | None = None, full_time_hours: float | None = None) -> str:
+    return json.dumps(signed_log_dict(log, verification, as_of=as_of, full_time_hours=full_time_hours), indent=indent,
+                      ensure_ascii=True)
 
 
 def embed_in_html(text: str) -> str:
@@ -160,8 +166,9 @@ def parse_signed(data: dict, source: str) -> SignedLog:
             _need(k, f, str, f"{source}: keys[{i}]")
     chain = [_record(r, f"{source}: audit[{i}]") for i, r in enumerate(_need(data, "audit", list, source))]
     key_audit = [_record(r, f"{source}: key_audit[{i}]") for i, r in enumerate(_need(data, "key_audit", list, source))]
+    measured = data.get("measured") if isinstance(data.get("measured"), dict) else {}
     return SignedLog(learner=learner, entries=entries, approvals=approvals, keys=keys, audit=chain, key_audit=key_audit,
-                     key_chain_complete=False, people=data.get("people") or [], source=source)
+                     key_chain_complete=False, people=data.get("people") or [], source=source, measured=measured)
 
 
 def read_signed_file(path: str | os.PathLike) -> SignedLog:
@@ -192,3 +199,56 @@ def read_signed_file(path: str | os.PathLike) -> SignedLog:
 def verify_file(path: str | os.PathLike, *, trusted: set[str] | None = None) -> Verification:
     """Verify a signed export or a report from the file alone."""
     return verify_log(read_signed_file(path), trusted=trusted)
+
+
+# --- progress from the file alone -----------------------------------------------------------------
+
+
+def progress_from_signed(log: SignedLog, verification: Verification, *, rules=None):
+    """The learner's progress per credential computed from the signed log alone.
+
+    Entries that fail ``verification`` are left out, as in the report; the credential
+    rules are this kit's, measured as of the date (and full-time setting) the file records.
+    Works in a throwaway in-memory log, so no database is needed or touched.
+    """
+    from casekit.hours.learner import learner_progress
+    from casekit.hours.migrations import TRIGGERS
+    from casekit.hours.models import entries as entries_table
+    from casekit.hours.people import add_people
+    from casekit.hours.store import open_store
+
+    failed = verification.failed_entries
+    store = open_store("sqlite://")
+    try:
+        with store.write() as conn:  # a scratch copy: the guards are for real logs
+            for t in TRIGGERS:
+                conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {t}")
+        named = {p.get("name") for p in log.people}
+        folks = [dict(p, credentials=p.get("credentials") or ()) for p in log.people]
+        folks += [dict(name=n, role="supervisor") for n in sorted({e.get("supervisor") for e in log.entries} - named - {None, ""})]
+        if log.learner not in named:
+            folks.append(dict(name=log.learner, role="learner"))
+        ids = {p.name: p.person_id for p in add_people(store, folks)}
+        rows = [dict(entry_id=e["entry_id"], learner_id=ids[log.learner], day=date.fromisoformat(e["date"]),
+                     minutes=int(e["minutes"]), category=e["category"], setting=e["setting"], paid=bool(e["paid"]),
+                     supervisor_id=ids.get(e.get("supervisor")), note=e.get("note") or "", status=e["status"],
+                     created_at="", supersedes=e.get("supersedes") or None)
+                for e in log.entries if e.get("entry_id") not in failed]
+        if rows:
+            with store.write() as conn:
+                conn.execute(entries_table.insert(), rows)
+        as_of = log.measured.get("as_of")
+        return learner_progress(store, log.learner, rules=rules, as_of=date.fromisoformat(as_of) if as_of else None,
+                                full_time_hours=log.measured.get("full_time_hours"))
+    finally:
+        store.close()
+
+
+def credential_hours_text(lp) -> str:
+    """Per credential, the approved hours counted on its best route (what the report's verification section shows)."""
+    lines = [f"Approved hours per credential, verified entries only (as of {lp.options.as_of.isoformat()}):"]
+    for c in lp.credentials:
+        b = c.best
+        lines.append(f"  {c.short}: {b.counted_hours:,.2f} h counted on route {b.route.id} ({b.requirement_text()}); "
+                     f"experience {'met' if c.met else 'not yet met'}")
+    return "\n".join(lines)

@@ -66,6 +66,7 @@ class SignedLog:
     key_chain_complete: bool = False
     people: list[dict] = field(default_factory=list)
     source: str = ""
+    measured: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

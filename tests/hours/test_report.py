@@ -111,3 +111,18 @@ def test_report_has_a_verification_section_a_board_can_check(demo, tmp_path):
     from_file = verify_file(tmp_path / "b.html")
     assert from_file.ok and from_file.approved_verified == in_db.approved_verified > 500
     assert from_file.head == in_db.head and f"seq {in_db.head[0]}, hash <code>{in_db.head[1]}</code>" in page
+
+
+def test_the_file_alone_gives_the_report_s_hours_per_credential(demo, tmp_path):
+    """Recomputed from the report file alone (no database), are the approved hours per credential the report's?"""
+    from casekit.hours.signedexport import progress_from_signed, read_signed_file
+    from casekit.hours.verify import verify_log
+
+    path = write_report(demo, "Demo Learner C", tmp_path / "c.html", full_time_hours=30)
+    log = read_signed_file(path)
+    again = progress_from_signed(log, verify_log(log))
+    lp = learner_progress(demo, "Demo Learner C", full_time_hours=30)
+    assert again.options.full_time_hours == 30
+    assert [(c.short, c.best.route.id, c.best.counted_hours, c.met) for c in again.credentials] == \
+           [(c.short, c.best.route.id, c.best.counted_hours, c.met) for c in lp.credentials]
+    assert any(c.best.counted_hours > 0 for c in again.credentials)

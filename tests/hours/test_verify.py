@@ -242,6 +242,9 @@ def test_the_exported_file_is_re_verified_without_the_database(store, log, tmp_p
     path.write_text(json.dumps(data))
     tampered = verify_file(path)
     assert _failure(tampered, log["r"]).kind == "altered" and tampered.approved_verified == 3
+    good = CliRunner().invoke(hours_cli, ["verify", "--file", str(report)])
+    assert good.exit_code == 0 and "Approved hours per credential, verified entries only" in good.output
+    assert "C-SWCM: 14.00 h counted" in good.output  # 2 + 3 + 4 + 5 h approved, 6 h pending
     out = CliRunner().invoke(hours_cli, ["verify", "--file", str(report), "--trust", key_for_file(tmp_path, store)])
     assert out.exit_code == 1 and "not one of the keys you trust" in out.output  # R's key was not given
 
