@@ -89,8 +89,9 @@ def signed_log_json(log: SignedLog, verification: Verification | None = None, *,
 
 
 def embed_in_html(text: str) -> str:
-    """The export inside an HTML page: ``</`` written ``<\\/`` (the same JSON, and it cannot end the script)."""
-    safe = text.replace("</", "<\\/")
+    """The export inside an HTML page, every ``<`` written ``\\u003c``: the same JSON, and no note can end
+    (or otherwise upset) the script element it sits in."""
+    safe = text.replace("<", "\\u003c")
     return f'<script type="application/json" id="{SCRIPT_ID}">{safe}</script>'
 
 

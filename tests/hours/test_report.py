@@ -126,3 +126,17 @@ def test_the_file_alone_gives_the_report_s_hours_per_credential(demo, tmp_path):
     assert [(c.short, c.best.route.id, c.best.counted_hours, c.met) for c in again.credentials] == \
            [(c.short, c.best.route.id, c.best.counted_hours, c.met) for c in lp.credentials]
     assert any(c.best.counted_hours > 0 for c in again.credentials)
+
+
+def test_a_note_cannot_break_out_of_the_embedded_signed_log(store, people, tmp_path):
+    """Does a note full of HTML (script tags, comments) stay inside the embedded log, which still verifies?"""
+    from casekit.hours.logbook import add_entry
+    from casekit.hours.signedexport import read_signed_file, verify_file
+
+    note = 'x</script><!--<script>alert(1)</script>--> & "q"'
+    add_entry(store, learner="Demo Learner A", date="2024-03-04", hours=1, category="documentation",
+              setting="school", supervisor="Demo Supervisor Q", note=note)
+    page = write_report(store, "Demo Learner A", tmp_path / "a.html").read_text()
+    assert "<script>alert" not in page and page.count("</script>") == 1
+    assert read_signed_file(tmp_path / "a.html").entries[0]["note"] == note
+    assert verify_file(tmp_path / "a.html").ok
