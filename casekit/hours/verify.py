@@ -278,11 +278,18 @@ def verify_log(log: SignedLog, *, trusted: set[str] | None = None, now: str | No
                 approved_in_chain[eid] = (rec, h)
     by_seq = {r.seq: r for r in log.audit}
 
+    bad: set[str] = set()
+
+    def fail(kind: str, eid: str | None, msg: str) -> None:
+        failures.append(Failure(kind, eid, msg))
+        if eid:
+            bad.add(eid)
+
     rows = {}
     for e in log.entries:
         eid = str(e.get("entry_id"))
         if eid in rows:
-            failures.append(Failure("unlogged", eid, "appears twice in the log"))
+            fail("unlogged", eid, "appears twice in the log; the copy was added outside casekit")
         rows[eid] = e
     apps: dict[str, dict] = {}
     by_sig: dict[str, list[str]] = {}
@@ -290,15 +297,8 @@ def verify_log(log: SignedLog, *, trusted: set[str] | None = None, now: str | No
         eid = str((a.get("statement") or {}).get("entry_id"))
         by_sig.setdefault(a.get("signature"), []).append(eid)
         if eid in apps:
-            failures.append(Failure("copied", eid, "has two approvals; one was added outside casekit"))
+            fail("copied", eid, "has two approvals; one was added outside casekit")
         apps[eid] = a
-
-    bad: set[str] = set()
-
-    def fail(kind: str, eid: str | None, msg: str) -> None:
-        failures.append(Failure(kind, eid, msg))
-        if eid:
-            bad.add(eid)
 
     for eid, e in rows.items():
         if eid not in logged:
@@ -366,21 +366,21 @@ def verify_log(log: SignedLog, *, trusted: set[str] | None = None, now: str | No
         if owner != stmt.get("approver"):
             fail("wrong-signer", eid, f"{where} is signed with {owner}'s key but claims {stmt.get('approver')} approved it")
             continue
-        named = e.get("supervisor") or None
+        changes = _diff(stmt, e)
+        if changes:
+            fail("altered", eid, f"{where} was altered after approval by {owner}: " + "; ".join(changes))
+            continue
+        named = stmt.get("supervisor") or None
         if named is not None and stmt.get("approver") != named:
             fail("wrong-signer", eid, f"{where} was approved by {stmt.get('approver')}, but the entry names {named}: "
                                       "only the named supervisor may approve it")
             continue
-        if stmt.get("approver") == log.learner:
+        if stmt.get("approver") == stmt.get("learner"):
             fail("wrong-signer", eid, f"{where} was approved by the learner themself")
             continue
         when = str(stmt.get("approved_at"))
         if when < str(krec.get("registered_at")) or (krec.get("retired_at") and when > str(krec.get("retired_at"))):
             fail("unregistered-key", eid, f"{where} was signed at {when}, outside the time key {fp} was registered")
-            continue
-        changes = _diff(stmt, e)
-        if changes:
-            fail("altered", eid, f"{where} was altered after approval by {owner}: " + "; ".join(changes))
             continue
         in_chain = approved_in_chain.get(eid)
         if in_chain is None or in_chain[1] != approval_hash(msg, decode_signature(sig_text)):
@@ -400,6 +400,8 @@ def verify_log(log: SignedLog, *, trusted: set[str] | None = None, now: str | No
         if e.get("status") != "approved":
             fail("altered", eid, f"{where} has a valid approval by {owner} but is marked {e.get('status')!r}: its "
                                  "status was changed outside casekit")
+            continue
+        if eid in bad:  # its approval holds, but the entry failed another check above
             continue
         approved_ok += 1
         verified[eid] = int(e["minutes"])

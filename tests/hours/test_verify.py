@@ -254,3 +254,26 @@ def key_for_file(tmp_path, store) -> str:
     from .helpers import key_path_for
 
     return str(key_path_for(store, Q).with_suffix(".pub"))
+
+
+def test_a_note_changed_on_an_approved_entry_is_caught_and_not_counted(store, log):
+    """Is an approved entry whose (unsigned) note was edited caught by the audit chain and left out of the verified hours?"""
+    _tamper(store, f"UPDATE hours_entries SET note = 'edited later' WHERE entry_id = '{log['c']}'")
+    result = _verify(store)
+    failure = _failure(result, log["c"])
+    assert failure.kind == "altered" and "note or another uncounted field was changed" in failure.message
+    assert result.approved_verified == 3 and result.approved_minutes_verified == (2 + 3 + 5) * 60
+
+
+@pytest.mark.parametrize("column,value,fragment", [
+    ("day", "'2024-02-04'", "date approved '2024-03-05', now '2024-02-04'"),
+    ("category", "'training'", "category approved 'care_coordination', now 'training'"),
+    ("paid", "0", "paid approved True, now False"),
+    ("supervisor_id", "(SELECT person_id FROM hours_people WHERE name = 'Demo Supervisor R')",
+     "supervisor approved 'Demo Supervisor Q', now 'Demo Supervisor R'"),
+])
+def test_any_counted_field_edited_after_approval_is_named(store, log, column, value, fragment):
+    """Is an edit to any counted field of an approved entry reported with the field, the signed and the current value?"""
+    _tamper(store, f"UPDATE hours_entries SET {column} = {value} WHERE entry_id = '{log['b']}'")
+    failure = _failure(_verify(store), log["b"])
+    assert failure.kind == "altered" and fragment in failure.message
