@@ -117,17 +117,21 @@ class Verification:
 
     def to_text(self) -> str:
         head = f"seq {self.head[0]}, {self.head[1][:16]}" if self.head[0] else "no records"
-        lines = [f"{self.learner}: {self.entries:,} entries ({self.approved:,} approved, {self.pending:,} pending); "
-                 f"{self.approved_verified:,} approvals verify ({self.approved_minutes_verified / 60:,.2f} h counting, "
-                 "corrections applied); "
-                 f"audit chain head {head}"]
+        lines = [f"{self.learner}: {_count(self.entries, 'entry', 'entries')} ({self.approved:,} approved, "
+                 f"{self.pending:,} pending); {_count(self.approved_verified, 'approval verifies', 'approvals verify')} "
+                 f"({self.approved_minutes_verified / 60:,.2f} h counting, corrections applied); audit chain head {head}"]
         for s in self.signers:
-            lines.append(f"  signed by {s.name}, key {s.fingerprint}: {s.entries:,} entries, {s.minutes / 60:,.2f} h")
+            lines.append(f"  signed by {s.name}, key {s.fingerprint}: {_count(s.entries, 'entry', 'entries')}, "
+                         f"{s.minutes / 60:,.2f} h")
         for w in self.warnings:
             lines.append(f"  note: {w}")
         for f in self.failures:
             lines.append(f"  FAIL {f}")
         return "\n".join(lines)
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n:,} {one if n == 1 else many}"
 
 
 # --- reading from the database -----------------------------------------------------------------
