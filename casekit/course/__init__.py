@@ -2,5 +2,9 @@
 
 One assignment per case (``assignment``), the hidden-test scoring function (``grading``), the
 instructor's routine over nbgrader's Python API (``runner``), the checks that keys stay on the
-instructor's side (``leaks``) and the per-criterion export (``export``).
+instructor's side (``leaks``) and the per-criterion export (``export``). Cohort grading in
+parallel: one submission's task (``task``), the run that fans it out and saves whole learners
+(``parallel``), the rows moved between gradebooks (``gradebook_rows``), the record of who is
+graded (``ledger``) and the check against plain nbgrader (``agreement``). Cohort analytics
+(``analytics``), the shareable report (``report``) and a fictional cohort (``demo``).
 """
