@@ -127,7 +127,7 @@ def _note_cells(case_id: str, key: Key, criterion_id: str, points: float) -> lis
     levels = sorted(key.progress_note.levels, key=lambda lv: -lv.points)
     marks = [
         BEGIN_MARKS,
-        f"**Mark scheme (graders only).** The note should cover: "
+        "**Mark scheme (graders only).** The note should cover: "
         + "; ".join(key.progress_note.must_cover) + ".",
         "",
         *[f"- **{_fmt(lv.points)}**: {lv.description}" for lv in levels],
