@@ -9,12 +9,20 @@ from pathlib import Path
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
 from nbgrader.preprocessors import ClearHiddenTests, ClearMarkScheme, GetGrades
 
+from casekit.course.config import tools_on_path
+
 HERE = Path(__file__).resolve().parent
 c = get_config()  # noqa: F821 (provided by the config loader)
 
 c.CourseDirectory.course_id = "casekit"
 c.CourseDirectory.root = str(HERE)
 c.CourseDirectory.db_url = f"sqlite:///{HERE / 'gradebook.db'}"
+
+# nbgrader creates a new gradebook by running the `alembic` command, which is on PATH only
+# when the kit's environment is activated. JupyterLab started by `make lab` (or any server
+# started without activating) reads this file, so the environment's scripts go on PATH here;
+# without them formgrader stays at "Loading, please wait..." on a course nobody has built.
+tools_on_path()
 
 # A learner's plan file is their answer: nbgrader copies every non-notebook file of source/
 # over the submission at autograde time, so the plan file is excluded from that copy (and

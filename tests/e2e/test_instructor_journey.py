@@ -49,11 +49,6 @@ def test_instructor_sees_every_case_as_an_assignment_in_formgrader(kit, lab, pag
     shot("1-formgrader")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "formgrader cannot create the gradebook of a course nobody has built yet: nbgrader runs the `alembic` "
-    "command, which is on PATH only when the environment is activated, so the page stays at 'Loading, please "
-    "wait...'. graders/nbgrader_config.py (read by the server) could put the environment's scripts folder on "
-    "PATH, as casekit/course/config.py does for the casekit command. Remove this mark once it does."))
 def test_formgrader_lists_the_committed_assignments_before_anything_is_built(new_lab, page, shot):
     kit, lab = new_lab()
     expected = sorted(p.name for p in (kit / "graders" / "source").iterdir() if p.is_dir())
