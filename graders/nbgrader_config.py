@@ -24,6 +24,12 @@ c.CourseDirectory.db_url = f"sqlite:///{HERE / 'gradebook.db'}"
 # without them formgrader stays at "Loading, please wait..." on a course nobody has built.
 tools_on_path()
 
+# The exchange (release, fetch, submit, collect) lives inside the course, so formgrader's
+# Release and Collect work for learners sharing one machine and no system folder is needed;
+# learners elsewhere hand in through an LMS zip (`casekit course collect-zip`).
+c.Exchange.root = str(HERE / "exchange")
+(HERE / "exchange").mkdir(exist_ok=True)
+
 # A learner's plan file is their answer: nbgrader copies every non-notebook file of source/
 # over the submission at autograde time, so the plan file is excluded from that copy (and
 # `casekit course build` refuses a source folder holding one, as it would be released).

@@ -59,4 +59,6 @@ def test_formgrader_lists_the_committed_assignments_before_anything_is_built(new
     assert answer.value.ok, f"formgrader's assignment list failed (HTTP {answer.value.status}):\n{lab.log_tail(15)}"
     formgrader = page.frame_locator("#formgrader iframe")
     expect(formgrader.locator("#main-table td.name")).to_have_text(expected)
+    # the course's own exchange folder: no warning that release and collect are unavailable
+    expect(formgrader.get_by_text("does not exist and could not be created")).to_have_count(0)
     shot("fresh-course-formgrader")
