@@ -43,7 +43,14 @@ class StatusArea:
 
 
 def esc(text: object) -> str:
-    return html.escape(str(text))
+    """``text`` as HTML a learner reads as written, dollar signs included.
+
+    JupyterLab typesets HTML output with MathJax, which reads the text between two dollar
+    signs ("$1,450 a month, rent $890") as a formula. MathJax pairs delimiters only within one
+    run of text, and any element ends a run, so each ``$`` gets a span of its own. (An entity
+    such as ``&#36;`` does not help: the browser decodes it before MathJax looks.)
+    """
+    return html.escape(str(text)).replace("$", "<span>$</span>")
 
 
 def heading(text: str) -> W.HTML:

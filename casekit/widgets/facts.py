@@ -48,10 +48,10 @@ def reports(case: Case) -> str:
 def verified_household(case: Case) -> str:
     hh = case.household
     rows = [[next(m.name for m in hh.members if m.id == i.member), i.kind, f"${i.monthly:,.2f}", "earned" if i.earned else "unearned", i.verified_by] for i in hh.income]
-    extra = (
-        f"<p>Shelter costs: ${hh.shelter_costs_monthly:,.2f} a month. Dependent care: ${hh.dependent_care_monthly:,.2f} a month. "
-        f"Countable assets: ${hh.countable_assets:,.2f}. Already receives: {', '.join(hh.receives) or 'nothing'}.</p>"
-    )
+    extra = "<p>" + esc(
+        f"Shelter costs: ${hh.shelter_costs_monthly:,.2f} a month. Dependent care: ${hh.dependent_care_monthly:,.2f} a month. "
+        f"Countable assets: ${hh.countable_assets:,.2f}. Already receives: {', '.join(hh.receives) or 'nothing'}."
+    ) + "</p>"
     return "<p><b>Verified income</b> (from documents, not the form)</p>" + _table(["Member", "Income", "Monthly", "Kind", "Verified by"], rows) + extra
 
 
@@ -82,14 +82,14 @@ def program_rules(case: Case, lib: CaseLibrary) -> str:
         deductions = ""
         if p.deductions:
             d = p.deductions
-            deductions = (
-                f"<p>Net income = gross income - {d.earned_income_percent:g}% of earned income - standard deduction "
+            deductions = "<p>" + esc(
+                f"Net income = gross income - {d.earned_income_percent:g}% of earned income - standard deduction "
                 f"(${d.standard.for_size(size):,.0f} for {size} people) - dependent care"
                 + (f" - shelter costs above {d.excess_shelter.percent_of_adjusted_income:g}% of the income left"
                    + (f" (at most ${d.excess_shelter.cap:,.0f} unless {' or '.join(w.replace('_', ' ') for w in d.excess_shelter.cap_waived_if)})" if d.excess_shelter.cap else "")
                    if d.excess_shelter else "")
-                + ".</p>"
-            )
+                + "."
+            ) + "</p>"
         parts.append(
             f"<h4>{esc(p.name)}</h4><p>{esc(p.summary)} <i>Simulated; modelled on {esc(p.modelled_on)}. "
             f"Source: {esc(p.source)}, as of {p.as_of} ({p.confidence}).</i></p>"
