@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from casekit.rubric import CriterionResult, total
+from casekit.widgets.base import esc
 
 
 def results_table(results: list[CriterionResult]) -> pd.DataFrame:
@@ -30,16 +31,31 @@ def results_chart(results: list[CriterionResult]):
     return fig
 
 
+def styled_results(results: list[CriterionResult]):
+    """The results table styled for a notebook: full width, text left, comments wrapping.
+
+    JupyterLab lays out output tables at a fixed, narrow width and right-aligns every cell,
+    which squeezes a supervisor's comment into a column a few words wide.
+    """
+    text = {"text-align": "left", "white-space": "normal"}
+    return (
+        results_table(results).style
+        .format({"criterion": esc, "points": "{:.2f}", "max": "{:.0f}", "feedback": esc})
+        .hide(axis="index")
+        .set_table_attributes('style="width:100%; table-layout:auto"')
+        .set_table_styles([{"selector": "th", "props": [("text-align", "left")]}])
+        .set_properties(subset=["criterion"], **text, **{"min-width": "12em"})
+        .set_properties(subset=["feedback"], **text, width="60%")
+        .set_properties(subset=["points", "max"], **{"text-align": "right", "white-space": "nowrap"})
+    )
+
+
 def show_results(results: list[CriterionResult]) -> None:
     """Display the table and the chart (in a notebook or an Output widget)."""
     import matplotlib.pyplot as plt
     from IPython.display import display
 
-    table = results_table(results)
-    styled = table.style.format({"points": "{:.2f}", "max": "{:.0f}"}).hide(axis="index").set_properties(
-        subset=["feedback"], **{"text-align": "left", "white-space": "normal"}
-    )
-    display(styled)
+    display(styled_results(results))
     fig = results_chart(results)
     display(fig)
     plt.close(fig)
