@@ -12,6 +12,19 @@ from casekit.errors import CasekitError
 WIDE = W.Layout(width="98%")
 LABEL_STYLE = {"description_width": "initial"}
 
+# The few rules layout traits cannot express. Every step's heading carries them, so a step
+# looks the same wherever it is shown. ipywidgets draws a checkbox's description on one line
+# of fixed height and cuts it off with an ellipsis; ``wrapping`` checkboxes let it wrap instead.
+STYLESHEET = """<style>
+.casekit-step textarea { line-height: 1.4; }
+.casekit-wrap.widget-checkbox, .casekit-wrap.jupyter-widget-checkbox { height: auto; }
+.casekit-wrap .widget-label-basic, .casekit-wrap .jupyter-widget-label-basic {
+  display: flex; align-items: baseline; white-space: normal; overflow: visible; text-overflow: clip; line-height: 1.4;
+}
+.casekit-wrap.widget-checkbox input[type='checkbox'], .casekit-wrap.jupyter-widget-checkbox input[type='checkbox'] { flex: none; align-self: baseline; }
+.casekit-hint { color: #666; font-size: 0.85em; }
+</style>"""
+
 
 class StatusArea:
     """A status line under a step, and the Output area its callbacks run in.
@@ -53,8 +66,27 @@ def esc(text: object) -> str:
     return html.escape(str(text)).replace("$", "<span>$</span>")
 
 
+def hint(ident: str) -> str:
+    """An id in small grey type, after the title a learner reads: the name code cells use."""
+    return f"<span class='casekit-hint'>{esc(ident)}</span>"
+
+
 def heading(text: str) -> W.HTML:
-    return W.HTML(f"<h4 style='margin:0.6em 0 0.2em'>{esc(text)}</h4>")
+    """A step's title, carrying the kit's stylesheet."""
+    return W.HTML(f"{STYLESHEET}<h4 style='margin:0.6em 0 0.2em'>{esc(text)}</h4>")
+
+
+def wrapping_checkbox(text: str, value: bool, **kwargs) -> W.Checkbox:
+    """A checkbox whose description wraps onto more lines instead of being cut off.
+
+    The description stays the checkbox's own label, so clicking the text ticks the box and a
+    screen reader names it. It is plain text, which JupyterLab typesets: a text with two dollar
+    signs would show a formula (see :func:`esc`; the sanitizer ipywidgets applies to HTML
+    descriptions keeps what lies between two dollar signs as it is, so a span cannot help here).
+    """
+    box = W.Checkbox(value=value, description=text, indent=False, **kwargs)
+    box.add_class("casekit-wrap")
+    return box
 
 
 def note(text: str) -> W.HTML:

@@ -6,20 +6,35 @@ a guarded callback, so a bad value shows as a message and nothing is lost.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import ipywidgets as W
 from IPython.display import HTML, display
 
 from casekit.cases.schema import Severity
 from casekit.widgets import facts
-from casekit.widgets.base import LABEL_STYLE, WIDE, StatusArea, esc, heading, note
+from casekit.widgets.base import (
+    LABEL_STYLE,
+    WIDE,
+    StatusArea,
+    esc,
+    heading,
+    hint,
+    note,
+    wrapping_checkbox,
+)
+from casekit.widgets.names import title
 
 SEVERITIES = [s.value for s in Severity]
 
+# A selection widget shows a blank box when its value is None, even if one option's value is
+# None, so "nothing chosen" is the empty string in every drop-down and None only in the plan.
+NOTHING = ""
+PICK_SEVERAL = "<span class='casekit-hint'>Ctrl-click (Cmd-click on a Mac) to pick several.</span>"
 
-def _frame(title: str, intro: str, body: list[W.Widget], status: StatusArea) -> W.VBox:
-    return W.VBox([heading(title), note(intro), *body, status.widget], layout=W.Layout(border="1px solid #ccc", padding="6px"))
+
+def _frame(heading_text: str, intro: str, body: list[W.Widget], status: StatusArea) -> W.VBox:
+    frame = W.VBox([heading(heading_text), note(intro), *body, status.widget], layout=W.Layout(border="1px solid #ccc", padding="6px"))
+    frame.add_class("casekit-step")
+    return frame
 
 
 # --------------------------------------------------------------------------- 1. intake
@@ -38,12 +53,13 @@ def intake_view(session) -> W.VBox:
 
         def changed(_change, item_id=item.id, kind=kind, why=why):
             session.flag(item_id, kind.value or None, why.value)
-            return f"Saved: {item_id} marked {kind.value or 'fine'}."
+            return f"Saved: {title(session, 'item', item_id)} marked {kind.value or 'fine'}."
 
         handler = status.guarded(changed)
         kind.observe(handler, names="value")
         why.observe(lambda c, k=kind, h=handler: h(c) if k.value else None, names="value")
-        label = W.HTML(f"<b>{esc(item.label)}</b><br><span style='color:#333'>{esc(value)}</span>", layout=W.Layout(width="45%"))
+        label = W.HTML(f"<div style='line-height:1.4'><b>{esc(item.label)}</b><br><span style='color:#333'>{esc(value)}</span></div>",
+                       layout=W.Layout(width="45%"))
         rows.append(W.HBox([label, kind, why]))
     return _frame("Review the application", "Compare each item with the reports. Mark what is missing or does not match the documents.", rows, status)
 
@@ -78,13 +94,13 @@ def assessment_view(session) -> W.VBox:
                 else:
                     session.remove_need(need_id)
                 refresh_order()
-                return f"Saved: {need_id} {'added as ' + sev.value if box.value else 'removed'}."
+                return f"Saved: {title(session, 'need', need_id)} {'added as ' + sev.value if box.value else 'removed'}."
 
             def severity(_c, need_id=need.id, box=box, sev=sev):
                 if box.value:
                     session.add_need(need_id, sev.value)
                     refresh_order()
-                    return f"Saved: {need_id} is {sev.value}."
+                    return f"Saved: {title(session, 'need', need_id)} is {sev.value}."
                 return "Tick the need to record it."
 
             box.observe(status.guarded(toggled), names="value")
@@ -132,6 +148,10 @@ def assessment_view(session) -> W.VBox:
 
 # --------------------------------------------------------------------------- 3. eligibility
 
+# The eligibility buttons: value -> (label, what the plan records). The plan's None, True and
+# False cannot be the values themselves: see NOTHING.
+DECISIONS = {"undecided": ("not decided", None), "eligible": ("eligible / met", True), "not-eligible": ("not eligible / not met", False)}
+
 
 def eligibility_view(session) -> W.VBox:
     status = StatusArea()
@@ -139,15 +159,16 @@ def eligibility_view(session) -> W.VBox:
     for pid in session.case.programs:
         program = session.lib.programs.get(pid)
         mine = session.plan.decision(pid)
-        result = W.ToggleButtons(options=[("not decided", None), ("eligible / met", True), ("not eligible / not met", False)],
-                                 value=mine.eligible if mine else None, style={"button_width": "160px"})
-        test = W.Dropdown(options=[("(the test that decides it)", None)] + [(t.name, t.id) for t in program.tests],
-                          value=mine.deciding_test if mine else None, layout=W.Layout(width="60%"))
+        result = W.ToggleButtons(options=[(label, key) for key, (label, _) in DECISIONS.items()],
+                                 value=next(k for k, (_, v) in DECISIONS.items() if v == (mine.eligible if mine else None)),
+                                 style={"button_width": "160px"})
+        test = W.Dropdown(options=[("(choose the test that decides it)", NOTHING)] + [(t.name, t.id) for t in program.tests],
+                          value=(mine.deciding_test if mine else None) or NOTHING, layout=W.Layout(width="60%"))
         reason = W.Textarea(value=mine.reason if mine else "", placeholder="Explain it as you would to the client", layout=WIDE)
 
         def changed(_c, pid=pid, result=result, test=test, reason=reason):
-            session.decide(pid, result.value, test.value, reason.value)
-            return f"Saved your decision on {pid}."
+            session.decide(pid, DECISIONS[result.value][1], test.value or None, reason.value)
+            return f"Saved your decision on {title(session, 'program', pid)}."
 
         for w in (result, test, reason):
             w.observe(status.guarded(changed), names="value")
@@ -159,8 +180,18 @@ def eligibility_view(session) -> W.VBox:
 
 
 def _need_options(session):
-    titles = {k: v.title for k, v in session.lib.needs.items()}
-    return [(titles.get(n, n), n) for n in session.plan.need_ids()] or [("(identify needs first)", None)]
+    return [(title(session, "need", n), n) for n in session.plan.need_ids()] or [("(identify needs in step 3 first)", NOTHING)]
+
+
+def _refresh_needs(dropdown: W.Dropdown, session) -> None:
+    """Give ``dropdown`` the plan's needs as they are now, keeping the learner's choice if it is still there."""
+    options = _need_options(session)
+    if [tuple(o) for o in dropdown.options] == options:
+        return
+    chosen = dropdown.value
+    dropdown.options = options
+    if chosen in [value for _, value in options]:
+        dropdown.value = chosen
 
 
 def planning_view(session) -> W.VBox:
@@ -178,20 +209,22 @@ def planning_view(session) -> W.VBox:
     add_step = W.Button(description="Add action step")
 
     def render(_s=None):
-        need.options = _need_options(session)
+        _refresh_needs(need, session)
         items = []
         for i, g in enumerate(session.plan.goals):
             rm = W.Button(description="Remove", layout=W.Layout(width="80px"))
             rm.on_click(status.guarded(lambda _b, i=i: (session.remove_goal(i), render(), "Removed the goal.")[-1]))
-            items.append(W.HBox([rm, W.HTML(f"<b>{esc(g.need)}</b>: {esc(g.what)} <i>Measure:</i> {esc(g.measure)} <i>By:</i> {g.target_date or 'no date'}")]))
+            items.append(W.HBox([rm, W.HTML(f"<b>{esc(title(session, 'need', g.need))}</b> {hint(g.need)}: {esc(g.what)} "
+                                            f"<i>Measure:</i> {esc(g.measure)} <i>By:</i> {g.target_date or 'no date'}")]))
         for i, a in enumerate(session.plan.actions):
             rm = W.Button(description="Remove", layout=W.Layout(width="80px"))
             rm.on_click(status.guarded(lambda _b, i=i: (session.remove_action(i), render(), "Removed the step.")[-1]))
-            items.append(W.HBox([rm, W.HTML(f"Step: {esc(a.text)} <i>Owner:</i> {esc(a.owner_role)} <i>Due:</i> {a.due or 'no date'}")]))
+            items.append(W.HBox([rm, W.HTML(f"Step: {esc(a.text)} <i>Owner:</i> {esc(title(session, 'role', a.owner_role))} "
+                                            f"<i>Due:</i> {a.due or 'no date'}")]))
         listing.children = items
 
     def add_goal(_b):
-        if need.value is None:
+        if not need.value:
             return "Identify needs in the assessment step first."
         session.add_goal(need.value, what.value, measure.value, target.value)
         what.value, measure.value = "", ""
@@ -208,7 +241,7 @@ def planning_view(session) -> W.VBox:
 
     add.on_click(status.guarded(add_goal))
     add_step.on_click(status.guarded(add_action))
-    session.on_change(lambda s: setattr(need, "options", _need_options(s)))
+    session.on_change(lambda s: _refresh_needs(need, s))
     render()
     return _frame(
         "Set goals and an action plan",
@@ -252,23 +285,23 @@ def referrals_view(session) -> W.VBox:
     def render(_s=None):
         items = []
         for ref in session.plan.referrals:
-            r = session.lib.resources.get(ref.resource)
             rm = W.Button(description="Remove", layout=W.Layout(width="80px"))
             rm.on_click(status.guarded(lambda _b, ref=ref: (session.unrefer(ref.resource, ref.need), render(), "Removed the referral.")[-1]))
-            items.append(W.HBox([rm, W.HTML(f"{esc(r.name if r else ref.resource)} for {esc(ref.need)}")]))
+            items.append(W.HBox([rm, W.HTML(f"{esc(title(session, 'resource', ref.resource))} for "
+                                            f"{esc(title(session, 'need', ref.need))} {hint(ref.resource + ', ' + ref.need)}")]))
         listing.children = items
 
     def do_refer(_b):
-        if need.value is None or resource.value is None:
+        if not need.value or resource.value is None:
             return "Pick a need and a resource first."
         session.refer(resource.value, need.value)
         render()
-        return f"Saved: referral to {resource.value}."
+        return f"Saved: referral to {title(session, 'resource', resource.value)} for {title(session, 'need', need.value)}."
 
     need.observe(lambda c: fill(), names="value")
     resource.observe(lambda c: show(), names="value")
     refer.on_click(status.guarded(do_refer))
-    session.on_change(lambda s: setattr(need, "options", _need_options(s)))
+    session.on_change(lambda s: _refresh_needs(need, s))
     fill()
     render()
     return _frame(
@@ -293,7 +326,7 @@ def rights_view(session) -> W.VBox:
         return f"Saved: {sum(b.value for b in boxes)} to explain."
 
     for r in options:
-        b = W.Checkbox(value=r.id in chosen, description=f"[{r.kind}] {r.text}", indent=False, layout=WIDE)
+        b = wrapping_checkbox(f"[{r.kind}] {r.text}", r.id in chosen, layout=WIDE)
         boxes.append(b)
     for b in boxes:
         b.observe(status.guarded(changed), names="value")
@@ -308,28 +341,29 @@ def coordination_view(session) -> W.VBox:
     asked = {r.provider: r for r in session.plan.information_requests}
     rows = [W.HTML("<b>Information to collect</b>")]
     for p in session.case.providers:
-        box = W.Checkbox(value=p.id in asked, description=f"{p.name} ({p.role})", indent=False, layout=W.Layout(width="45%"))
+        box = wrapping_checkbox(f"{p.name} ({p.role})", p.id in asked, layout=W.Layout(width="45%"))
         what = W.Text(value=asked[p.id].information if p.id in asked else "", placeholder="what you will ask for", layout=W.Layout(width="50%"))
 
         def changed(_c, pid=p.id, box=box, what=what):
             session.request_info(pid, what.value if box.value else None)
-            return f"Saved: request to {pid} {'on' if box.value else 'withdrawn'}."
+            return f"Saved: request to {title(session, 'provider', pid)} {'on' if box.value else 'withdrawn'}."
 
         box.observe(status.guarded(changed), names="value")
         what.observe(lambda c, b=box, h=status.guarded(changed): h(c) if b.value else None, names="value")
         rows.append(W.HBox([box, what]))
     rows.append(W.HTML("<b>Who does each task</b>"))
     given = {d.task: d.role for d in session.plan.delegations}
-    role_opts = [("I keep it", None)] + [(r.title, r.id) for r in session.lib.roles.values()]
+    role_opts = [("I keep it", NOTHING)] + [(r.title, r.id) for r in session.lib.roles.values()]
     for t in session.case.tasks:
-        dd = W.Dropdown(options=role_opts, value=given.get(t.id), layout=W.Layout(width="35%"))
+        dd = W.Dropdown(options=role_opts, value=given.get(t.id) or NOTHING, layout=W.Layout(width="35%"))
 
         def delegated(_c, tid=t.id, dd=dd):
-            session.delegate(tid, dd.value)
-            return f"Saved: {tid} goes to {dd.value or 'you'}."
+            session.delegate(tid, dd.value or None)
+            who = title(session, "role", dd.value) if dd.value else "you"
+            return f"Saved: {who} will do this: {title(session, 'task', tid)}"
 
         dd.observe(status.guarded(delegated), names="value")
-        rows.append(W.HBox([W.HTML(esc(t.text), layout=W.Layout(width="60%")), dd]))
+        rows.append(W.HBox([W.HTML(f"<div style='line-height:1.4'>{esc(t.text)}</div>", layout=W.Layout(width="60%")), dd]))
     return _frame("Coordinate and delegate", "Collect what you need from each provider, and give each task to a role whose scope allows it.", rows, status)
 
 
@@ -353,7 +387,7 @@ def documentation_view(session) -> W.VBox:
     for w in (date, who, purpose):
         w.observe(status.guarded(meeting_changed), names="value")
     note_box.observe(status.guarded(lambda c: (session.write_note(note_box.value), "Saved the note.")[-1]), names="value")
-    return _frame("Meet and document", "Plan the meeting with the client and family, then write the progress note. An instructor grades the note.", [date, W.HTML("Attendees"), who, purpose, note_box], status)
+    return _frame("Meet and document", "Plan the meeting with the client and family, then write the progress note. An instructor grades the note.", [date, W.HTML(f"<b>Attendees</b> {PICK_SEVERAL}"), who, purpose, note_box], status)
 
 
 # --------------------------------------------------------------------------- 9. events and revision
@@ -379,11 +413,11 @@ def revision_view(session) -> W.VBox:
 
             def changed(_c, eid=ev.id, nn=nn, rr=rr, pp=pp, txt=txt):
                 session.revise(eid, list(nn.value), list(rr.value), list(pp.value), txt.value)
-                return f"Saved your revision for {eid}."
+                return f"Saved your revision for {title(session, 'event', eid)}."
 
             for w in (nn, rr, pp, txt):
                 w.observe(status.guarded(changed), names="value")
-            parts.append(W.VBox([W.HTML(facts.event(ev)), nn, rr, pp, txt]))
+            parts.append(W.VBox([W.HTML(facts.event(ev)), note(PICK_SEVERAL), nn, rr, pp, txt]))
         body.children = parts
 
     def initial(_b):
