@@ -84,11 +84,14 @@ def case_menu(folder: Path | str = ".", library: CaseLibrary | None = None):
     table = progress_table(folder, lib)
     titles = {c.id: c.title for c in lib.cases.values()}
     labels = {c.id: c.setting.label for c in lib.cases.values()}
+    # JupyterLab centres output tables, gives every column the same width and right-aligns the
+    # cells; a list of names reads better from the left, each column as wide as it needs.
+    td, th = "<td style='text-align:left'>", "<th style='text-align:left'>"
     rows = "".join(
-        f"<tr><td><a href='{r.notebook}'>{r.notebook}</a></td><td>{labels[r.case]}</td><td>{titles[r.case]}</td>"
-        f"<td>{r.status}{'' if r.percent is None else f' ({r.percent:.0f}%)'}</td></tr>"
+        f"<tr>{td}<a href='{r.notebook}'>{r.notebook}</a></td>{td}{labels[r.case]}</td>{td}{titles[r.case]}</td>"
+        f"{td}{r.status}{'' if pd.isna(r.percent) else f' ({r.percent:.0f}%)'}</td></tr>"
         for r in table.itertuples()
     )
     return HTML(
-        "<table><tr><th>Notebook</th><th>Setting</th><th>Case</th><th>Your status</th></tr>" + rows + "</table>"
+        f"<table style='margin-left:0; table-layout:auto'><tr>{th}Notebook</th>{th}Setting</th>{th}Case</th>{th}Your status</th></tr>" + rows + "</table>"
     )
