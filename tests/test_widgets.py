@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 
 import ipywidgets as W
 import nbformat
@@ -12,10 +13,13 @@ from nbclient import NotebookClient
 
 from casekit.cases.library import CaseLibrary
 from casekit.learner import CaseSession
+from casekit.learner_progress import case_menu
 from casekit.notebooks import case_notebook
 from casekit.plan import load_plan
-from casekit.widgets.base import walk
-from casekit.widgets.steps import step_view
+from casekit.selfcheck import styled_results
+from casekit.widgets import facts
+from casekit.widgets.base import STYLESHEET, esc, walk
+from casekit.widgets.steps import STEPS, step_view
 
 LIB = CaseLibrary.load()
 CASE_ID = sorted(LIB.cases)[0]
@@ -154,3 +158,174 @@ def test_a_plan_without_a_save_time_still_loads(tmp_path):
     (tmp_path / f"{CASE_ID}.plan.json").write_text(json.dumps({"format_version": 1, "case": CASE_ID, "needs": []}))
     s = CaseSession(CASE_ID, tmp_path, LIB)
     assert s.message == f"Loaded your saved plan from {CASE_ID}.plan.json."
+
+
+# --------------------------------------------------------------------------- what a learner sees
+
+UNTYPESET_DOLLAR = "<span>$</span>"
+
+
+def raw_dollars(html_text: str) -> list[str]:
+    """Dollar signs MathJax could pair into a formula: every ``$`` not in a span of its own."""
+    return re.findall(r".{0,20}\$.{0,20}", html_text.replace(UNTYPESET_DOLLAR, ""))
+
+
+def all_views(session):
+    return {step: step_view(session, step) for step in STEPS}
+
+
+@pytest.mark.parametrize("case_id", sorted(LIB.cases))
+def test_dollar_amounts_in_the_facts_are_not_typeset_as_math(case_id):
+    """Would JupyterLab's MathJax turn "$1,450 a month ... $890" into an italic formula?"""
+    case = LIB.cases[case_id]
+    pages = [facts.overview(case), facts.application(case), facts.reports(case), facts.verified_household(case),
+             facts.program_rules(case, LIB), *(facts.event(e) for e in case.events)]
+    assert all(not raw_dollars(p) for p in pages), [raw_dollars(p) for p in pages if raw_dollars(p)]
+    assert UNTYPESET_DOLLAR in facts.verified_household(case), "the amounts are still shown"
+
+
+def test_dollar_amounts_in_feedback_are_not_typeset_as_math(session):
+    results = session.check()
+    assert any("$" in r.feedback for r in results), "this case's feedback should quote an amount"
+    assert not raw_dollars(styled_results(results).to_html())
+
+
+@pytest.mark.parametrize("case_id", sorted(LIB.cases))
+def test_dollar_amounts_in_the_step_widgets_are_not_typeset_as_math(case_id, tmp_path):
+    session = CaseSession(case_id, tmp_path, LIB)
+    session.refer(next(iter(LIB.resources)), next(iter(LIB.needs)))
+    session.save_initial_plan()
+    for step, view in all_views(session).items():
+        for w in walk(view):
+            if isinstance(w, W.HTML):
+                assert not raw_dollars(w.value), step
+            if isinstance(w, W.Checkbox):
+                assert "$" not in w.description, (
+                    f"{step}: a checkbox label with a dollar sign would be typeset as math; reword it, or show the "
+                    "text in an HTML widget beside a checkbox without a description")
+
+
+def test_the_escaping_helper_keeps_the_text_and_escapes_html():
+    assert esc("<b>$1,450 & $890</b>") == "&lt;b&gt;<span>$</span>1,450 &amp; <span>$</span>890&lt;/b&gt;"
+
+
+def test_the_self_check_table_fills_the_width_and_wraps_comments(session):
+    """JupyterLab draws output tables narrow, centred and right-aligned unless told otherwise."""
+    page = styled_results(session.check()).to_html()
+    assert 'style="width:100%; table-layout:auto"' in page
+    assert re.search(r"th \{\s*text-align: left;", page)
+    feedback_cells = re.search(r"(#T_\w+_row0_col3[^{]*)\{([^}]*)\}", page)
+    assert feedback_cells and "white-space: normal" in feedback_cells.group(2) and "text-align: left" in feedback_cells.group(2)
+
+
+def test_every_drop_down_shows_its_choice_even_when_nothing_is_chosen(session):
+    """A selection widget whose value is None shows a blank box, even when an option's value is None."""
+    session.save_initial_plan()
+    for step, view in all_views(session).items():
+        for w in walk(view):
+            if isinstance(w, W.Dropdown | W.ToggleButtons | W.RadioButtons):
+                assert w.index is not None and w.label, f"{step}: a {type(w).__name__} shows a blank choice"
+
+
+def test_choosing_nothing_again_records_nothing(session):
+    """The visible "nothing chosen" options still mean None in the plan."""
+    pid = session.case.programs[0]
+    view = step_view(session, "eligibility")
+    result, test = widgets_of(view, W.ToggleButtons)[0], widgets_of(view, W.Dropdown)[0]
+    assert (result.label, test.label) == ("not decided", "(choose the test that decides it)")
+    result.value, test.value = "not-eligible", test.options[1][1]
+    decision = load_plan(session.path).decision(pid)
+    assert (decision.eligible, decision.deciding_test) == (False, test.options[1][1])
+    test.value = ""
+    assert load_plan(session.path).decision(pid).deciding_test is None
+    result.value = "undecided"
+    assert load_plan(session.path).decision(pid) is None
+
+    task = session.case.tasks[0]
+    role = widgets_of(step_view(session, "coordination"), W.Dropdown)[0]
+    assert role.label == "I keep it"
+    role.value = role.options[1][1]
+    assert [(d.task, d.role) for d in load_plan(session.path).delegations] == [(task.id, role.value)]
+    role.value = ""
+    assert load_plan(session.path).delegations == []
+
+
+def test_an_empty_need_list_says_what_to_do_first(session):
+    for step in ("planning", "referrals"):
+        need = widgets_of(step_view(session, step), W.Dropdown)[0]
+        assert need.label.startswith("(identify needs") and need.value == ""
+
+
+@pytest.mark.parametrize("step", ["rights", "coordination"])
+def test_long_checkbox_labels_wrap_instead_of_being_cut_off(session, step):
+    view = step_view(session, step)
+    boxes = widgets_of(view, W.Checkbox)
+    assert boxes and all("casekit-wrap" in b._dom_classes for b in boxes)
+    assert re.search(r"\.casekit-wrap \.widget-label-basic[^{]*\{[^}]*white-space: normal", STYLESHEET)
+    assert re.search(r"\.casekit-wrap\.widget-checkbox[^{]*\{[^}]*height: auto", STYLESHEET)
+    assert STYLESHEET in view.children[0].value, "each step brings the stylesheet with it"
+    if step == "rights":
+        longest = max((r for r in LIB.rights.values() if session.case.setting in r.settings), key=lambda r: len(r.text))
+        assert any(longest.text in b.description for b in boxes), "the whole text is the checkbox's own label"
+
+
+def test_learners_read_titles_not_ids(session):
+    """Referral lines, goal lines and the status line name things as the learner saw them."""
+    need = next(n for n in LIB.needs if LIB.resources_for_need(n))
+    resource = LIB.resources_for_need(need)[0]
+    session.add_need(need, "high")
+    view = step_view(session, "referrals")
+    widgets_of(view, W.Dropdown, description="Need")[0].value = need
+    widgets_of(view, W.Select)[0].value = resource.id
+    widgets_of(view, W.Button, description="Refer")[0].click()
+    status = status_text(view)
+    assert html.escape(resource.name) in status and html.escape(LIB.needs[need].title) in status
+    assert resource.id not in status and need not in status
+    line = widgets_of(view, W.HTML)[-2].value  # the last referral line, above the status
+    visible = re.sub(r"<span class='casekit-hint'>.*?</span>", "", line)
+    assert html.escape(resource.name) in visible and html.escape(LIB.needs[need].title) in visible
+    assert resource.id not in visible and need not in visible
+    assert f"{resource.id}, {need}" in line, "the ids stay as a small hint for code cells"
+
+    role = next(iter(LIB.roles.values()))
+    session.add_goal(need, "Ms. Doe will call the pantry", "2 visits a month", "2026-03-31")
+    session.add_action("Call the pantry", role.id, "2026-03-01")
+    planning = "".join(w.value for w in widgets_of(step_view(session, "planning"), W.HTML))
+    visible = re.sub(r"<span class='casekit-hint'>.*?</span>", "", planning)
+    assert html.escape(LIB.needs[need].title) in visible and need not in visible
+    assert html.escape(role.title) in visible and role.id not in visible
+
+    assessment = step_view(session, "assessment")
+    other = next(n for n in LIB.needs.values() if n.id != need)
+    widgets_of(assessment, W.Checkbox, description=other.title)[0].value = True
+    assert html.escape(other.title) in status_text(assessment) and other.id not in status_text(assessment)
+
+
+def test_text_areas_are_spaced_for_reading(session):
+    view = step_view(session, "documentation")
+    assert "casekit-step" in view._dom_classes
+    assert re.search(r"\.casekit-step textarea \{ line-height: 1\.4; \}", STYLESHEET)
+    assert widgets_of(view, W.Textarea), "the progress note is a text area inside the step"
+
+
+def test_every_multi_select_says_how_to_pick_several(session):
+    session.save_initial_plan()
+    for step, view in all_views(session).items():
+        text = "".join(w.value for w in walk(view) if isinstance(w, W.HTML))
+        if widgets_of(view, W.SelectMultiple):
+            assert "Ctrl-click (Cmd-click on a Mac) to pick several" in text, step
+
+
+def test_the_case_menu_reads_from_the_left(tmp_path):
+    """JupyterLab right-aligns and centres output tables; the list of notebooks should not be."""
+    page = case_menu(tmp_path, LIB).data
+    cells = re.findall(r"<t[dh]( [^>]*)?>", page)
+    assert cells and all(c and "text-align:left" in c for c in cells)
+    assert "margin-left:0" in page
+
+
+def test_the_case_menu_shows_no_percent_for_a_case_not_started(tmp_path):
+    """Once one case has a score, the others' empty scores become NaN in the table: not "(nan%)"."""
+    CaseSession(CASE_ID, tmp_path, LIB).add_need(next(iter(LIB.needs)), "high")
+    page = case_menu(tmp_path, LIB).data
+    assert "(nan%)" not in page and "not started</td>" in page
