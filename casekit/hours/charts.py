@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import math
+import textwrap
 from datetime import timedelta
 
 import numpy as np
@@ -30,6 +31,11 @@ def primary_requirement(c: CredentialProgress) -> RequirementProgress | None:
             if r.measure == m:
                 return r
     return None
+
+
+def _wrap(text: str, width: int = 60) -> str:
+    """``text`` on lines of at most ``width`` characters, so a panel's title fits its panel, none of it cut."""
+    return textwrap.fill(text, width)
 
 
 def _running(weekly: np.ndarray, window: int | None) -> np.ndarray:
@@ -89,7 +95,9 @@ def progress_figure(lp: LearnerProgress, *, width: float = 11.0) -> Figure:
         else:
             state = "no projection at the recent pace"
         window = " (rolling window)" if w["window_weeks"] else ""
-        ax.set_title(f"{c.short}, route {route.route.id}: {req.text()}\n{state}{window}", fontsize=9, loc="left")
+        # The credential's and the route's own words: a route id ("a", "experience") means nothing to a reader.
+        ax.set_title("\n".join(_wrap(t) for t in (c.name, route.route.label, f"{req.text()} \u00b7 {state}{window}")),
+                     fontsize=9, loc="left")
         ax.set_ylabel(req.unit, fontsize=8)
         ax.set_ylim(bottom=0, top=max(req.target, float(log.max()) if len(log) else 0) * 1.12 or 1)
         ax.tick_params(labelsize=7)
@@ -103,9 +111,10 @@ def progress_figure(lp: LearnerProgress, *, width: float = 11.0) -> Figure:
         axes[0].text(0.5, 0.5, "No counted experience yet toward any credential open to this learner.",
                      ha="center", va="center", fontsize=10, transform=axes[0].transAxes)
     if notes:
-        fig.supxlabel("Not charted: " + "; ".join(notes), fontsize=8)
-    fig.suptitle(f"{lp.learner.name}: counted experience against each credential's threshold "
-                 f"(as of {lp.options.as_of.isoformat()}, full-time = {lp.options.full_time_hours:g} h/week)", fontsize=10)
+        fig.supxlabel(_wrap("Not charted: " + "; ".join(notes), int(width * 15)), fontsize=8)
+    fig.suptitle(_wrap(f"{lp.learner.name}: counted experience against each credential's threshold "
+                       f"(as of {lp.options.as_of.isoformat()}, full-time = {lp.options.full_time_hours:g} h/week)",
+                       int(width * 13)), fontsize=10)
     return fig
 
 

@@ -25,7 +25,7 @@ from casekit.hours.charts import progress_png
 from casekit.hours.errors import HoursError
 from casekit.hours.learner import LearnerProgress, learner_progress
 from casekit.hours.logbook import list_entries
-from casekit.hours.models import CATEGORIES
+from casekit.hours.models import CATEGORIES, SETTINGS
 from casekit.hours.pathways import pathways_from
 from casekit.hours.rules import AnyOf, Rules
 from casekit.hours.signedexport import embed_in_html, signed_log_json
@@ -64,8 +64,8 @@ def _summary(lp: LearnerProgress) -> str:
                  '<span class="notyet">no projection at the recent pace</span>')
         missing = "<br>".join(_e(m) for m in p.missing) or "nothing"
         rows.append(
-            f"<tr><td><b>{_e(c.short)}</b><br><span class='muted'>{_e(c.body)}</span></td><td>{_e(p.status)}</td>"
-            f"<td>{_e(elig)}</td><td>{_e(best.route.id)}: {_e(best.requirement_text())}</td><td>{state}</td>"
+            f"<tr><td><b>{_e(c.name)}</b><br><span class='muted'>{_e(c.body)}</span></td><td>{_e(p.status)}</td>"
+            f"<td>{_e(elig)}</td><td>{_e(best.route.label)}: {_e(best.requirement_text())}</td><td>{state}</td>"
             f"<td>{missing}</td></tr>")
     return ("<table><tr><th>credential</th><th>status</th><th>education / licence</th>"
             "<th>experience (best route; approved, pending apart)</th><th>experience</th><th>missing</th></tr>"
@@ -125,15 +125,16 @@ def _not_counted(lp: LearnerProgress) -> str:
             items = "".join(f"<li>{_e(k)}: {v:,.1f} h</li>" for k, v in reasons.items())
             shown = r.not_counted[-_LISTED:]
             rows = "".join(
-                f"<tr><td>{e.date.isoformat()}</td><td class='num'>{e.hours:.2f}</td><td>{_e(e.category)}</td>"
-                f"<td>{_e(e.setting)}</td><td>{_e('; '.join(e.reasons))}</td><td class='muted'>{_e(e.entry_id)}</td></tr>"
+                f"<tr><td>{e.date.isoformat()}</td><td class='num'>{e.hours:.2f}</td>"
+                f"<td>{_e(CATEGORIES.get(e.category, e.category))}</td><td>{_e(SETTINGS.get(e.setting, e.setting))}</td>"
+                f"<td>{_e('; '.join(e.reasons))}</td><td class='muted'>{_e(e.entry_id)}</td></tr>"
                 for e in reversed(shown))
             more = len(r.not_counted) - len(shown)
             if more:
                 rows += (f"<tr><td colspan='6' class='muted'>...and {more:,} older entries "
                          f"(casekit hours progress LEARNER --why lists them all)</td></tr>")
             parts.append(
-                f"<details><summary>{_e(c.short)} route {_e(r.route.id)}: {len(r.not_counted):,} entries "
+                f"<details><summary>{_e(c.short)}, {_e(r.route.label)}: {len(r.not_counted):,} entries "
                 f"({sum(e.hours for e in r.not_counted):,.1f} h) not counted</summary>"
                 f"<ul>{items}</ul><table><tr><th>date</th><th>hours</th><th>category</th><th>setting</th><th>why</th>"
                 f"<th>entry id</th></tr>{rows}</table></details>")
