@@ -10,7 +10,10 @@ the tests call and what a screen-reader user can call from a code cell.
 
 from __future__ import annotations
 
+import html
 import os
+import re
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -18,15 +21,73 @@ import ipywidgets as W
 
 from casekit.errors import CasekitError
 from casekit.hours.approval import approve_entries, pending_for
-from casekit.hours.charts import charted, primary_requirement, progress_png
+from casekit.hours.charts import charted, progress_png
 from casekit.hours.demo import build_demo_log, demo_key_path, is_demo_log
 from casekit.hours.keys import default_key_path, load_signing_key
 from casekit.hours.learner import LearnerProgress, learner_progress
-from casekit.hours.logbook import add_entry
+from casekit.hours.logbook import add_entry, list_entries
 from casekit.hours.models import CATEGORIES, SETTINGS
 from casekit.hours.people import list_people
 from casekit.hours.rules import Rules, load_rules
 from casekit.hours.store import Store, open_store
+
+# Where reports go: a folder beside the notebook (the kernel's working folder), so the
+# JupyterLab file browser shows it and a link in the notebook can open it.
+REPORTS_FOLDER = "reports"
+# The "Setting" choice before anything is chosen: logging is refused until a setting is
+# picked, because the setting decides which credentials the hours count toward.
+NO_SETTING = ""
+# Labels are never cut short: one width for every label, wide enough for the longest.
+_LABEL = {"description_width": "9em"}
+_FIELD = {"width": "95%", "max_width": "46em"}
+
+
+def _button_layout() -> W.Layout:
+    """A button as wide as its words (ipywidgets gives every button one fixed width, and cuts longer words)."""
+    return W.Layout(width="auto", min_width="9em", padding="0 1em", flex="0 0 auto")
+
+
+def setting_label(code: str, *, short: bool = False) -> str:
+    """The words for a setting code; ``short`` drops the examples in brackets."""
+    label = SETTINGS.get(code, code)
+    return label.split(" (")[0] if short else label
+
+
+def _block(text: str) -> str:
+    """HTML that wraps at normal line spacing (a widget's HTML otherwise takes its 28px row height)."""
+    return f'<div style="line-height:1.4">{text}</div>'
+
+
+@dataclass(frozen=True, repr=False)
+class ReportLink:
+    """Where a report was written: a link in a notebook (``_repr_html_``), the path in plain text."""
+
+    path: Path
+    href: str | None  # relative to the notebook's folder, when the report is under it
+
+    def __str__(self) -> str:
+        shown = self.href or str(self.path)
+        return f"Report written: {shown} (folder {self.path.parent}; open it from the JupyterLab file browser)."
+
+    __repr__ = __str__  # the plain-text form a notebook keeps beside the link
+
+    def _repr_html_(self) -> str:
+        if self.href is None:
+            return f"Report written: <code>{html.escape(str(self.path))}</code>"
+        href = html.escape(self.href, quote=True)
+        folder = Path(self.href).parent.as_posix()
+        where = "beside this notebook" if folder == "." else f"in the <code>{html.escape(folder)}</code> folder beside this notebook"
+        return (f'Report written: <a href="{href}" target="_blank">{href}</a> '
+                f"<small>({where}; also in the JupyterLab file browser)</small>")
+
+
+def report_link(path: Path, base: Path | None = None) -> ReportLink:
+    """A link to ``path`` relative to ``base`` (the notebook's folder, by default the working folder)."""
+    path, base = Path(path).resolve(), (base or Path.cwd()).resolve()
+    try:
+        return ReportLink(path, path.relative_to(base).as_posix())
+    except ValueError:
+        return ReportLink(path, None)
 
 
 def open_for_notebook(demo: bool = True, db: str | os.PathLike | None = None) -> Store:
@@ -49,69 +110,93 @@ class SupervisorDashboard:
     """A supervisor's view of their supervisees' hours."""
 
     def __init__(self, store: Store, rules: Rules | None = None, *, supervisor: str | None = None,
-                 learner: str | None = None, today: date | None = None):
+                 learner: str | None = None, today: date | None = None, reports: str | os.PathLike | None = None):
         self.store = store
         self.rules = rules or load_rules()
         self.today = today
+        # Reports go beside the notebook (the kernel runs in its folder), where JupyterLab shows them.
+        self.reports = Path(reports) if reports is not None else Path.cwd() / REPORTS_FOLDER
+        self.last_report: ReportLink | None = None
         self.output = W.Output(layout=W.Layout(border="1px solid #ddd", padding="4px", min_height="2em"))
         supervisors = [p.name for p in list_people(store, "supervisor")]
         learners = [p.name for p in list_people(store, "learner")]
         self.supervisor = W.Dropdown(options=supervisors, value=supervisor or (supervisors[0] if supervisors else None),
-                                     description="You are", style={"description_width": "8em"})
+                                     description="You are", style=_LABEL)
         self.learner = W.Dropdown(options=learners, value=learner or (learners[0] if learners else None),
-                                  description="Supervisee", style={"description_width": "8em"})
+                                  description="Supervisee", style=_LABEL)
         ft = self.rules.settings.full_time_hours_per_week
         self.full_time = W.BoundedFloatText(value=ft.value, min=1, max=80, step=1, description="Full-time h/week",
-                                            style={"description_width": "8em"})
-        self.full_time_note = W.HTML(f"<small>Full-time is a setting (default {ft.value:g} h/week): {ft.source}</small>")
-        self.target = W.DatePicker(value=None, description="Finish by", style={"description_width": "8em"})
+                                            style=_LABEL, layout=W.Layout(width="16em", flex="0 0 auto"))
+        self.full_time_note = W.HTML(_block(f"<small>Full-time is a setting (default {ft.value:g} h/week): "
+                                            f"{html.escape(ft.source)}</small>"), layout=W.Layout(flex="1 1 auto"))
+        self.target = W.DatePicker(value=None, description="Finish by", style=_LABEL)
         # logging form
-        self.day = W.DatePicker(value=today or date.today(), description="Date")
-        self.hours = W.FloatText(value=1.0, step=0.25, description="Hours")
-        self.category = W.Dropdown(options=[(v, k) for k, v in CATEGORIES.items()], description="Category")
-        self.setting = W.Dropdown(options=[(v, k) for k, v in SETTINGS.items()], description="Setting")
-        self.paid = W.Checkbox(value=True, description="Paid work")
-        self.note = W.Text(placeholder="short note, no client names or numbers", description="Note")
-        self.add_button = W.Button(description="Log hours", button_style="primary", icon="plus")
+        self.day = W.DatePicker(value=today or date.today(), description="Date", style=_LABEL)
+        self.hours = W.FloatText(value=1.0, step=0.25, description="Hours", style=_LABEL)
+        self.category = W.Dropdown(options=[(v, k) for k, v in CATEGORIES.items()], description="Category",
+                                   style=_LABEL, layout=W.Layout(**_FIELD))
+        self.setting = W.Dropdown(options=[("(choose a setting)", NO_SETTING)] + [(v, k) for k, v in SETTINGS.items()],
+                                  value=NO_SETTING, description="Setting", style=_LABEL, layout=W.Layout(**_FIELD))
+        self.setting_note = W.HTML()
+        self.paid = W.Checkbox(value=True, description="Paid work", style=_LABEL)
+        self.note = W.Text(placeholder="short note, no client names or numbers", description="Note", style=_LABEL,
+                           layout=W.Layout(**_FIELD))
+        self.add_button = W.Button(description="Log hours", button_style="primary", icon="plus", layout=_button_layout())
         # sign-off
-        self.pending = W.SelectMultiple(options=[], rows=8, description="Pending", layout=W.Layout(width="95%"))
-        self.approve_button = W.Button(description="Approve selected", button_style="success", icon="check")
-        self.approve_all_button = W.Button(description="Approve all shown", icon="check-double")
+        self.pending = W.SelectMultiple(options=[], rows=8, description="Pending", style=_LABEL,
+                                        layout=W.Layout(width="95%"))
+        self.approve_button = W.Button(description="Approve selected", button_style="success", icon="check",
+                                       layout=_button_layout())
+        self.approve_all_button = W.Button(description="Approve all shown", icon="check-double", layout=_button_layout())
         self.key_file = W.Text(value=self._suggested_key(self.supervisor.value), description="Key file",
                                placeholder="your private key file (casekit hours keygen YOUR NAME)",
-                               layout=W.Layout(width="95%"), style={"description_width": "8em"})
-        self.passphrase = W.Password(description="Passphrase", placeholder="only if your key has one",
-                                     style={"description_width": "8em"})
+                               layout=W.Layout(width="95%"), style=_LABEL)
+        self.passphrase = W.Password(description="Passphrase", placeholder="only if your key has one", style=_LABEL)
         # progress
-        self.summary = W.HTML()
-        self.bars = W.VBox()
+        self.summary = W.HTML(layout=W.Layout(width="100%"))
+        self.bars = W.VBox(layout=W.Layout(width="100%"))
         self.chart = W.Image(format="png", layout=W.Layout(max_width="100%"))
+        self.report_button = W.Button(description="Write report", icon="file", layout=_button_layout(),
+                                      tooltip="Write the supervisee's HTML report into the reports folder beside "
+                                              "this notebook")
 
         self.add_button.on_click(lambda _b: self._run(self.log_hours_from_form))
         self.approve_button.on_click(lambda _b: self._run(self.approve, list(self.pending.value)))
         self.approve_all_button.on_click(lambda _b: self._run(self.approve, [v for _, v in self.pending.options]))
+        self.report_button.on_click(lambda _b: self._run(self.write_report))
         self.supervisor.observe(lambda c: setattr(self.key_file, "value", self._suggested_key(c["new"])), names="value")
+        self.learner.observe(lambda _c: self._run(self._default_setting), names="value")
         for w in (self.supervisor, self.learner, self.full_time, self.target):
             w.observe(lambda _c: self._run(self.refresh), names="value")
         self.widget = self._layout()
         self.progress: LearnerProgress | None = None
+        self._run(self._default_setting)
         self._run(self.refresh)
 
     def _layout(self) -> W.Widget:
         form = W.VBox([W.HTML("<b>Log hours for the supervisee</b> (entries start as pending)"), self.day, self.hours,
-                       self.category, self.setting, self.paid, self.note, self.add_button])
+                       self.category, W.VBox([self.setting, self.setting_note], layout=W.Layout(width="100%")),
+                       self.paid, self.note, self.add_button], layout=W.Layout(width="100%"))
         signoff = W.VBox([W.HTML("<b>Pending entries you can approve</b>"), self.pending,
-                          W.HTML("<small>Approving signs each entry with your private key: only the supervisor named "
-                                 "on an entry can approve it, and a signed entry can no longer be changed, only "
-                                 "corrected.</small>"),
-                          self.key_file, self.passphrase, W.HBox([self.approve_button, self.approve_all_button])])
-        progress = W.VBox([self.summary, W.HBox([self.target, W.HTML("<small>pick a date to see the weekly hours "
-                                                                       "that would finish each credential by then</small>")]),
-                           self.bars, self.chart])
+                          W.HTML(_block("<small>Approving signs each entry with your private key: only the supervisor "
+                                        "named on an entry can approve it, and a signed entry can no longer be changed, "
+                                        "only corrected.</small>")),
+                          self.key_file, self.passphrase, W.HBox([self.approve_button, self.approve_all_button])],
+                         layout=W.Layout(width="100%"))
+        progress = W.VBox([self.summary,
+                           W.HBox([self.target, W.HTML(_block("<small>pick a date to see the weekly hours that would "
+                                                              "finish each credential by then</small>"),
+                                                       layout=W.Layout(flex="1 1 auto"))]),
+                           self.bars, self.chart,
+                           W.HBox([self.report_button,
+                                   W.HTML(_block(f"<small>an HTML report to print or send, written into the "
+                                                 f"<code>{REPORTS_FOLDER}</code> folder beside this notebook</small>"))])],
+                          layout=W.Layout(width="100%"))
         tabs = W.Tab(children=[progress, form, signoff])
         for i, title in enumerate(("Progress", "Log hours", "Sign off")):
             tabs.set_title(i, title)
-        head = W.VBox([W.HBox([self.supervisor, self.learner]), W.HBox([self.full_time, self.full_time_note])])
+        head = W.VBox([W.HBox([self.supervisor, self.learner], layout=W.Layout(flex_flow="row wrap")),
+                       W.HBox([self.full_time, self.full_time_note], layout=W.Layout(width="100%"))])
         return W.VBox([head, tabs, self.output])
 
     def _ipython_display_(self):  # pragma: no cover - only inside Jupyter
@@ -146,8 +231,23 @@ class SupervisorDashboard:
     def log_hours_from_form(self) -> str:
         if self.day.value is None:
             raise CasekitError("date: pick the date worked")
+        if self.setting.value == NO_SETTING:
+            raise CasekitError("Setting: choose where the hours were worked (it decides which credentials they "
+                               "count toward)")
         return self.log_hours(date=self.day.value, hours=self.hours.value, category=self.category.value,
                               setting=self.setting.value, paid=self.paid.value, note=self.note.value)
+
+    def _default_setting(self) -> None:
+        """Offer the setting of the supervisee's latest entry (hours are mostly logged where they last
+        were), else ask for one: a silent first-in-the-list default would log hours in the wrong setting."""
+        last = list_entries(self.store, learner=self.learner.value, limit=1) if self.learner.value else None
+        code = last["setting"].iloc[0] if last is not None and not last.empty else NO_SETTING
+        self.setting.value = code if code in SETTINGS else NO_SETTING
+        self.setting_note.value = _block(
+            f"<small>Where the hours were worked. Filled in from {html.escape(self.learner.value)}'s latest entry: "
+            "change it if this work was elsewhere.</small>" if self.setting.value != NO_SETTING else
+            "<small>Where the hours were worked: choose one (it decides which credentials the hours count "
+            "toward).</small>")
 
     def _suggested_key(self, supervisor: str | None) -> str:
         """The key file to offer: the demo key in the demo log, else the keygen default if it exists."""
@@ -185,15 +285,23 @@ class SupervisorDashboard:
         return self.progress.to_text() if self.progress else ""
 
     def write_report(self, to: str | os.PathLike | None = None) -> Path:
-        """Write the selected supervisee's HTML report; by default beside a demo log, else in this folder."""
+        """Write the selected supervisee's HTML report and show a link to it; return its path.
+
+        By default it goes into the ``reports`` folder beside the notebook (made if missing),
+        where the JupyterLab file browser shows it.
+        """
+        from IPython.display import display
+
         from casekit.hours.report import write_report
 
         if to is None:
-            folder = self.store.path.parent if self.store.path and "demo" in self.store.path.name else Path.cwd()
-            to = folder / f"hours-report-{self.learner.value.lower().replace(' ', '-')}.html"
+            self.reports.mkdir(parents=True, exist_ok=True)
+            slug = re.sub(r"[^a-z0-9]+", "-", self.learner.value.lower()).strip("-") or "learner"
+            to = self.reports / f"hours-report-{slug}.html"
         path = write_report(self.store, self.learner.value, to, rules=self.rules,
                             full_time_hours=self.full_time.value, as_of=self.today)
-        print(f"Report written: {path}")
+        self.last_report = report_link(path)
+        display(self.last_report)
         return path
 
     def refresh(self) -> None:
@@ -203,8 +311,9 @@ class SupervisorDashboard:
             return
         pend = pending_for(self.store, self.supervisor.value, self.learner.value)
         self.pending.options = [
-            (f"{r.date} {r.hours:5.2f} h  {CATEGORIES.get(r.category, r.category)}, {r.setting}"
-             f"{'' if r.paid else ', unpaid'}{' - ' + r.note if r.note else ''}", r.entry_id)
+            ((f"{r.date} {r.hours:5.2f} h  {CATEGORIES.get(r.category, r.category)}, "
+              f"{setting_label(r.setting, short=True)}{'' if r.paid else ', unpaid'}{' - ' + r.note if r.note else ''}"),
+             r.entry_id)
             for r in pend.itertuples()]
         today = self.today or date.today()
         target = self.target.value if self.target.value and self.target.value > today else None
@@ -213,26 +322,34 @@ class SupervisorDashboard:
         lp = learner_progress(self.store, self.learner.value, rules=self.rules, full_time_hours=self.full_time.value,
                               as_of=self.today, target=target)
         self.progress = lp
-        self.summary.value = (f"<b>{lp.learner.name}</b>: {lp.learner.degree_text()}. Logged {lp.total_hours:,.1f} h; "
-                              f"<b>{lp.pending_hours:,.1f} h pending</b> (they count once approved). "
-                              f"<small>{lp.options.describe()}</small>")
+        self.summary.value = _block(f"<b>{html.escape(lp.learner.name)}</b>: {lp.learner.degree_text()}. "
+                                    f"Logged {lp.total_hours:,.1f} h; <b>{lp.pending_hours:,.1f} h pending</b> "
+                                    f"(they count once approved). <small>{lp.options.describe()}</small>")
         self.bars.children = self._bars(lp)
         self.chart.value = progress_png(lp, width=10)
 
     def _bars(self, lp: LearnerProgress) -> list[W.Widget]:
+        """A row per charted credential: its name, a bar as wide as the dashboard, and the route's figures."""
         shown, notes = charted(lp)
+        # One label width for every bar, so the bars line up and no short name is cut.
+        label = {"description_width": f"{max((len(c.short) for c in shown), default=4) * 0.7 + 1:.1f}em"}
         rows = []
         for c in shown:
-            req = primary_requirement(c)
             route = c.best
             state = "met" if c.met else (f"projected {route.projected.isoformat()}" if route.projected else "no projection yet")
             if lp.options.target is not None and not c.met:
                 state += (f" &middot; {route.need_weekly_hours:.1f} h/week to finish by {lp.options.target.isoformat()}"
                           if route.target_possible else f" &middot; cannot finish by {lp.options.target.isoformat()}")
+            title = W.HTML(_block(f'<b title="{html.escape(c.credential_id)}">{html.escape(c.name)}</b> '
+                                  f"<small>{html.escape(c.body)}</small> &middot; {route.fraction:.0%} &middot; {state}"),
+                           layout=W.Layout(width="100%"))
             bar = W.FloatProgress(value=route.fraction, min=0, max=1, description=c.short,
-                                  bar_style="success" if c.met else "info", style={"description_width": "6em"})
-            rows.append(W.HBox([bar, W.HTML(f"route {route.route.id}: {route.requirement_text()} &middot; {state}")]))
-            del req
+                                  description_allow_html=False, bar_style="success" if c.met else "info", style=label,
+                                  layout=W.Layout(width="100%", flex="1 1 auto"))
+            detail = W.HTML(_block(f"<small>{html.escape(route.route.label)}: "
+                                   f"{html.escape(route.requirement_text())}</small>"),
+                            layout=W.Layout(width="100%"))
+            rows.append(W.VBox([title, bar, detail], layout=W.Layout(width="100%", margin="0 0 0.5em 0")))
         if notes:
-            rows.append(W.HTML(f"<small>Not shown: {'; '.join(notes)}</small>"))
+            rows.append(W.HTML(_block(f"<small>Not shown: {html.escape('; '.join(notes))}</small>")))
         return rows

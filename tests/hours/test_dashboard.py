@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import date, timedelta
 
 import ipywidgets as W
 import pytest
 
-from casekit.hours.dashboard import SupervisorDashboard, open_for_notebook
+from casekit.hours.charts import charted, progress_figure
+from casekit.hours.dashboard import NO_SETTING, SupervisorDashboard, open_for_notebook
 from casekit.hours.demo import LEARNERS, SUPERVISORS, build_demo_log
 from casekit.hours.logbook import list_entries
+from casekit.hours.models import SETTINGS
+from casekit.hours.people import add_person
 
 
 @pytest.fixture
@@ -20,12 +24,33 @@ def demo(tmp_path):
     store.close()
 
 
+@pytest.fixture
+def notebook_folder(tmp_path, monkeypatch):
+    """The folder a notebook's kernel runs in (its own folder), with nothing in it yet."""
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    return folder
+
+
+def _rows(d: SupervisorDashboard) -> list[W.VBox]:
+    """The progress rows: one per charted credential (its title, its bar, its route's figures)."""
+    return [w for w in d.bars.children if isinstance(w, W.VBox)]
+
+
+def _widgets(w: W.Widget):
+    """``w`` and every widget inside it (tabs included)."""
+    yield w
+    for child in getattr(w, "children", ()):
+        yield from _widgets(child)
+
+
 def test_dashboard_opens_on_a_supervisee_with_pending_entries_and_bars(demo):
     """Does the dashboard list the supervisee's pending entries, one bar per charted credential and the chart?"""
     d = SupervisorDashboard(demo, supervisor="Demo Supervisor Q", learner="Demo Learner B")
     pending = list_entries(demo, learner="Demo Learner B", supervisor="Demo Supervisor Q", status="pending")
     assert sorted(v for _, v in d.pending.options) == sorted(pending["entry_id"])
-    bars = [w.children[0] for w in d.bars.children if isinstance(w, W.HBox)]
+    bars = [row.children[1] for row in _rows(d)]
     assert [b.description for b in bars] == ["CCM", "ACM-RN", "CMC"]
     assert all(0 <= b.value <= 1 for b in bars)
     assert bytes(d.chart.value).startswith(b"\x89PNG")
@@ -50,12 +75,13 @@ def test_logging_hours_from_the_form_adds_a_pending_entry(demo, capsys):
     ("hours", 30, "more than 24 hours"),
     ("note", "MRN 4471203", "medical record number"),
     ("day", date.today() + timedelta(days=2), "in the future"),
+    ("setting", NO_SETTING, "Setting: choose where the hours were worked"),
 ])
 def test_refused_entries_show_the_message_in_the_dashboard(demo, capsys, field, value, fragment):
     """Is a bad entry refused with its message shown in the dashboard, and nothing stored?"""
     d = SupervisorDashboard(demo, supervisor="Demo Supervisor Q", learner="Demo Learner A")
     count = len(list_entries(demo))
-    setattr(getattr(d, field), "value", value)
+    getattr(d, field).value = value
     d.add_button.click()
     out = capsys.readouterr().out
     assert out.startswith("Not done: ") and fragment in out
@@ -81,7 +107,7 @@ def test_a_target_date_shows_the_weekly_hours_needed(demo):
     d = SupervisorDashboard(demo, supervisor="Demo Supervisor Q", learner="Demo Learner C")
     d.target.value = date.today() + timedelta(days=400)
     assert d.progress.options.target == d.target.value
-    texts = [w.children[1].value for w in d.bars.children if isinstance(w, W.HBox)]
+    texts = [row.children[0].value for row in _rows(d)]
     assert any("h/week to finish by" in t or "cannot finish by" in t for t in texts)
 
 
@@ -105,12 +131,115 @@ def test_notebook_helper_builds_a_demo_log_and_says_so(capsys):
     shutil.rmtree(store.path.parent)
 
 
-def test_report_from_the_dashboard_goes_beside_the_demo_log(demo):
-    """Does the dashboard write the supervisee's report next to the demo log, not into the notebooks folder?"""
+def test_report_goes_into_a_reports_folder_beside_the_notebook_with_a_link(demo, notebook_folder, capsys):
+    """Is the report written where the JupyterLab file browser shows it (reports/ beside the notebook),
+    and is it announced with a link relative to the notebook, not hidden beside a temporary demo log?"""
     d = SupervisorDashboard(demo, supervisor="Demo Supervisor Q", learner="Demo Learner B")
     path = d.write_report()
-    assert path.parent == demo.path.parent and path.name == "hours-report-demo-learner-b.html"
+    assert path == notebook_folder / "reports" / "hours-report-demo-learner-b.html" and path.is_file()
+    assert path.parent != demo.path.parent
+    assert "Report written: reports/hours-report-demo-learner-b.html" in capsys.readouterr().out
+    assert '<a href="reports/hours-report-demo-learner-b.html"' in d.last_report._repr_html_()
     assert "Demo Learner B" in d.progress_text()
+    page = path.read_text(encoding="utf-8")
+    assert "Certified Case Manager (CCM)" in page  # the report names credentials too
+
+
+def test_the_write_report_button_shows_the_link_in_the_dashboard(demo, notebook_folder, capsys):
+    """Does the Progress tab's button write the report and say where, in the dashboard's message line?"""
+    d = SupervisorDashboard(demo, supervisor="Demo Supervisor Q", learner="Demo Learner C")
+    d.report_button.click()
+    assert "Report written: reports/hours-report-demo-learner-c.html" in capsys.readouterr().out
+    assert (notebook_folder / "reports" / "hours-report-demo-learner-c.html").is_file()
+
+
+def test_a_report_outside_the_notebook_folder_shows_its_full_path(demo, notebook_folder, tmp_path, capsys):
+    """Is a report written elsewhere shown by its full path, with no link that would lead nowhere?"""
+    d = SupervisorDashboard(demo, supervisor="Demo Supervisor Q", learner="Demo Learner A")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    path = d.write_report(elsewhere / "a.html")
+    assert str(path.resolve()) in capsys.readouterr().out
+    assert "<a " not in d.last_report._repr_html_()
+
+
+def test_setting_starts_at_the_supervisees_latest_setting_or_asks_for_one(demo, capsys):
+    """Does "Setting" start at the supervisee's latest entry's setting, and with no entries show a
+    placeholder that refuses to log until a setting is chosen?"""
+    add_person(demo, "Demo Learner New", "learner", degree_level="bachelor", degree_field="social_work",
+               degree_date="2020-06-01")
+    d = SupervisorDashboard(demo, supervisor="Demo Supervisor Q", learner="Demo Learner C")
+    latest = list_entries(demo, learner="Demo Learner C", limit=1)["setting"].iloc[0]
+    assert d.setting.value == latest and d.setting.value in SETTINGS
+    assert "latest entry" in d.setting_note.value
+    d.select("Demo Learner New")
+    assert d.setting.value == NO_SETTING
+    assert d.setting.label == "(choose a setting)"
+    d.day.value = date.today() - timedelta(days=1)
+    d.add_button.click()
+    assert "Not done: Setting: choose where the hours were worked" in capsys.readouterr().out
+    assert list_entries(demo, learner="Demo Learner New").empty
+    d.setting.value = "school"
+    d.add_button.click()
+    assert "Logged 1 h" in capsys.readouterr().out
+
+
+def test_progress_rows_name_each_credential_and_route_in_words(demo):
+    """Does each progress row show the credential's name and its route's label, keeping ids out of the text?"""
+    d = SupervisorDashboard(demo, supervisor="Demo Supervisor Q", learner="Demo Learner B")
+    shown, _ = charted(d.progress)
+    assert len(_rows(d)) == len(shown)
+    for row, c in zip(_rows(d), shown):
+        title, detail = row.children[0].value, row.children[2].value
+        assert c.name in title and c.body in title
+        assert c.best.route.label.replace("'", "&#x27;") in detail
+        assert not re.search(rf"route {re.escape(c.best.route.id)}\b", title + detail)
+
+
+def test_pending_entries_show_setting_words_not_codes(demo):
+    """Do the pending entries name their setting in words (no stored code such as disability_management)?"""
+    d = SupervisorDashboard(demo, supervisor="Demo Supervisor Q", learner="Demo Learner C")
+    labels = [label for label, _ in d.pending.options]
+    assert labels and any("disability or absence management" in label for label in labels)
+    assert not any(code in label for label in labels for code in SETTINGS)
+
+
+def test_chart_panels_are_titled_with_credential_and_route_words(demo):
+    """Does each chart panel carry the credential's name and the route's label rather than a route id?"""
+    d = SupervisorDashboard(demo, supervisor="Demo Supervisor Q", learner="Demo Learner B")
+    fig = progress_figure(d.progress)
+    titles = [ax.get_title(loc="left") for ax in fig.axes if ax.get_title(loc="left")]
+    shown, _ = charted(d.progress)
+    for title, c in zip(titles, shown):
+        flat = " ".join(title.split())
+        assert c.name in flat and c.best.route.label in flat
+        assert f"route {c.best.route.id}" not in flat
+
+
+def test_progress_bars_stretch_with_the_dashboard_and_line_up(demo):
+    """Are the bars as wide as the dashboard (not ipywidgets' fixed 300px) with one label width for all?"""
+    d = SupervisorDashboard(demo, supervisor="Demo Supervisor Q", learner="Demo Learner B")
+    bars = [row.children[1] for row in _rows(d)]
+    assert bars and all(b.layout.width == "100%" for b in bars)
+    assert len({b.style.description_width for b in bars}) == 1
+    width = float(bars[0].style.description_width.removesuffix("em"))
+    assert all(width >= 0.65 * len(b.description) for b in bars)
+
+
+def test_no_label_or_button_is_cut_short(demo):
+    """Is every label wider than ipywidgets' default (which cuts words at about 80px), and every button as wide as its words?"""
+    d = SupervisorDashboard(demo, supervisor="Demo Supervisor Q", learner="Demo Learner B")
+    labelled = [w for w in _widgets(d.widget)
+                if getattr(w, "description", "") and not isinstance(w, (W.Button, W.Checkbox))]
+    assert {w.description for w in labelled} >= {"You are", "Supervisee", "Full-time h/week", "Finish by", "Date",
+                                                  "Hours", "Category", "Setting", "Note", "Pending", "Key file",
+                                                  "Passphrase"}
+    for w in labelled:
+        width = w.style.description_width
+        assert width == "initial" or (width.endswith("em") and float(width[:-2]) >= 0.55 * len(w.description)), \
+            f"{w.description!r} has a label {width or 'of the default width'}"
+    buttons = [w for w in _widgets(d.widget) if isinstance(w, W.Button)]
+    assert len(buttons) == 4 and all(b.layout.width == "auto" and b.layout.flex == "0 0 auto" for b in buttons)
 
 
 def test_approving_signs_with_the_key_file_prefilled_in_the_demo(demo, capsys):
