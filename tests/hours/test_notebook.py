@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
+import shutil
 from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
 
 NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "20_hours_dashboard.ipynb"
 
@@ -37,3 +42,22 @@ def test_outputs_are_cleared():
     for c in _cells():
         if c["cell_type"] == "code":
             assert c["outputs"] == [] and c["execution_count"] is None
+
+
+def test_notebook_runs_headless_and_links_the_report_beside_itself(tmp_path):
+    """Does every cell run in a fresh kernel, writing the report into reports/ beside the notebook with a link to it?"""
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    NotebookClient(nb, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    demo = re.search(r"DEMO log \(fictional people, rebuilt on every run\): (?:sqlite:///)?(\S+\.sqlite)",
+                     "".join(o.get("text", "") for o in outputs))
+    try:
+        assert demo, "the notebook did not say it runs on a demo log"
+        assert not [o for o in outputs if o.output_type == "error"]
+        assert (tmp_path / "reports" / "hours-report-demo-learner-a.html").is_file()
+        link = nb.cells[-1].outputs[0]["data"]
+        assert '<a href="reports/hours-report-demo-learner-a.html"' in link["text/html"]
+        assert "Report written: reports/hours-report-demo-learner-a.html" in link["text/plain"]
+    finally:
+        if demo:  # the demo log's temporary folder, which the kernel leaves behind
+            shutil.rmtree(Path(demo.group(1)).parent, ignore_errors=True)
