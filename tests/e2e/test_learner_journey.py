@@ -69,13 +69,13 @@ def test_learner_works_a_case_and_finds_it_again_after_a_restart(kit, lab, page,
 
     # Assessment: open each need's group, tick the need, set its severity.
     assess = cell_with(page, "Assess needs")
-    for need_id, title, domain, severity in needs:
+    for _, title, domain, severity in needs:
         assess.locator(".jupyter-widget-Collapse-header").filter(has_text=re.compile(f"^{re.escape(domain)} \\(")).click()
         row, box = _need_row(assess, title)
         box.check()
-        expect(assess).to_contain_text(f"Saved: {need_id} added as")
+        expect(assess).to_contain_text(f"Saved: {title} added as")
         row.locator("select").select_option(severity)
-        expect(assess).to_contain_text(f"Saved: {need_id} is {severity}.")
+        expect(assess).to_contain_text(f"Saved: {title} is {severity}.")
     order = assess.locator(".widget-select select")
     for i, (_, title, _, severity) in enumerate(needs, start=1):
         expect(order.locator("option").nth(i - 1)).to_have_text(f"{i}. {title} ({severity})")
@@ -92,8 +92,8 @@ def test_learner_works_a_case_and_finds_it_again_after_a_restart(kit, lab, page,
     resource_list.select_option(value=option.get_attribute("value"))
     expect(refer).to_contain_text("Who it serves")
     refer.get_by_role("button", name="Refer", exact=True).click()
-    expect(refer).to_contain_text(f"Saved: referral to {ref_resource}.")
-    expect(refer).to_contain_text(f"{name} for {ref_need}")
+    expect(refer).to_contain_text(f"Saved: referral to {name} for {lib.needs[ref_need].title}.")
+    expect(refer).to_contain_text(f"{name} for {lib.needs[ref_need].title}")
     refer.scroll_into_view_if_needed()
     shot("2-referral", refer)
 
@@ -110,14 +110,14 @@ def test_learner_works_a_case_and_finds_it_again_after_a_restart(kit, lab, page,
     assert_widgets_render(page)
 
     assess = cell_with(page, "Assess needs")
-    for need_id, title, domain, severity in needs:
+    for _, title, domain, severity in needs:
         row, box = _need_row(assess, title)
         expect(box).to_be_checked()
         expect(row.locator("select")).to_have_value(severity)
     for i, (_, title, _, severity) in enumerate(needs, start=1):
         expect(assess.locator(".widget-select select option").nth(i - 1)).to_have_text(f"{i}. {title} ({severity})")
     refer = cell_with(page, "Refer to community resources")
-    expect(refer).to_contain_text(f"{name} for {ref_need}")
+    expect(refer).to_contain_text(f"{name} for {lib.needs[ref_need].title}")
 
     # Check my plan: a table per criterion with a total, and the chart.
     check = cell_with(page, "Check my plan")
