@@ -322,11 +322,14 @@ class SupervisorDashboard:
         lp = learner_progress(self.store, self.learner.value, rules=self.rules, full_time_hours=self.full_time.value,
                               as_of=self.today, target=target)
         self.progress = lp
+        # Draw the chart (the slow part) first, so the summary, bars and chart change together
+        # and nobody reads new bars next to an old chart.
+        png = progress_png(lp, width=10)
         self.summary.value = _block(f"<b>{html.escape(lp.learner.name)}</b>: {lp.learner.degree_text()}. "
                                     f"Logged {lp.total_hours:,.1f} h; <b>{lp.pending_hours:,.1f} h pending</b> "
                                     f"(they count once approved). <small>{lp.options.describe()}</small>")
         self.bars.children = self._bars(lp)
-        self.chart.value = progress_png(lp, width=10)
+        self.chart.value = png
 
     def _bars(self, lp: LearnerProgress) -> list[W.Widget]:
         """A row per charted credential: its name, a bar as wide as the dashboard, and the route's figures."""
