@@ -53,13 +53,15 @@ _LEFT_BEHIND = shutil.ignore_patterns(
     ".git", ".venv", "__pycache__", ".pytest_cache", ".ipynb_checkpoints", "*.egg-info", "screenshots",
     "*.plan.json", "*.plan.json.bak*", "*.sqlite", "*.sqlite-*", "gradebook*.db",
 )
-COURSE_STATE = {"release", "submitted", "autograded", "feedback", "downloaded", "exports"}
+COURSE_STATE = {"release", "submitted", "autograded", "feedback", "downloaded", "exports", "exchange"}
 
 
 def COPY_IGNORE(folder: str, names: list[str]) -> set[str]:
     ignored = set(_LEFT_BEHIND(folder, names))
     if Path(folder).resolve() == REPO / "graders":
         ignored |= COURSE_STATE & set(names)
+    if Path(folder).resolve() == REPO / "notebooks":
+        ignored |= {"reports"} & set(names)  # hours reports the dashboard wrote
     return ignored
 
 
