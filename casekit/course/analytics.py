@@ -188,6 +188,14 @@ def by_setting(scores: pd.DataFrame) -> pd.DataFrame:
     return table.reindex(columns=order).round(3)
 
 
+def graded_by_setting(scores: pd.DataFrame) -> pd.DataFrame:
+    """Setting x criterion: how many scores each mean of :func:`by_setting` rests on."""
+    part = scores.dropna(subset=["points"])
+    table = part.pivot_table(index="setting", columns="criterion", values="points", aggfunc="count")
+    order = [c for c in dict.fromkeys(scores["criterion"]) if c in table.columns]
+    return table.reindex(columns=order).fillna(0).astype(int)
+
+
 def course_plans(course: Course, assignment: str, learners: list[str]) -> dict[str, Plan | None]:
     """Each learner's plan file as submitted (None where it is missing or cannot be read)."""
     return {name: read_submitted_plan(assignment, course.submission(name, assignment) / plan_file(assignment))[0]
@@ -290,8 +298,13 @@ def losses_figure(losses: pd.DataFrame, assignment: str) -> Figure:
     return fig
 
 
-def settings_figure(table: pd.DataFrame) -> Figure:
-    """Setting x criterion heatmap of the mean share of points earned, with the values written in."""
+def settings_figure(table: pd.DataFrame, graded: pd.DataFrame | None = None) -> Figure:
+    """Setting x criterion heatmap of the mean share of points earned, with the values written in.
+
+    With ``graded`` (from :func:`graded_by_setting`), a mean resting on fewer scores than the
+    setting's best-graded criterion says how many, so a progress note graded for two learners
+    does not read as the whole cohort's.
+    """
     fig = Figure(figsize=(max(7.0, 0.75 * table.shape[1] + 3.5), 0.55 * max(table.shape[0], 1) + 2.2))
     if table.empty:
         return _empty(fig, "No graded assignments yet.")
@@ -304,8 +317,15 @@ def settings_figure(table: pd.DataFrame) -> Figure:
     for i in range(table.shape[0]):
         for j in range(table.shape[1]):
             value = table.iat[i, j]
-            if not pd.isna(value):
-                ax.text(j, i, f"{100 * value:.0f}", ha="center", va="center", fontsize=8)
+            if pd.isna(value):
+                continue
+            label = f"{100 * value:.0f}"
+            if graded is not None:
+                count, most = graded.loc[table.index[i]], graded.loc[table.index[i]].max()
+                if count[table.columns[j]] < most:
+                    label += f"\n({count[table.columns[j]]} of {most}\ngraded)"
+            ink = "white" if value < 0.2 or value > 0.85 else "black"  # readable on the darkest red and green
+            ax.text(j, i, label, ha="center", va="center", color=ink, fontsize=8 if "\n" not in label else 7)
     ax.set_xticks(range(table.shape[1]), [TITLES.get(c, c) for c in table.columns], rotation=40, ha="right", fontsize=8)
     ax.set_yticks(range(table.shape[0]), list(table.index), fontsize=8)
     ax.set_title("Mean % of each criterion's points, by setting (every graded assignment)", fontsize=10)

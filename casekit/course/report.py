@@ -43,16 +43,19 @@ class CohortAnalysis:
     matrix: pd.DataFrame
     losses: pd.DataFrame
     settings: pd.DataFrame
+    settings_graded: pd.DataFrame
     missed: pd.DataFrame
     course_root: Path | None = None
     """The course it was read from; None for the demo."""
+    title: str = ""
+    """The case's title and setting, as learners saw them."""
 
     def figures(self) -> dict[str, Figure]:
         return {
             "distribution": analytics.distribution_figure(self.totals, self.assignment),
             "heatmap": analytics.heatmap_figure(self.matrix, self.assignment),
             "losses": analytics.losses_figure(self.losses, self.assignment),
-            "settings": analytics.settings_figure(self.settings),
+            "settings": analytics.settings_figure(self.settings, self.settings_graded),
         }
 
 
@@ -67,8 +70,17 @@ def analyse(scores: pd.DataFrame, assignment: str, plans: dict[str, Plan | None]
         matrix=analytics.criterion_matrix(scores, assignment),
         losses=analytics.criteria_losses(scores, assignment),
         settings=analytics.by_setting(scores),
+        settings_graded=analytics.graded_by_setting(scores),
         missed=analytics.missed_critical_needs(plans, assignment, lib),
+        title=_case_title(lib, assignment),
     )
+
+
+def _case_title(lib: CaseLibrary, assignment: str) -> str:
+    if assignment not in lib.cases:
+        return ""
+    case = lib.case(assignment)
+    return f"{case.title} ({case.setting.label})"
 
 
 def analyse_course(course: Course, assignment: str, library: CaseLibrary | None = None) -> CohortAnalysis:
@@ -122,6 +134,7 @@ def report_html(analysis: CohortAnalysis, *, source: str = "") -> str:
 <html lang="en"><head><meta charset="utf-8"><title>Cohort report: {_e(a.assignment)}</title>
 <style>{_CSS}</style></head><body>
 <h1>Cohort report: {_e(a.assignment)}</h1>
+{f'<p class="muted">{_e(a.title)}</p>' if a.title else ''}
 <p>{len(totals)} learner(s) graded; median total {median} of the points graded so far.
 Most points are lost on: {_e(worst_text)}.
 {len(a.missed)} learner(s) missed at least one critical or immediate need.<br>

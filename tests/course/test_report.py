@@ -89,6 +89,26 @@ def test_settings_table_has_a_row_per_setting(demo):
     assert table.to_numpy(dtype=float)[~np.isnan(table.to_numpy(dtype=float))].max() <= 1
 
 
+def test_settings_heatmap_says_when_a_mean_rests_on_few_grades(demo):
+    """Does a criterion graded for only some learners (a progress note graded for two) say so in its cell,
+    while fully graded cells show the bare percentage?"""
+    scores = demo[0].copy()
+    note = scores["criterion"].isin(MANUAL_CRITERIA) & (scores["assignment"] == CASE)
+    assert note.any(), "the case has a hand-graded criterion"
+    two = scores[note]["learner"].unique()[:2]
+    scores.loc[note & ~scores["learner"].isin(two), "points"] = np.nan
+    scores.loc[note & scores["learner"].isin(two), "points"] = 0.0
+    graded = analytics.graded_by_setting(scores)
+    setting = LIB.case(CASE).setting.label
+    manual = next(c for c in scores[note]["criterion"].unique())
+    assert graded.loc[setting, manual] < graded.loc[setting].max()
+    fig = analytics.settings_figure(analytics.by_setting(scores), graded)
+    labels = [t.get_text() for t in fig.axes[0].texts]
+    few = [t for t in labels if "graded" in t]
+    assert few and all(f"of {graded.loc[setting].max()}" in t for t in few)
+    assert len(few) < len(labels)
+
+
 def test_missed_critical_needs_names_learner_and_need():
     """Is a learner whose plan lacks a critical need listed with that need, one without a plan listed with all,
     and a learner with every urgent need left out?"""
@@ -122,6 +142,7 @@ def test_report_html_embeds_every_chart_and_section(tmp_path):
     assert sorted(p.name for p in (tmp_path / "png").iterdir()) == ["distribution.png", "heatmap.png", "losses.png", "settings.png"]
     for name in analysis.missed["learner"]:
         assert name in text
+    assert LIB.case(CASE).title in text  # the case as learners knew it, not only its id
 
 
 def test_report_refuses_a_name_that_is_not_html(tmp_path):
