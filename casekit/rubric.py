@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from casekit.cases.library import CaseLibrary
-from casekit.cases.schema import MANUAL_CRITERIA, Case, Key, KeyNeed, Severity
+from casekit.cases.schema import MANUAL_CRITERIA, Case, Key, Severity
 from casekit.eligibility.engine import Determination, determine
 from casekit.eligibility.facts import household_facts
 from casekit.eligibility.resources import unmet_criteria
