@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from postgres_server import ENV_VAR, NO_SERVER, server_programs, throwaway_server
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -23,3 +25,28 @@ def library_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(REPO / "graders" / "keys", root / "graders" / "keys")
     monkeypatch.setenv("CASEKIT_HOME", str(root))
     return root
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """A PostgreSQL URL for a role that may create databases (see tests/postgres_server.py); skips without one."""
+    given = os.environ.get(ENV_VAR)
+    if given:
+        from sqlalchemy.engine import make_url
+
+        url = make_url(given)
+        if url.drivername == "postgresql":  # the driver the kit installs, not SQLAlchemy's default psycopg2
+            url = url.set(drivername="postgresql+psycopg")
+        yield url.render_as_string(hide_password=False)
+        return
+    if server_programs() is None:
+        pytest.skip(NO_SERVER)
+    server = throwaway_server()
+    try:
+        url = server.__enter__()
+    except RuntimeError as exc:
+        pytest.skip(str(exc))
+    try:
+        yield url
+    finally:
+        server.__exit__(None, None, None)

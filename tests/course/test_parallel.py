@@ -307,12 +307,7 @@ def test_an_unreachable_scheduler_is_one_clear_error(built, tmp_path_factory, mo
     assert course.graded() == {}
 
 
-POSTGRES_URL = os.environ.get("CASEKIT_TEST_POSTGRES_URL")
-
-
-@pytest.mark.skipif(not POSTGRES_URL, reason="no PostgreSQL server to test against: set CASEKIT_TEST_POSTGRES_URL="
-                    "postgresql://USER:PASSWORD@HOST:PORT/DATABASE (a role that may create databases) to run it")
-def test_gradebook_on_postgresql_gives_the_same_grades(built, parallel, tmp_path_factory):
+def test_gradebook_on_postgresql_gives_the_same_grades(built, parallel, tmp_path_factory, postgres_url):
     """With the gradebook on PostgreSQL (nbgrader's db_url), does a parallel run give the SQLite run's grades?"""
     import uuid
 
@@ -321,12 +316,12 @@ def test_gradebook_on_postgresql_gives_the_same_grades(built, parallel, tmp_path
 
     reference, _ = parallel
     course = _copy(built, tmp_path_factory, "postgres")
-    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    admin = create_engine(postgres_url, isolation_level="AUTOCOMMIT")
     name = f"casekit_test_{uuid.uuid4().hex[:12]}"
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     try:
-        url = make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
+        url = make_url(postgres_url).set(database=name).render_as_string(hide_password=False)
         config = course.graders / "nbgrader_config.py"
         config.write_text(re.sub(r"(?m)^c\.CourseDirectory\.db_url = .*$", f"c.CourseDirectory.db_url = {url!r}",
                                  config.read_text()))
