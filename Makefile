@@ -6,13 +6,14 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: lab test install validate bench-hours bench-grade e2e clean-venv help
+.PHONY: lab test install validate bench-hours bench-grade e2e postgresql clean-venv help
 
 help:
 	@echo "make lab          start JupyterLab at notebooks/00_start_here.ipynb (sets up .venv if missing)"
 	@echo "make test         run every test (sets up .venv if missing)"
 	@echo "make validate     check the case library, keys and cross-references"
 	@echo "make e2e          install Chromium and Playwright for the browser tests (make test runs them)"
+	@echo "make postgresql   install PostgreSQL's server programs, so make test also tests on PostgreSQL"
 	@echo "make bench-hours  time the hours log on a synthetic 1,000,000-entry log"
 	@echo "make bench-grade  time parallel against sequential nbgrader autograde"
 
@@ -20,7 +21,7 @@ help:
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[distributed,e2e]"
+	$(BIN)/python -m pip install --quiet -e ".[distributed,e2e,postgresql]"
 	@touch $(STAMP)
 
 install: $(STAMP)
@@ -45,7 +46,19 @@ e2e: $(STAMP)
 	    exit 1; \
 	  fi; \
 	fi
-	$(BIN)/python -m pip install --quiet -e ".[distributed,e2e]"
+	$(BIN)/python -m pip install --quiet -e ".[distributed,e2e,postgresql]"
+
+# The PostgreSQL tests start a throwaway server of their own when its programs are installed.
+postgresql: $(STAMP)
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql; \
+	  else \
+	    echo "PostgreSQL is missing; install it, then run make postgresql again:"; \
+	    echo "  sudo apt-get update && sudo apt-get install -y postgresql"; \
+	    exit 1; \
+	  fi; \
+	fi
 
 validate: $(STAMP)
 	$(BIN)/casekit cases validate
