@@ -39,7 +39,8 @@ class ImportResult:
     notes: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        lines = [f"imported {self.count:,} entries from {self.path.name} (pending until a supervisor approves them)"]
+        what = "1 entry" if self.count == 1 else f"{self.count:,} entries"
+        lines = [f"imported {what} from {self.path.name} (pending until a supervisor approves them)"]
         return "\n".join(lines + self.notes)
 
 

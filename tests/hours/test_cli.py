@@ -93,9 +93,11 @@ def test_import_and_export_round_trip(cli, tmp_path):
     _people(cli)
     path = write_csv(tmp_path / "in.csv", [entry_row(date="2024-03-04"), entry_row(date="2024-03-05", hours="2")])
     assert "imported 2 entries from in.csv" in cli("import", str(path)).output
+    one = write_csv(tmp_path / "one.csv", [entry_row(date="2024-03-06")])
+    assert "imported 1 entry from one.csv" in cli("import", str(one)).output
     exported = cli("export").output.splitlines()
     assert exported[0] == "entry_id,learner,date,hours,category,setting,paid,supervisor,note,status"
-    assert len(exported) == 3 and all(",pending" in line for line in exported[1:])
+    assert len(exported) == 4 and all(",pending" in line for line in exported[1:])
     out = tmp_path / "out.csv"
     cli("export", "--to", str(out))
     assert out.read_text().splitlines() == exported
