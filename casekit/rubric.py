@@ -115,7 +115,8 @@ class _Scorer:
         if not missed:
             return 1.0, "You found every critical and immediate need. Those are the ones that cannot wait."
         why = " ".join(f"{self.title(n.need).capitalize()}: {n.why}" for n in missed)
-        return got / total, f"You missed {len(missed)} urgent need(s). {why}"
+        needs = "1 urgent need" if len(missed) == 1 else f"{len(missed)} urgent needs"
+        return got / total, f"You missed {needs}. {why}"
 
     def needs_coverage(self) -> tuple[float, str]:
         found = self.plan.need_ids()
