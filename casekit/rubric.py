@@ -164,7 +164,8 @@ class _Scorer:
                 f"{self.title(b.need)} ({b.severity.value}): deal with what can harm the client soonest first."
             )
         if value < 1:
-            return value, "The order is right for the needs you found; the needs you missed could not be ranked."
+            return value, (f"Your order is right for the needs you found, but they make only {good} of the {len(pairs)} "
+                           "pairs of needs to rank; find the needs you missed to earn the rest.")
         return value, "Critical and immediate needs come first in your plan, as they should."
 
     # -- eligibility ------------------------------------------------------------------

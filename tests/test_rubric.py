@@ -130,6 +130,20 @@ def test_wrong_priority_order_costs_points_and_says_why(case_id):
     assert "should come before" in result.feedback
 
 
+def test_a_right_order_of_too_few_needs_says_how_much_was_ranked(case_id):
+    """With only the two most urgent needs found, in the right order, does the feedback say the order is right
+    and how few of the pairs that makes, so a low score is not a mystery?"""
+    model = model_plan(LIB.case(case_id), LIB.key(case_id), LIB)
+    kept = model.model_copy(deep=True)
+    kept.needs = sorted(kept.needs, key=lambda n: n.priority)[:2]
+    if len({n.severity for n in kept.needs}) < 2:
+        pytest.skip("the case's two most urgent needs share a severity")
+    result = next(r for r in scored(kept, case_id) if r.id == "priority-order")
+    assert 0 < result.points < result.max
+    assert "right for the needs you found" in result.feedback
+    assert "only 1 of the" in result.feedback
+
+
 def test_a_wrong_eligibility_decision_gets_the_rules_explanation(case_id):
     model = model_plan(LIB.case(case_id), LIB.key(case_id), LIB)
     wrong = model.model_copy(deep=True)
