@@ -61,6 +61,43 @@ def criteria_losses(folder: Path | str = ".", library: CaseLibrary | None = None
     return out.sort_values("lost", ascending=False, ignore_index=True)
 
 
+# JupyterLab centres output tables and right-aligns their cells; these read better from the left.
+_LEFT = [{"selector": "th, td", "props": [("text-align", "left")]}]
+
+
+def progress_view(table: pd.DataFrame, library: CaseLibrary | None = None):
+    """:func:`progress_table` as a learner reads it: case titles and settings in words, scores as
+    "12.5 of 18 (69%)", a dash where there is nothing yet."""
+    lib = library or CaseLibrary.load()
+    cases = {c.id: c for c in lib.cases.values()}
+
+    def score_text(r) -> str:
+        return "-" if pd.isna(r.points) else f"{r.points:.1f} of {r.max:g} ({r.percent:.0f}%)"
+
+    view = pd.DataFrame({
+        "Case": [cases[c].title for c in table["case"]],
+        "Setting": [cases[c].setting.label for c in table["case"]],
+        "Notebook": table["notebook"],
+        "Score": [score_text(r) for r in table.itertuples()],
+        "Saved": [("-" if pd.isna(v) else pd.Timestamp(v).strftime("%Y-%m-%d %H:%M")) for v in table["saved"]],
+        "Status": table["status"],
+    })
+    return view.style.hide(axis="index").set_table_styles(_LEFT).set_table_attributes(
+        'style="margin-left:0; table-layout:auto"')
+
+
+def losses_view(losses: pd.DataFrame):
+    """:func:`criteria_losses` as a learner reads it, or a sentence when no case has a plan yet."""
+    from IPython.display import HTML
+
+    if losses.empty:
+        return HTML("<p>No scored plans yet: work a case, then come back.</p>")
+    view = losses.rename(columns={"criterion": "Criterion", "lost": "Points lost", "max": "Points possible",
+                                  "cases": "Cases"})
+    return (view.style.hide(axis="index").format({"Points lost": "{:.2f}", "Points possible": "{:g}"})
+            .set_table_styles(_LEFT).set_table_attributes('style="margin-left:0; table-layout:auto"'))
+
+
 def losses_chart(losses: pd.DataFrame):
     import matplotlib.pyplot as plt
 
