@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import shlex
 import shutil
 import signal
 import socket
@@ -149,8 +150,18 @@ def _quiet_settings(settings: Path) -> None:
     target.write_text(json.dumps({"fetchNews": "false", "checkForUpdates": False}))
 
 
+def make_lab_command(kit: Path) -> list[str]:
+    """The command `make lab` runs, read from the kit's Makefile (a dry run), with this environment's jupyter."""
+    dry = subprocess.run(["make", "--dry-run", "lab"], cwd=kit, capture_output=True, text=True, timeout=60)
+    lines = [line for line in dry.stdout.splitlines() if "jupyter lab" in line]
+    assert dry.returncode == 0 and len(lines) == 1, f"`make --dry-run lab` shows no one jupyter command:\n{dry.stdout}{dry.stderr}"
+    words = shlex.split(lines[0])
+    assert words[0].endswith("/jupyter"), f"make lab does not start the environment's jupyter: {lines[0]}"
+    return [str(BIN / "jupyter"), *words[1:]]
+
+
 def start_lab(kit: Path, root: Path, state: Path, timeout: float = 90) -> Lab:
-    """Start JupyterLab from the kit's environment on a free loopback port, with a random token."""
+    """Start JupyterLab as `make lab` does, run from ``root``, on a free loopback port with a random token."""
     state.mkdir(parents=True, exist_ok=True)
     _quiet_settings(state / "settings")
     port, token = _free_port(), secrets.token_hex(24)
@@ -171,17 +182,16 @@ def start_lab(kit: Path, root: Path, state: Path, timeout: float = 90) -> Lab:
         "MPLCONFIGDIR": str(state / "matplotlib"),
     }
     log = state / "jupyterlab.log"
+    # `make lab` itself (its root folder, the notebook it opens, --allow-root under root), plus
+    # what a test needs: no browser of its own, loopback, a free port and a known token.
     command = [
-        str(BIN / "jupyter-lab"),
+        *make_lab_command(kit),
         "--no-browser",
         "--ServerApp.ip=127.0.0.1",
         f"--ServerApp.port={port}",
         "--ServerApp.port_retries=0",
         f"--IdentityProvider.token={token}",
-        f"--ServerApp.root_dir={root}",
     ]
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        command.append("--allow-root")  # CI runs as root
     with log.open("wb") as out:
         process = subprocess.Popen(command, cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT,
                                    stdin=subprocess.DEVNULL, start_new_session=True)

@@ -19,7 +19,7 @@ from labdriver import code_cell_count, open_notebook, output_texts, run_all  # n
 # notebook -> what a reader must find on the page once it has run
 TOUR = {
     "00_start_here.ipynb": ["Your status", "not started"],
-    "30_my_progress.ipynb": ["Score", "not started", "No scored plans yet"],
+    "30_my_progress.ipynb": ["Score", "Status", "not started"],
     "40_cohort_report.ipynb": ["DEMO cohort", "Score distribution", "critical"],
 }
 ERRORS = ("Traceback", "Error:", "Exception")
