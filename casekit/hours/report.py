@@ -37,7 +37,7 @@ body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2e
 h1 { font-size: 1.6em; margin-bottom: 0.2em; } h2 { margin-top: 1.6em; border-bottom: 1px solid #ccc; }
 table { border-collapse: collapse; margin: 0.6em 0; font-size: 0.92em; }
 th, td { border: 1px solid #ccc; padding: 0.3em 0.6em; text-align: left; vertical-align: top; }
-th { background: #f3f3f3; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
+th { background: #f3f3f3; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .met { color: #17631a; font-weight: 600; } .notyet { color: #8a4b00; } .muted { color: #666; font-size: 0.9em; }
 .unconfirmed { background: #fff1d6; } .official { } .secondary { background: #f2f6ff; }
 img.chart { max-width: 100%; border: 1px solid #ddd; }
