@@ -35,30 +35,28 @@ lab: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-# The browser tests drive the system's Chromium (Debian package chromium); no browser is downloaded.
-e2e: $(STAMP)
-	@if [ ! -x /usr/bin/chromium ]; then \
+# $(call system_package,CHECK,PACKAGE): when the shell test CHECK fails, install the Debian PACKAGE
+# (as root), or say how and stop.
+define system_package
+	@if ! { $(1); }; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $(2); \
 	  else \
-	    echo "Chromium is missing; install it, then run make e2e again:"; \
-	    echo "  sudo apt-get update && sudo apt-get install -y chromium"; \
+	    echo "$(2) is missing; install it, then run make $@ again:"; \
+	    echo "  sudo apt-get update && sudo apt-get install -y $(2)"; \
 	    exit 1; \
 	  fi; \
 	fi
+endef
+
+# The browser tests drive the system's Chromium (Debian package chromium); no browser is downloaded.
+e2e: $(STAMP)
+	$(call system_package,[ -x /usr/bin/chromium ],chromium)
 	$(BIN)/python -m pip install --quiet -e ".[distributed,e2e,postgresql]"
 
 # The PostgreSQL tests start a throwaway server of their own when its programs are installed.
 postgresql: $(STAMP)
-	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null; then \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql; \
-	  else \
-	    echo "PostgreSQL is missing; install it, then run make postgresql again:"; \
-	    echo "  sudo apt-get update && sudo apt-get install -y postgresql"; \
-	    exit 1; \
-	  fi; \
-	fi
+	$(call system_package,ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null,postgresql)
 
 validate: $(STAMP)
 	$(BIN)/casekit cases validate
