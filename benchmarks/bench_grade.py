@@ -99,17 +99,14 @@ def main() -> int:
     parser.add_argument("--keep", action="store_true", help="keep the temporary course folders and print where")
     args = parser.parse_args()
 
-    from course_cohort import LEARNERS, submission_files
+    from course_cohort import LEARNERS, copy_course_kit, submission_files
 
     if args.learners < len(LEARNERS) + 1:
         parser.error(f"--learners must be at least {len(LEARNERS) + 1}")
     tmp = Path(tempfile.mkdtemp(prefix="casekit-bench-grade-"))
     try:
         kit = tmp / "kit"
-        shutil.copytree(REPO / "casestudies", kit / "casestudies")
-        shutil.copytree(REPO / "graders" / "keys", kit / "graders" / "keys")
-        shutil.copytree(REPO / "graders" / "source", kit / "graders" / "source")
-        shutil.copy(REPO / "graders" / "nbgrader_config.py", kit / "graders")
+        copy_course_kit(kit)
         os.environ["CASEKIT_HOME"] = str(kit)
         env = dict(os.environ, PATH=os.pathsep.join([str(BIN), os.environ.get("PATH", "")]))
 

@@ -7,6 +7,7 @@ says what each one should score, so the tests read as a table of expectations.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,18 @@ from casekit.cases.library import CaseLibrary
 from casekit.course.assignment import ANSWER_ID, criterion_of, notebook_file, plan_file
 from casekit.model_plan import model_plan
 from casekit.plan import Plan, plan_to_json
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def copy_course_kit(kit: Path) -> Path:
+    """A kit at ``kit`` with what grading needs from this checkout: cases, keys, the course's
+    source and config, and no course state (nothing built, released or graded)."""
+    shutil.copytree(REPO / "casestudies", kit / "casestudies")
+    shutil.copytree(REPO / "graders" / "keys", kit / "graders" / "keys")
+    shutil.copytree(REPO / "graders" / "source", kit / "graders" / "source")
+    shutil.copy(REPO / "graders" / "nbgrader_config.py", kit / "graders")
+    return kit
 
 
 @dataclass(frozen=True)

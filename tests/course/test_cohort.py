@@ -13,7 +13,6 @@ import csv
 import html
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -25,11 +24,10 @@ from nbgrader.api import Gradebook
 from casekit.cases.library import CaseLibrary
 from casekit.cases.schema import MANUAL_CRITERIA
 from casekit.course.assignment import grade_id
-from course_cohort import DELETED, LEARNERS, expected_totals, lms_zip, submission_files
+from course_cohort import DELETED, LEARNERS, copy_course_kit, expected_totals, lms_zip, submission_files
 
 pytestmark = pytest.mark.slow
 
-REPO = Path(__file__).resolve().parents[2]
 CASEKIT = Path(sys.executable).parent / "casekit"
 TIMEOUT = 8
 """Per-cell timeout for this run: the looping learner costs this much, once."""
@@ -69,10 +67,7 @@ class Cohort:
 @pytest.fixture(scope="module")
 def cohort(tmp_path_factory) -> Cohort:
     kit = tmp_path_factory.mktemp("fresh") / "kit"
-    shutil.copytree(REPO / "casestudies", kit / "casestudies")
-    shutil.copytree(REPO / "graders" / "keys", kit / "graders" / "keys")
-    shutil.copytree(REPO / "graders" / "source", kit / "graders" / "source")
-    shutil.copy(REPO / "graders" / "nbgrader_config.py", kit / "graders")
+    copy_course_kit(kit)
     lib = CaseLibrary.load(kit)
     case_id = sorted(c for c in lib.cases if c in lib.keys)[0]
     c = Cohort(kit, case_id)

@@ -25,11 +25,10 @@ from casekit.cases.library import CaseLibrary
 from casekit.course import ledger
 from casekit.course.agreement import compare
 from casekit.course.gradebook_rows import engine_for, snapshot
-from course_cohort import LEARNERS, submission_files
+from course_cohort import LEARNERS, copy_course_kit, submission_files
 
 pytestmark = pytest.mark.slow
 
-REPO = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 TIMEOUT = 3
 """Per-cell timeout: the looping learner costs this much, once per run."""
@@ -82,10 +81,7 @@ class Course:
 def built(tmp_path_factory) -> Course:
     """The course built once, with the six submissions collected; copied for each run below."""
     kit = tmp_path_factory.mktemp("parallel") / "kit"
-    shutil.copytree(REPO / "casestudies", kit / "casestudies")
-    shutil.copytree(REPO / "graders" / "keys", kit / "graders" / "keys")
-    shutil.copytree(REPO / "graders" / "source", kit / "graders" / "source")
-    shutil.copy(REPO / "graders" / "nbgrader_config.py", kit / "graders")
+    copy_course_kit(kit)
     lib = CaseLibrary.load(kit)
     case_id = sorted(c for c in lib.cases if c in lib.keys)[0]
     course = Course(kit, case_id)
