@@ -122,13 +122,18 @@ def criterion_points(
     return _bounded(points, max_points)
 
 
-def plan_summary(plan_file: Path | str) -> str:
-    """One paragraph saying what the plan file holds: what the autograder will grade."""
+def _read_quietly(plan_file: Path | str) -> tuple[Path, Plan | None, str]:
+    """The plan file as submitted, with no warning printed (a learner's cell output must stay clean)."""
     path = Path(plan_file)
-    case_id = path.name.removesuffix(".plan.json")
     with warnings.catch_warnings(), contextlib.redirect_stderr(io.StringIO()):
         warnings.simplefilter("ignore")
-        plan, why = read_submitted_plan(case_id, path)
+        plan, why = read_submitted_plan(path.name.removesuffix(".plan.json"), path)
+    return path, plan, why
+
+
+def plan_summary(plan_file: Path | str) -> str:
+    """One paragraph saying what the plan file holds: what the autograder will grade."""
+    path, plan, why = _read_quietly(plan_file)
     if plan is None:
         return why
     saved = f"last saved {plan.updated:%Y-%m-%d %H:%M} UTC" if plan.updated else "not yet saved"
@@ -143,11 +148,7 @@ def plan_summary(plan_file: Path | str) -> str:
 
 def show_progress_note(plan_file: Path | str) -> None:
     """Print the progress note from the plan file, for the person who grades it."""
-    path = Path(plan_file)
-    case_id = path.name.removesuffix(".plan.json")
-    with warnings.catch_warnings(), contextlib.redirect_stderr(io.StringIO()):
-        warnings.simplefilter("ignore")
-        plan, why = read_submitted_plan(case_id, path)
+    _, plan, why = _read_quietly(plan_file)
     if plan is None:
         print(why)
     elif not plan.progress_note.strip():
