@@ -72,6 +72,14 @@ class Figure(Fact):
         return f"{self.value:g}"
 
 
+def _known(values: list[str] | None, allowed, what: str) -> list[str] | None:
+    """``values`` if every one is in ``allowed``; otherwise an error naming the unknown ones and the choices."""
+    bad = [x for x in values or [] if x not in allowed]
+    if bad:
+        raise ValueError(f"unknown {what} {bad}; use {list(allowed)}")
+    return values
+
+
 def _token(v: str) -> str:
     return re.sub(r"[^A-Z0-9]+", "-", str(v).strip().upper()).strip("-")
 
@@ -87,18 +95,12 @@ class EducationOption(_Strict):
     @field_validator("degree_levels")
     @classmethod
     def _levels(cls, v):
-        bad = [x for x in v or [] if x not in DEGREE_LEVELS]
-        if bad:
-            raise ValueError(f"unknown degree level(s) {bad}; use {list(DEGREE_LEVELS)}")
-        return v
+        return _known(v, DEGREE_LEVELS, "degree level(s)")
 
     @field_validator("degree_fields")
     @classmethod
     def _fields(cls, v):
-        bad = [x for x in v or [] if x not in DEGREE_FIELDS]
-        if bad:
-            raise ValueError(f"unknown degree field(s) {bad}; use {list(DEGREE_FIELDS)}")
-        return v
+        return _known(v, DEGREE_FIELDS, "degree field(s)")
 
     @field_validator("credentials_any")
     @classmethod
@@ -131,18 +133,12 @@ class Counts(_Strict):
     @field_validator("categories")
     @classmethod
     def _cats(cls, v):
-        bad = [x for x in v if x not in CATEGORIES]
-        if bad:
-            raise ValueError(f"unknown categor(ies) {bad}; use {list(CATEGORIES)}")
-        return v
+        return _known(v, CATEGORIES, "categor(ies)")
 
     @field_validator("settings")
     @classmethod
     def _sets(cls, v):
-        bad = [x for x in v or [] if x not in SETTINGS]
-        if bad:
-            raise ValueError(f"unknown setting(s) {bad}; use {list(SETTINGS)}")
-        return v
+        return _known(v, SETTINGS, "setting(s)")
 
     @field_validator("supervisor_credentials")
     @classmethod
