@@ -163,6 +163,9 @@ class _Scorer:
                 f"{self.title(a.need).capitalize()} ({a.severity.value}) should come before "
                 f"{self.title(b.need)} ({b.severity.value}): deal with what can harm the client soonest first."
             )
+        if value < 1 and good == 0:
+            return value, ("Too few of the needs were found to judge their order: find the needs you missed, "
+                           "then put the critical and immediate ones first.")
         if value < 1:
             return value, (f"Your order is right for the needs you found, but they make only {good} of the {len(pairs)} "
                            "pairs of needs to rank; find the needs you missed to earn the rest.")
@@ -322,6 +325,10 @@ class _Scorer:
         return (info + deleg) / 2, " ".join(parts) or "You gathered what you need from each provider and delegated within each role's scope."
 
     def revision(self) -> tuple[float, str]:
+        if not self.plan.initial_saved:
+            # The events are revealed only once the first plan is saved: say nothing about them before.
+            return 0.0, ("Save your first plan to see what happens next; this criterion scores how you "
+                         "retool the plan after each follow-up event.")
         shares, notes = [], []
         for kev in self.key.events:
             event = self.case.event(kev.event)

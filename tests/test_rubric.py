@@ -182,3 +182,24 @@ def test_a_long_wait_for_an_urgent_need_counts_as_an_unsuitable_referral():
                 assert f"{slow[0].wait_days}-day wait" in result.feedback
                 found += 1
     assert found, "no case has a slow resource for an urgent need; the check would test nothing"
+
+
+def test_the_self_check_says_nothing_of_the_events_before_the_first_plan_is_saved(case_id):
+    """Before the first plan is saved the follow-up events are hidden: does the revision comment keep them
+    hidden (no event title, no expected response), and name them once the plan is saved?"""
+    case, key = LIB.case(case_id), LIB.key(case_id)
+    plan = Plan(case=case_id)
+    results = scored(plan, case_id)
+    early = next(r for r in results if r.id == "revision")
+    assert early.points == 0
+    later_needs = [LIB.needs[n.need].title for n in key.needs if n.after_event is not None]
+    for r in results:
+        for event in case.events:
+            assert event.title not in r.feedback, r.id
+        for kev in key.events:
+            assert kev.explanation not in r.feedback, r.id
+        for title in later_needs:
+            assert title not in r.feedback, (r.id, title)
+    plan.initial_saved = True
+    later = next(r for r in scored(plan, case_id) if r.id == "revision")
+    assert any(event.title in later.feedback for event in case.events)
