@@ -11,7 +11,9 @@ empty plan in memory, says why, and the first save keeps the old file as ``.bak`
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from pathlib import Path
+from typing import get_args
 
 from casekit.cases.library import CaseLibrary
 from casekit.cases.schema import Case, Key, Severity
@@ -108,6 +110,8 @@ class CaseSession:
     def flag(self, item: str, kind: str | None, note: str = "") -> None:
         """Flag an application item as ``missing`` or ``inconsistent`` (``None`` removes the flag)."""
         self._known(item, {i.id for i in self.case.application.items}, "application item")
+        if kind:
+            self._known(kind, get_args(FlaggedItem.model_fields["kind"].annotation), "flag kind")
         self.plan.flags = [f for f in self.plan.flags if f.item != item]
         if kind:
             self.plan.flags.append(FlaggedItem(item=item, kind=kind, note=note))
@@ -116,6 +120,9 @@ class CaseSession:
     def add_need(self, need: str, severity: Severity | str, priority: int | None = None) -> None:
         """Record a need with its severity; priority 1 is addressed first (default: last)."""
         self._known(need, set(self.lib.needs), "need")
+        self._known(getattr(severity, "value", severity), [s.value for s in Severity], "severity")
+        if priority is not None and (not isinstance(priority, int) or priority < 1):
+            raise CasekitError(f"priority {priority!r}: give a whole number, 1 for the need addressed first")
         self.plan.set_need(need, severity, priority)
         self.save()
 
@@ -287,12 +294,25 @@ class CaseSession:
             raise CasekitError(f"unknown kind {kind!r}; use one of {', '.join(table)}")
         return pd.DataFrame(table[kind], columns=["id", "title"])
 
-    @staticmethod
-    def _known(value: str, known: set[str], what: str) -> None:
-        if value not in known:
-            sample = ", ".join(sorted(known)[:12])
-            more = f" (and {len(known) - 12} more)" if len(known) > 12 else ""
-            raise CasekitError(f"unknown {what} {value!r}; choose one of: {sample}{more}")
+    # Where ``session.options(...)`` lists the ids of each kind a method takes.
+    _OPTIONS_FOR = {"application item": "application", "need": "needs", "program for this case": "programs",
+                    "role": "roles", "resource": "resources", "right or responsibility": "rights",
+                    "provider": "providers", "task": "tasks", "follow-up event": "events"}
+
+    @classmethod
+    def _known(cls, value: str, known, what: str) -> None:
+        """Refuse ``value`` unless it is in ``known`` (a list or tuple is shown in its own order)."""
+        if value in known:
+            return
+        choices = list(known) if isinstance(known, (list, tuple)) else sorted(known)
+        close = difflib.get_close_matches(str(value), choices, n=3)
+        if len(choices) <= 12:
+            listed = f"choose one of: {', '.join(choices)}"
+        else:
+            listed = f"{len(choices)} to choose from"
+        where = f"; session.options({cls._OPTIONS_FOR[what]!r}) lists them" if what in cls._OPTIONS_FOR else ""
+        hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+        raise CasekitError(f"unknown {what} {value!r}{hint}; {listed}{where}")
 
 
 def open_case(case_id: str, folder: Path | str = ".") -> CaseSession:

@@ -126,10 +126,30 @@ def test_a_plan_naming_an_unknown_resource_is_reported(tmp_path):
 def test_code_equivalents_refuse_unknown_ids_with_the_choices(session):
     from casekit.errors import CasekitError
 
-    with pytest.raises(CasekitError, match="unknown need 'no-such-need'; choose one of"):
+    need = sorted(LIB.needs)[0]
+    with pytest.raises(CasekitError, match=r"unknown need 'no-such-need'; \d+ to choose from; session.options\('needs'\)"):
         session.add_need("no-such-need", "high")
+    with pytest.raises(CasekitError, match=f"unknown need '{need[:-1]}'; did you mean '{need}'"):
+        session.add_need(need[:-1], "high")
     with pytest.raises(CasekitError, match="YYYY-MM-DD"):
         session.add_goal(next(iter(LIB.needs)), "x y z a b", "3 visits", "next tuesday")
+    assert not session.path.exists()
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda s, need: s.add_need(need, "urgent"),
+     "unknown severity 'urgent'; choose one of: critical, immediate, high, moderate, low"),
+    (lambda s, need: s.add_need(need, "High"), "did you mean 'high'"),
+    (lambda s, need: s.add_need(need, "high", priority=0), "priority 0: give a whole number"),
+    (lambda s, need: s.flag(s.case.application.items[0].id, "wrong"), "unknown flag kind 'wrong'; choose one of: missing, inconsistent"),
+], ids=["severity", "severity-case", "priority", "flag-kind"])
+def test_code_equivalents_refuse_bad_values_in_words_not_tracebacks(session, call, message):
+    """A learner typing a wrong severity, priority or flag kind gets one line naming the choices, and nothing
+    is saved."""
+    from casekit.errors import CasekitError
+
+    with pytest.raises(CasekitError, match=re.escape(message)):
+        call(session, sorted(LIB.needs)[0])
     assert not session.path.exists()
 
 
