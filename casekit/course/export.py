@@ -3,7 +3,8 @@
 nbgrader's own export has one total per assignment. Each criterion here is the grade of
 its cell (``crit-<criterion>``), so the columns follow the key's rubric: every criterion,
 then the total, the maximum, and whether a person still has to grade something (the
-progress note) before the total is final.
+progress note) before the total is final. A criterion still waiting for a person is left
+blank, never written as 0, and is not in the total; ``max`` is the whole assignment's.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from casekit.course.config import Course, CourseError, tools_on_path
 @dataclass
 class Row:
     learner: str
-    scores: dict[str, float]
+    scores: dict[str, float | None]  # None: waits for a person to grade it
     total: float
     max: float
     needs_manual_grade: bool
@@ -64,10 +65,15 @@ def per_criterion(course: Course, assignment: str) -> Export:
             scores, pending = {}, False
             for nb_name, cell in cells:
                 grade = gb.find_grade(cell.name, nb_name, assignment, student.id)
+                name = criterion_of(cell.name) or cell.name
+                if grade.needs_manual_grade and grade.manual_score is None:
+                    scores[name] = None
+                    pending = True
+                    continue
                 value = grade.manual_score if grade.manual_score is not None else grade.auto_score
-                scores[criterion_of(cell.name) or cell.name] = float(value or 0.0) + float(grade.extra_credit or 0.0)
+                scores[name] = float(value or 0.0) + float(grade.extra_credit or 0.0)
                 pending = pending or bool(grade.needs_manual_grade)
-            total = float(round(sum(scores.values()), 2))
+            total = float(round(sum(v for v in scores.values() if v is not None), 2))
             rows.append(Row(student.id, scores, total, float(submission.max_score), pending))
     return Export(assignment, criteria, maxima, rows)
 
@@ -84,7 +90,7 @@ def write_csv(export: Export, path: Path | str) -> Path:
         for row in export.rows:
             writer.writerow([
                 row.learner,
-                *[f"{row.scores.get(c, 0.0):g}" for c in export.criteria],
+                *["" if row.scores.get(c, 0.0) is None else f"{row.scores.get(c, 0.0):g}" for c in export.criteria],
                 f"{row.total:g}",
                 f"{row.max:g}",
                 "yes" if row.needs_manual_grade else "no",
