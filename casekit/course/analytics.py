@@ -49,6 +49,7 @@ def cohort_scores(course: Course, assignments: list[str] | None = None, library:
     """The tidy per-criterion table of every graded learner in the gradebook (``assignments``: all by default)."""
     from sqlalchemy import select
     from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import SQLAlchemyError
 
     from casekit.course.gradebook_rows import _tables, engine_for, snapshot
 
@@ -63,8 +64,9 @@ def cohort_scores(course: Course, assignments: list[str] | None = None, library:
         with engine.connect() as conn:
             table = _tables()["assignment"]
             known = [r[0] for r in conn.execute(select(table.c.name))]
-    except Exception as exc:  # no gradebook yet, or not nbgrader's
-        raise CourseError(f"cannot read the gradebook at {course.db_url} ({type(exc).__name__}); "
+    except SQLAlchemyError as exc:  # no gradebook yet, not nbgrader's, or the server refused us
+        why = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        raise CourseError(f"cannot read the gradebook at {course.db_url}: {why}; if the course is new, "
                           "run `casekit course build` and `casekit course grade ASSIGNMENT` first") from None
     finally:
         engine.dispose()

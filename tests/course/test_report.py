@@ -160,6 +160,17 @@ def test_an_assignment_with_no_grades_is_a_clear_error(demo):
         analyse(scores[scores["assignment"] != CASE], CASE, plans[CASE], LIB)
 
 
+def test_a_database_that_is_not_a_gradebook_is_named_with_the_reason(tmp_path):
+    """Pointed at a SQLite file that holds no nbgrader tables, does the report say which file and why?"""
+    import sqlite3
+    from types import SimpleNamespace
+
+    db = tmp_path / "notes.db"
+    sqlite3.connect(db).execute("CREATE TABLE notes (x)").connection.close()
+    with pytest.raises(CourseError, match=r"notes\.db: .*no such table"):
+        analytics.cohort_scores(SimpleNamespace(db_url=f"sqlite:///{db}"), library=LIB)
+
+
 def test_report_html_escapes_learner_ids():
     """Is a learner id with markup shown as text, never as HTML?"""
     analysis = demo_analysis(CASE, learners=4, library=LIB)
