@@ -65,8 +65,9 @@ class CaseSession:
         try:
             plan = load_plan(self.path)
         except PlanFileError as exc:
+            why = str(exc).rstrip(".")
             self.message = (
-                f"Could not read your saved plan. {exc} Starting an empty plan; the old file will be kept "
+                f"Could not read your saved plan. {why}. Starting an empty plan; the old file will be kept "
                 "as a .bak copy when you next save."
             )
             return Plan(case=self.case.id)

@@ -171,7 +171,13 @@ def upgrade(data: dict, source: str = "plan") -> dict:
             f"{PLAN_FORMAT_VERSION}). Update the kit (git pull, then make lab); the file was left as it is."
         )
     while version < PLAN_FORMAT_VERSION:
-        data = UPGRADES[version](dict(data))
+        try:
+            data = UPGRADES[version](dict(data))
+        except (TypeError, ValueError, AttributeError, KeyError) as exc:
+            raise PlanFileError(
+                f"{source}: a plan in format {version} that cannot be brought up to date ({type(exc).__name__}: "
+                f"{exc}); the file is damaged"
+            ) from None
         version = data["format_version"]
     return data
 
@@ -189,11 +195,10 @@ def plan_from_dict(data: object, source: str = "plan") -> Plan:
     try:
         return Plan.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        raise PlanFileError(
-            f"{source}: {field_path(first['loc'])}: {first['msg'].lower()} "
-            f"({len(exc.errors())} problem(s)); fix the field or delete the file to start afresh"
-        ) from None
+        errors = exc.errors()
+        listed = "; ".join(f"{field_path(e['loc'])}: {e['msg'].lower()}" for e in errors[:3])
+        more = f"; and {len(errors) - 3} more" if len(errors) > 3 else ""
+        raise PlanFileError(f"{source}: {listed}{more}. Fix the field, or delete the file to start afresh.") from None
 
 
 def load_plan(path: Path | str) -> Plan:
@@ -207,8 +212,7 @@ def load_plan(path: Path | str) -> Plan:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise PlanFileError(
-            f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}). "
-            "The file was left as it is; saving will keep it as a .bak copy first."
+            f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}). The file was left as it is."
         ) from None
     return plan_from_dict(data, str(path))
 
