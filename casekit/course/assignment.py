@@ -106,7 +106,7 @@ def _answer_cell(case_id: str):
 def _test_cell(case_id: str, criterion_id: str, points: float):
     source = "\n".join([
         f"# Autograded: {TITLES[criterion_id]} ({_fmt(points)}).",
-        "# After grading, your points and the rubric's comment appear below this cell.",
+        "# After grading, the rubric's comment appears below this cell, then the points nbgrader records.",
         BEGIN_HIDDEN,
         "from casekit.course.grading import criterion_points",
         f'criterion_points("{case_id}", "{criterion_id}", "{plan_file(case_id)}", max_points={float(points)!r})',

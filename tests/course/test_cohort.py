@@ -199,6 +199,9 @@ def test_feedback_shows_points_and_comments_without_hidden_code(cohort):
         assert f"{result.points:g} of {result.max:g} point" in text, result.id
         assert re.sub(r"\s+", " ", result.feedback) in text, result.id
         assert f"Score: {result.points} / {result.max}" in text, result.id
+        # the list of scores at the top names the criterion, not nbgrader's "Test cell"
+        assert f'<a href="#crit-{result.id}">{html.escape(result.title)}</a>' in raw, result.id
+    assert ">Test cell</a>" not in raw and ">Task</a>" not in raw
     for learner in (lr.name for lr in LEARNERS if lr.notebook not in ("missing", "corrupt")):
         page = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", cohort.feedback_html(learner))))
         markers = ["HIDDEN TESTS", "criterion_points", "MARK SCHEME", "Mark scheme"]
