@@ -105,6 +105,21 @@ def _img(fig: Figure, alt: str) -> str:
     return f'<img class="chart" alt="{_e(alt)}" src="data:image/png;base64,{data}">'
 
 
+# The tables' columns in words an instructor reads (the data frames keep short names for code).
+LOSS_COLUMNS = {"title": "criterion", "max": "max points", "total_lost": "points lost, whole cohort",
+                "mean_lost": "lost per learner", "share_lost": "% of its points lost",
+                "learners_losing": "learners who lost some", "learners": "learners graded"}
+MISSED_COLUMNS = {"needs": "critical or immediate needs missed", "plan": "plan file"}
+TOTAL_COLUMNS = {"learner": "learner", "points": "points", "max": "max (graded so far)", "percent": "%",
+                 "to_grade": "scores still to grade"}
+
+
+def _losses_for_reading(losses: pd.DataFrame) -> pd.DataFrame:
+    table = losses[list(LOSS_COLUMNS)].copy()
+    table["share_lost"] = (100 * table["share_lost"]).round(0)
+    return table.rename(columns=LOSS_COLUMNS)
+
+
 def _table(df: pd.DataFrame, numeric: tuple[str, ...] = ()) -> str:
     if df.empty:
         return "<p class='muted'>None.</p>"
@@ -150,8 +165,7 @@ are left out of totals and shown grey, never counted as 0.</span></p>
 
 <h2>Where the cohort loses points</h2>
 {_img(figures["losses"], "Bar chart of the points the cohort lost on each criterion")}
-{_table(a.losses[["title", "max", "total_lost", "mean_lost", "share_lost", "learners_losing", "learners"]],
-        ("max", "total_lost", "mean_lost", "share_lost", "learners_losing", "learners"))}
+{_table(_losses_for_reading(a.losses), tuple(LOSS_COLUMNS.values())[1:])}
 
 <h2>Across settings</h2>
 <p class="muted">Every assignment graded in this gradebook, grouped by the setting of its case
@@ -161,10 +175,10 @@ are left out of totals and shown grey, never counted as 0.</span></p>
 <h2>Learners who missed a critical need</h2>
 <p class="muted">Read from each plan file as submitted: the case's critical and immediate needs at intake that
 the plan does not name.</p>
-{_table(a.missed, ("missed", "of"))}
+{_table(a.missed.rename(columns=MISSED_COLUMNS), ("missed", "of"))}
 
 <h2>Every learner</h2>
-{_table(a.totals, ("points", "max", "percent", "to_grade"))}
+{_table(a.totals.rename(columns=TOTAL_COLUMNS), tuple(TOTAL_COLUMNS.values())[1:])}
 
 <p class="muted">Made {made} by casekit {__version__}{' from ' + _e(source) if source else ''}. Learner ids are as in the
 gradebook: share this file only with people who may see the grades.</p>

@@ -143,6 +143,9 @@ def test_report_html_embeds_every_chart_and_section(tmp_path):
     for name in analysis.missed["learner"]:
         assert name in text
     assert LIB.case(CASE).title in text  # the case as learners knew it, not only its id
+    for code_name in ("total_lost", "share_lost", "learners_losing", "to_grade"):
+        assert f"<th>{code_name}</th>" not in text, code_name
+    assert "<th>points lost, whole cohort</th>" in text and "<th>scores still to grade</th>" in text
 
 
 def test_report_refuses_a_name_that_is_not_html(tmp_path):
