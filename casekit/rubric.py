@@ -23,19 +23,8 @@ from casekit.cases.schema import MANUAL_CRITERIA, Case, Key, Severity
 from casekit.eligibility.engine import Determination, determine
 from casekit.eligibility.facts import household_facts
 from casekit.eligibility.resources import unmet_criteria
+from casekit.errors import CasekitError
 from casekit.plan import Plan
-
-WRONG_PICK_COST = 0.5
-"""A wrong pick costs this share of one right pick."""
-
-MAX_WAIT_DAYS = {Severity.critical: 7, Severity.immediate: 14}
-"""The longest wait a referral may have for an urgent need: a resource that opens its doors
-in a month does not answer a risk that will not wait a week. A teaching policy of the kit."""
-
-
-def too_long_a_wait(resource, severity: Severity) -> bool:
-    return severity in MAX_WAIT_DAYS and resource.wait_days > MAX_WAIT_DAYS[severity]
-
 
 TITLES = {
     "critical-needs": "Critical and immediate needs found",
@@ -78,6 +67,10 @@ def _join(items: list[str]) -> str:
 class _Scorer:
     def __init__(self, plan: Plan, case: Case, key: Key, lib: CaseLibrary):
         self.plan, self.case, self.key, self.lib = plan, case, key, lib
+        if lib.policy is None:
+            raise CasekitError("casestudies/rubric_policy.yaml could not be read, so nothing can be scored; "
+                               "run `casekit cases validate` to see why")
+        self.policy = lib.policy
         self.facts = household_facts(case)
         self.intake_needs = [n for n in key.needs if n.after_event is None]
 
@@ -126,7 +119,7 @@ class _Scorer:
         got = sum(intake[n].severity.weight for n in found if n in intake)
         unsupported = [n for n in found if n not in key_ids]
         missed = [n for n in self.intake_needs if n.need not in found]
-        value = _clamp((got - WRONG_PICK_COST * Severity.low.weight * len(unsupported)) / total)
+        value = _clamp((got - self.policy.wrong_pick_cost * Severity.low.weight * len(unsupported)) / total)
         parts = []
         if missed:
             worst = sorted(missed, key=lambda n: n.severity.rank)[:3]
@@ -185,9 +178,9 @@ class _Scorer:
                 continue
             share = 0.0
             if mine.eligible == truth.met:
-                share += 0.6
+                share += self.policy.eligibility_credit.right_result
                 if mine.deciding_test in truth.deciding_tests:
-                    share += 0.4
+                    share += self.policy.eligibility_credit.deciding_test
                 else:
                     tests = _join([truth.test(t).name for t in truth.deciding_tests])
                     notes.append(f"{name}: right result; the deciding test was {tests}. Name it, so the client knows what to change or appeal.")
@@ -210,7 +203,7 @@ class _Scorer:
             else:
                 got += 1.0 if mine.kind == flaw.kind else 0.5
         wrong = [i for i in flagged if i not in flaws]
-        value = _clamp((got - WRONG_PICK_COST * len(wrong)) / len(flaws))
+        value = _clamp((got - self.policy.wrong_pick_cost * len(wrong)) / len(flaws))
         parts = [f"Missed: {f.explanation}" for f in missed]
         if wrong:
             parts.append(f"Flagged but in order: {_join(wrong)}.")
@@ -219,14 +212,14 @@ class _Scorer:
     # -- planning ---------------------------------------------------------------------
 
     @staticmethod
-    def goal_quality(goal, intake: dt.date) -> tuple[float, list[str]]:
+    def goal_quality(goal, intake: dt.date, horizon_days: int) -> tuple[float, list[str]]:
         lacks = []
         if len(goal.what.split()) < 5:
             lacks.append("specific (say who does what)")
         if not re.search(r"\d", goal.measure or "") and len((goal.measure or "").split()) < 3:
             lacks.append("measurable (a number or an observable result)")
-        if goal.target_date is None or not (intake < goal.target_date <= intake + dt.timedelta(days=365)):
-            lacks.append("dated (a target date within the next year)")
+        if goal.target_date is None or not (intake < goal.target_date <= intake + dt.timedelta(days=horizon_days)):
+            lacks.append(f"dated (a target date within {horizon_days} days of intake)")
         return (3 - len(lacks)) / 3, lacks
 
     def goals(self) -> tuple[float, str]:
@@ -237,7 +230,7 @@ class _Scorer:
                 shares.append(0.0)
                 notes.append(f"No goal for {self.title(kg.need)}; for example: {kg.example}")
                 continue
-            best, lacks = max((self.goal_quality(g, self.case.intake_date) for g in mine), key=lambda q: q[0])
+            best, lacks = max((self.goal_quality(g, self.case.intake_date, self.policy.goal_horizon_days) for g in mine), key=lambda q: q[0])
             shares.append(best)
             if lacks:
                 notes.append(f"Your goal for {self.title(kg.need)} is not yet {_join(lacks)}.")
@@ -257,10 +250,10 @@ class _Scorer:
         if unmet:
             return f"{res.name} {_join(unmet)}"
         need = self.key.need(need_id)
-        if need is not None and too_long_a_wait(res, need.severity):
+        if need is not None and self.policy.too_long_a_wait(res, need.severity):
             return (
                 f"{res.name} has a {res.wait_days}-day wait, too long for a {need.severity.value} need "
-                f"(at most {MAX_WAIT_DAYS[need.severity]} days)"
+                f"(at most {self.policy.max_wait_days[need.severity]} days)"
             )
         return None
 
@@ -274,7 +267,7 @@ class _Scorer:
                 bad.append(problem)
             elif ref.need in targets:
                 covered.add(ref.need)
-        value = _clamp((len(covered) - WRONG_PICK_COST * len(bad)) / len(targets)) if targets else 0.0
+        value = _clamp((len(covered) - self.policy.wrong_pick_cost * len(bad)) / len(targets)) if targets else 0.0
         parts = []
         missing = [self.title(n) for n in sorted(targets - covered)]
         if missing:
@@ -288,7 +281,7 @@ class _Scorer:
         mine = set(self.plan.rights)
         wrong = sorted(mine - expected)
         got = len(expected & mine)
-        value = _clamp((got - WRONG_PICK_COST * len(wrong)) / len(expected))
+        value = _clamp((got - self.policy.wrong_pick_cost * len(wrong)) / len(expected))
         parts = []
         missed = [self.lib.rights[r].text for r in sorted(expected - mine) if r in self.lib.rights]
         if missed:
@@ -309,7 +302,7 @@ class _Scorer:
         given: dict[str, str] = {d.task: d.role for d in self.plan.delegations}
         good = sum(1 for t, roles in suitable.items() if given.get(t) in roles)
         bad = [(t, r) for t, r in given.items() if t in suitable and r not in suitable[t]]
-        deleg = _clamp((good - WRONG_PICK_COST * len(bad)) / len(suitable))
+        deleg = _clamp((good - self.policy.wrong_pick_cost * len(bad)) / len(suitable))
         parts = []
         providers = {p.id: p.name for p in self.case.providers}
         for r in wanted:

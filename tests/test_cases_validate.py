@@ -107,8 +107,21 @@ def _unsuitable_key_referral(root):
     return path.name, "referrals[0].resources[0]", "does not serve need"
 
 
+def _policy_credit_not_whole(root):
+    path = root / "casestudies" / "rubric_policy.yaml"
+    edit_yaml(path, lambda d: d["eligibility_credit"].__setitem__("deciding_test", 0.5))
+    return path.name, "eligibility_credit", "must add up to 1"
+
+
+def _policy_negative_wait(root):
+    path = root / "casestudies" / "rubric_policy.yaml"
+    edit_yaml(path, lambda d: d["max_wait_days"].__setitem__("critical", -1))
+    return path.name, "max_wait_days", "cannot be negative"
+
+
 BREAKS = [_malformed, _missing_field, _wrong_type, _unknown_setting, _duplicate_id,
-          _unknown_resource, _unknown_program, _case_without_key, _unsuitable_key_referral]
+          _unknown_resource, _unknown_program, _case_without_key, _unsuitable_key_referral,
+          _policy_credit_not_whole, _policy_negative_wait]
 
 
 @pytest.mark.parametrize("breakage", BREAKS, ids=[b.__name__.strip("_") for b in BREAKS])
@@ -153,3 +166,26 @@ def test_show_an_unknown_case_lists_the_known_ones():
     result = run("cases", "show", "no-such-case")
     assert result.exit_code == 1
     assert "known cases" in result.output and "Traceback" not in result.output
+
+
+def test_the_rubric_follows_its_policy_file(library_copy):
+    """Change the policy's wait limit for critical needs: does the self-check (through the library) judge a
+    referral's wait by the file, not by a figure in code?"""
+    from casekit.errors import CasekitError
+    from casekit.plan import Plan
+    from casekit.rubric import score
+
+    lib = CaseLibrary.load(library_copy)
+    critical = [(c, n) for c in sorted(lib.keys) for n in lib.key(c).needs if n.severity.value == "critical"]
+    slow = max(lib.resources.values(), key=lambda r: r.wait_days)
+    assert critical and lib.policy.too_long_a_wait(slow, critical[0][1].severity)
+    edit_yaml(library_copy / "casestudies" / "rubric_policy.yaml",
+              lambda d: d["max_wait_days"].__setitem__("critical", slow.wait_days))
+    relaxed = CaseLibrary.load(library_copy)
+    assert not relaxed.policy.too_long_a_wait(slow, critical[0][1].severity)
+    edit_yaml(library_copy / "casestudies" / "rubric_policy.yaml", lambda d: d.__setitem__("wrong_pick_cost", 2))
+    broken = CaseLibrary.load(library_copy)
+    assert broken.policy is None and any("wrong_pick_cost" in p.field for p in broken.problems)
+    case_id = critical[0][0]
+    with pytest.raises(CasekitError, match="rubric_policy.yaml could not be read"):
+        score(Plan(case=case_id), broken.case(case_id), broken.key(case_id), broken)

@@ -163,7 +163,6 @@ def test_a_long_wait_for_an_urgent_need_counts_as_an_unsuitable_referral():
     """A resource that serves a critical need but opens in a month is a wrong referral, with the reason."""
     from casekit.eligibility.facts import household_facts
     from casekit.eligibility.resources import unmet_criteria
-    from casekit.rubric import too_long_a_wait
 
     found = 0
     for case_id in CASES:
@@ -173,7 +172,7 @@ def test_a_long_wait_for_an_urgent_need_counts_as_an_unsuitable_referral():
         for ref in model.referrals:
             severity = key.need(ref.need).severity
             slow = [r for r in LIB.resources_for_need(ref.need)
-                    if too_long_a_wait(r, severity) and not unmet_criteria(r, facts, case.setting, LIB.guidelines)]
+                    if LIB.policy.too_long_a_wait(r, severity) and not unmet_criteria(r, facts, case.setting, LIB.guidelines)]
             if slow:
                 worse = model.model_copy(deep=True)
                 worse.referrals.append(Referral(resource=slow[0].id, need=ref.need))

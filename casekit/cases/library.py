@@ -22,6 +22,7 @@ from casekit.cases.schema import (
     RightsCatalogue,
     Role,
     RoleCatalogue,
+    RubricPolicy,
 )
 from casekit.eligibility.rules import PovertyGuidelines, ProgramRules
 from casekit.errors import CasekitError, DataFileError, Problem
@@ -34,6 +35,7 @@ CATALOGUE_FILES = {
     "resources": ("resources.yaml", ResourceDirectory),
     "programs": ("programs.yaml", ProgramRules),
     "guidelines": ("poverty_guidelines.yaml", PovertyGuidelines),
+    "policy": ("rubric_policy.yaml", RubricPolicy),
 }
 """Files in casestudies/ that are not cases."""
 
@@ -51,6 +53,7 @@ class CaseLibrary:
     resources: dict[str, Resource] = field(default_factory=dict)
     programs: ProgramRules | None = None
     guidelines: PovertyGuidelines | None = None
+    policy: RubricPolicy | None = None
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -84,7 +87,7 @@ class CaseLibrary:
             loaded = self._try(self.casestudies / name, model)
             if loaded is None:
                 continue
-            if attr in ("programs", "guidelines"):
+            if attr in ("programs", "guidelines", "policy"):
                 setattr(self, attr, loaded)
                 continue
             entries = getattr(loaded, attr)

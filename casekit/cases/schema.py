@@ -16,7 +16,7 @@ import datetime as dt
 from enum import Enum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 CASE_SCHEMA_VERSION = 1
 
@@ -422,3 +422,38 @@ class RoleCatalogue(Strict):
 class ResourceDirectory(Strict):
     schema_version: Literal[1] = CASE_SCHEMA_VERSION
     resources: list[Resource] = Field(min_length=25)
+
+
+class EligibilityCredit(Strict):
+    right_result: float = Field(ge=0, le=1)
+    deciding_test: float = Field(ge=0, le=1)
+
+    @model_validator(mode="after")
+    def _whole(self):
+        if abs(self.right_result + self.deciding_test - 1) > 1e-9:
+            raise ValueError("right_result and deciding_test must add up to 1 (the decision's whole credit)")
+        return self
+
+
+class RubricPolicy(Strict):
+    """How the rubric weighs choices (``casestudies/rubric_policy.yaml``): the kit's teaching policy."""
+
+    schema_version: Literal[1] = CASE_SCHEMA_VERSION
+    source: str = Field(min_length=1)
+    as_of: str = Field(pattern=r"^\d{4}-\d{2}(-\d{2})?$")
+    wrong_pick_cost: float = Field(ge=0, le=1)
+    max_wait_days: dict[Severity, int] = Field(min_length=1)
+    goal_horizon_days: int = Field(gt=0)
+    eligibility_credit: EligibilityCredit
+
+    @field_validator("max_wait_days")
+    @classmethod
+    def _waits(cls, v):
+        bad = [f"{k.value}: {d}" for k, d in v.items() if d < 0]
+        if bad:
+            raise ValueError(f"a wait cannot be negative ({', '.join(bad)})")
+        return v
+
+    def too_long_a_wait(self, resource: Resource, severity: Severity) -> bool:
+        """Is ``resource``'s wait too long to answer a need of ``severity``?"""
+        return severity in self.max_wait_days and resource.wait_days > self.max_wait_days[severity]

@@ -14,7 +14,6 @@ from casekit.cases.schema import Case, Key, Resource
 from casekit.eligibility.facts import household_facts
 from casekit.eligibility.resources import unmet_criteria
 from casekit.errors import CasekitError, Problem
-from casekit.rubric import too_long_a_wait
 
 
 def validate_library(root: Path | None = None, paths: list[Path] | None = None) -> list[Problem]:
@@ -149,7 +148,7 @@ def _check_key(lib: CaseLibrary, case: Case, key: Key, path: Path) -> list[Probl
             if ref.need not in res.serves_needs:
                 out.append(Problem(path, f"referrals[{n}].resources[{m}]", f"resource {rid!r} does not serve need {ref.need!r}; add the need to its serves_needs or pick another"))
             need = key.need(ref.need)
-            if need is not None and too_long_a_wait(res, need.severity):
+            if need is not None and lib.policy is not None and lib.policy.too_long_a_wait(res, need.severity):
                 out.append(Problem(path, f"referrals[{n}].resources[{m}]", f"{rid!r} has a {res.wait_days}-day wait, longer than the rubric allows for a {need.severity.value} need; pick a faster resource"))
             if facts is not None and lib.guidelines is not None:
                 unmet = unmet_criteria(res, facts, case.setting, lib.guidelines)
