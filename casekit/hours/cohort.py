@@ -38,6 +38,9 @@ def progress_all(
     """One row per learner x credential x route x requirement (:data:`PROGRESS_COLUMNS`).
 
     ``value`` counts approved entries only; ``pending`` is what pending entries would add.
+    Each entry counts once, at its current version: a pending correction of an approved
+    entry is in neither (the approved entry counts until the correction is approved; see
+    :mod:`casekit.hours.supersession` and ``LearnerProgress.pending_corrections``).
     ``projected``/``route_projected`` are dates at the learner's recent pace (NaT: not at
     that pace, or already met).
     """

@@ -327,7 +327,8 @@ class SupervisorDashboard:
         png = progress_png(lp, width=10)
         self.summary.value = _block(f"<b>{html.escape(lp.learner.name)}</b>: {lp.learner.degree_text()}. "
                                     f"Logged {lp.total_hours:,.1f} h; <b>{lp.pending_hours:,.1f} h pending</b> "
-                                    f"(they count once approved). <small>{lp.options.describe()}</small>")
+                                    f"(they count once approved). {html.escape(lp.corrections_text())} "
+                                    f"<small>{lp.options.describe()}</small>")
         self.bars.children = self._bars(lp)
         self.chart.value = png
 

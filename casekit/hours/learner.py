@@ -11,6 +11,7 @@ from datetime import date
 
 import numpy as np
 
+from casekit.hours.corrections import PendingCorrection, pending_corrections
 from casekit.hours.ledger import CATEGORY_CODES, SETTING_CODES, Ledger, day_number, from_day_number, load_ledger
 from casekit.hours.models import Person, label
 from casekit.hours.people import get_person
@@ -30,6 +31,7 @@ from casekit.hours.rules import Figure, Route, Rules, load_rules
 from casekit.hours.store import Store
 
 _CATEGORY_OF_CODE = {v: k for k, v in CATEGORY_CODES.items()}
+_LISTED_CORRECTIONS = 5  # pending corrections listed without --why
 _SETTING_OF_CODE = {v: k for k, v in SETTING_CODES.items()}
 
 
@@ -159,9 +161,22 @@ class LearnerProgress:
     options: Options
     rules: Rules
     credentials: list[CredentialProgress]
-    total_hours: float
-    pending_hours: float
+    total_hours: float  # each entry once, at its current version (see casekit.hours.supersession)
+    pending_hours: float  # entries waiting for a first approval
     week_dates: list[date] = field(default_factory=list, repr=False)
+    pending_corrections: list[PendingCorrection] = field(default_factory=list)
+
+    def corrections_text(self) -> str:
+        """One sentence on corrections of approved entries waiting for approval ("" when none)."""
+        fixes = self.pending_corrections
+        if not fixes:
+            return ""
+        new, old = sum(c.hours for c in fixes), sum(c.was_hours for c in fixes)
+        change = f" ({new - old:+,.1f} h)" if abs(new - old) > 0.005 else ""
+        one = len(fixes) == 1
+        return (f"{len(fixes):,} {'correction of an approved entry' if one else 'corrections of approved entries'} pending approval: "
+                f"{new:,.1f} h in place of {old:,.1f} h{change}; the approved entr{'y counts' if one else 'ies count'} "
+                f"as {'it is' if one else 'they are'} until the correction{' is' if one else 's are'} approved.")
 
     def credential(self, name: str) -> CredentialProgress:
         cid = self.rules.find(name)
@@ -173,9 +188,14 @@ class LearnerProgress:
         lines = [
             f"{lp.learner.name}: {lp.learner.degree_text()}; credentials held: {', '.join(lp.learner.credentials) or 'none recorded'}",
             f"Logged {lp.total_hours:,.1f} h ({lp.pending_hours:,.1f} h pending approval: pending hours never count until approved).",
-            f"Settings: {lp.options.describe()}.",
-            "",
         ]
+        if lp.pending_corrections:
+            lines.append(lp.corrections_text())
+            shown = lp.pending_corrections if why else lp.pending_corrections[:_LISTED_CORRECTIONS]
+            lines += [f"  {c.text()}" for c in shown]
+            if len(shown) < len(lp.pending_corrections):
+                lines.append(f"  ...and {len(lp.pending_corrections) - len(shown):,} more (--why lists them all)")
+        lines += [f"Settings: {lp.options.describe()}.", ""]
         for c in lp.credentials:
             lines.append(f"{c.short} - {c.name}: experience {'MET' if c.met else 'not yet met'}; "
                          f"education/licence {c.eligibility.text() if c.eligibility else 'not checked'}")
@@ -312,6 +332,7 @@ def learner_progress(
         learner=person, options=opts, rules=rules, credentials=creds,
         total_hours=float(hours[in_range].sum()), pending_hours=float(hours[in_range & ~ledger.approved].sum()),
         week_dates=grid_week_dates(ledger, opts),
+        pending_corrections=pending_corrections(store, person, exclude=exclude, as_of=opts.as_of),
     )
 
 

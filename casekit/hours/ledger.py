@@ -22,7 +22,7 @@ from sqlalchemy import func, select
 from casekit.hours.models import CATEGORIES, SETTINGS, THRESHOLD_FIELDS, Person, entries, people
 from casekit.hours.people import PeopleIndex, list_people
 from casekit.hours.store import Store, placeholder
-from casekit.hours.supersession import LIVE_SQL, has_corrections
+from casekit.hours.supersession import CURRENT_SQL, has_corrections
 
 EPOCH = date(1970, 1, 1)
 CATEGORY_CODES = {c: i for i, c in enumerate(CATEGORIES)}
@@ -196,8 +196,8 @@ def load_ledger(store: Store, learner: Person | None = None, *, with_ids: bool |
                     and (conn.execute(select(func.max(people.c.person_id))).scalar() or 0) < (1 << _ID_BITS))
         if packed and not can_pack:
             raise ValueError("the packed read needs SQLite, the whole log, no entry ids and person ids below 2**21")
-        # Entries replaced by a correction are left out (see casekit.hours.supersession).
-        live = f"({LIVE_SQL})" if has_corrections(conn) else ""
+        # Only each entry's current version is read (see casekit.hours.supersession).
+        live = f"({CURRENT_SQL})" if has_corrections(conn) else ""
         if can_pack and packed is not False:
             cols, ids = _fetch_packed_sqlite(conn, live), None
         else:

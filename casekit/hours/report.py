@@ -30,6 +30,7 @@ from casekit.hours.pathways import pathways_from
 from casekit.hours.rules import AnyOf, Rules
 from casekit.hours.signedexport import embed_in_html, signed_log_json
 from casekit.hours.store import Store
+from casekit.hours.supersession import resolve_versions
 from casekit.hours.verify import Verification, guards_note, load_signed_log, verify_log
 
 _CSS = """
@@ -200,9 +201,10 @@ def _verification(lp: LearnerProgress, v: Verification, warnings: list[str]) -> 
         f"<tr><td>{_e(s.name)}</td><td><code>{_e(s.fingerprint)}</code></td><td class='num'>{s.entries:,}</td>"
         f"<td class='num'>{s.minutes / 60:,.2f}</td><td><code>{_e(s.public_key)}</code></td></tr>" for s in v.signers)
     head = f"seq {v.head[0]}, hash <code>{_e(v.head[1])}</code>" if v.head[0] else "no records"
+    replaced = f"; {v.replaced:,} replaced by a correction (counted once, at the version that counts)" if v.replaced else ""
     return f"""{result}{notes}
 <p>Checked {_e(v.checked_at)} by casekit {__version__}: {v.entries:,} entries, {v.approved:,} marked approved
-({v.approved_verified:,} verify, {v.approved_minutes_verified / 60:,.2f} h), {v.pending:,} pending.
+({v.approved_verified:,} verify, {v.approved_minutes_verified / 60:,.2f} h), {v.pending:,} pending{replaced}.
 Audit chain head: {head}.</p>
 <h3>Approved hours per credential (verified entries only)</h3>
 <table><tr><th>credential</th><th>best route</th><th>approved hours counted</th><th>progress</th><th>experience</th></tr>
@@ -240,7 +242,8 @@ def report_html(lp: LearnerProgress, entries: pd.DataFrame, *, log_name: str = "
 {_banner(verification)}
 <p>{_e(person.degree_text())}; credentials held: {_e(', '.join(person.credentials) or 'none recorded')}.<br>
 Logged {lp.total_hours:,.1f} h, of which {lp.pending_hours:,.1f} h are pending a supervisor's approval.
-Only approved entries count toward a threshold; pending hours are shown apart.<br>
+Only approved entries count toward a threshold; pending hours are shown apart.
+{_e(lp.corrections_text())}<br>
 <span class="muted">Settings: {_e(lp.options.describe())}.</span></p>
 
 <h2>Summary per credential</h2>
@@ -297,11 +300,12 @@ def write_report(store: Store, learner: str, to: str | os.PathLike, *, rules: Ru
 
 
 def live_entries(frame: pd.DataFrame) -> pd.DataFrame:
-    """The rows of a :func:`list_entries` table that still count or wait (corrected ones left out)."""
-    fixes = frame[frame["supersedes"] != ""]
-    if fixes.empty:
+    """The rows of a :func:`list_entries` table that count: each entry at its current version.
+
+    Replaced versions and pending corrections of approved entries are left out, as in
+    progress (see :mod:`casekit.hours.supersession`); the report names pending corrections apart.
+    """
+    if not (frame["supersedes"] != "").any():
         return frame
-    by_approved = set(fixes.loc[fixes["status"] == "approved", "supersedes"])
-    any_fix = set(fixes["supersedes"])
-    gone = frame["entry_id"].isin(by_approved) | ((frame["status"] == "pending") & frame["entry_id"].isin(any_fix))
-    return frame[~gone]
+    versions = resolve_versions(zip(frame["entry_id"], frame["supersedes"], frame["status"]))
+    return frame[~frame["entry_id"].isin(versions.not_current)]

@@ -41,6 +41,7 @@ from casekit.hours.signing import (
     signature_valid,
 )
 from casekit.hours.store import Store
+from casekit.hours.supersession import resolve_versions
 
 ENTRY_KEYS = ("entry_id", "learner", "date", "minutes", "category", "setting", "paid", "supervisor", "note",
               "supersedes", "status")
@@ -106,6 +107,7 @@ class Verification:
     failures: list[Failure]
     signers: list[SignerSummary]
     warnings: list[str] = field(default_factory=list)
+    replaced: int = 0  # entries a later version replaces (they count nowhere)
 
     @property
     def ok(self) -> bool:
@@ -117,8 +119,9 @@ class Verification:
 
     def to_text(self) -> str:
         head = f"seq {self.head[0]}, {self.head[1][:16]}" if self.head[0] else "no records"
+        replaced = f"; {self.replaced:,} replaced by a correction" if self.replaced else ""
         lines = [f"{self.learner}: {_count(self.entries, 'entry', 'entries')} ({self.approved:,} approved, "
-                 f"{self.pending:,} pending); {_count(self.approved_verified, 'approval verifies', 'approvals verify')} "
+                 f"{self.pending:,} pending{replaced}); {_count(self.approved_verified, 'approval verifies', 'approvals verify')} "
                  f"({self.approved_minutes_verified / 60:,.2f} h counting, corrections applied); audit chain head {head}"]
         for s in self.signers:
             lines.append(f"  signed by {s.name}, key {s.fingerprint}: {_count(s.entries, 'entry', 'entries')}, "
@@ -420,16 +423,18 @@ def verify_log(log: SignedLog, *, trusted: set[str] | None = None, now: str | No
         if sup and sup not in rows and eid not in bad:
             fail("deleted", eid, f"corrects entry {sup}, which is not in the log")
 
-    # Hours that count: verified approvals, less entries a verified approved correction replaced.
-    replaced = {rows[eid].get("supersedes") for eid in verified}
-    approved_minutes = sum(m for eid, m in verified.items() if eid not in replaced)
+    # Hours that count: verified approvals at their current version, among the entries that
+    # hold (as the report counts them: see casekit.hours.supersession).
+    versions = resolve_versions((eid, e.get("supersedes"), e.get("status")) for eid, e in rows.items() if eid not in bad)
+    approved_minutes = sum(m for eid, m in verified.items() if versions.is_current(eid))
     head = (log.audit[-1].seq, log.audit[-1].hash) if log.audit else (0, audit.GENESIS)
     return Verification(
         learner=log.learner, checked_at=now or datetime.now(timezone.utc).isoformat(timespec="seconds"),
         source=log.source, entries=len(rows), approved=sum(1 for e in rows.values() if e.get("status") == "approved"),
         approved_verified=approved_ok, approved_minutes_verified=approved_minutes,
         pending=sum(1 for e in rows.values() if e.get("status") == "pending"), head=head, failures=failures,
-        signers=sorted(signers.values(), key=lambda s: (s.name, s.fingerprint)), warnings=warnings)
+        signers=sorted(signers.values(), key=lambda s: (s.name, s.fingerprint)), warnings=warnings,
+        replaced=len(versions.replaced))
 
 
 # --- the database as a whole ------------------------------------------------------------------

@@ -65,3 +65,33 @@ def weekdays(start, n_weeks: int, per_week: int = 5):
     from datetime import timedelta
 
     return [start + timedelta(weeks=w, days=d) for w in range(n_weeks) for d in range(per_week)]
+
+
+def version_lines(store, max_versions: int = 4) -> list[tuple[str, str | None, str]]:
+    """Every line of 1 to ``max_versions`` versions, each pending or approved, written straight into the log.
+
+    Line ``k``'s versions have ids starting with ``k`` as 8 hex digits, oldest first. Returns
+    ``(entry_id, supersedes, status)`` rows, as :func:`casekit.hours.supersession.resolve_versions` reads them.
+    """
+    import itertools
+    from datetime import date, timedelta
+
+    from casekit.hours.models import entries
+    from casekit.hours.people import add_person
+
+    learner = add_person(store, "Demo Learner Lines", "learner")
+    rows, table = [], []
+    k = 0
+    for n in range(1, max_versions + 1):
+        for statuses in itertools.product(("pending", "approved"), repeat=n):
+            k += 1
+            ids = [f"{k:08x}{i:024x}" for i in range(n)]
+            for i, st in enumerate(statuses):
+                sup = ids[i - 1] if i else None
+                rows.append((ids[i], sup, st))
+                table.append(dict(entry_id=ids[i], learner_id=learner.person_id, day=date(2024, 1, 1) + timedelta(days=k),
+                                  minutes=60, category="documentation", setting="other", paid=True, supervisor_id=None,
+                                  note="", status=st, created_at="", supersedes=sup))
+    with store.write() as conn:
+        conn.execute(entries.insert(), table)
+    return rows

@@ -27,9 +27,10 @@ from casekit.hours.logbook import add_entry, list_entries
 from casekit.hours.migrations import MIGRATIONS, schema_version
 from casekit.hours.people import add_person
 from casekit.hours.store import open_store
+from casekit.hours.supersession import CURRENT_SQL, resolve_versions
 from casekit.hours.verify import verify_store
 
-from .helpers import entry_row, log_days, weekdays, write_csv
+from .helpers import entry_row, log_days, version_lines, weekdays, write_csv
 
 A, Q, R = "Demo Learner A", "Demo Supervisor Q", "Demo Supervisor R"
 AS_OF = date(2025, 6, 30)
@@ -96,6 +97,15 @@ def test_the_same_work_gives_the_same_progress_and_verification(pg_store, tmp_pa
                 lite_result.pending)
     finally:
         sqlite.close()
+
+
+def test_postgresql_picks_the_same_current_versions_as_python(pg_store):
+    """On every line of up to four versions, does the rule's SQL on PostgreSQL agree with its Python form?"""
+    rows = version_lines(pg_store)
+    with pg_store.read() as conn:
+        in_sql = {r[0] for r in conn.execute(text(f"SELECT entry_id FROM hours_entries WHERE {CURRENT_SQL}"))}
+    versions = resolve_versions(rows)
+    assert in_sql == {eid for eid, _, _ in rows if versions.is_current(eid)}
 
 
 def test_the_database_refuses_to_edit_an_approved_entry(pg_store, tmp_path):

@@ -134,7 +134,8 @@ def test_a_correction_replaces_an_approved_entry_only_once_approved(store, peopl
     approve_entries(store, Q, key=key_for(store, Q), entry_ids=[original])
     fix = correct_entry(store, original, hours=6)
     lp = learner_progress(store, "Demo Learner A", as_of=date(2024, 6, 1))
-    assert lp.credential("C-SWCM").routes[0].counted_hours == 8 and lp.pending_hours == 6
+    assert lp.credential("C-SWCM").routes[0].counted_hours == 8 and (lp.total_hours, lp.pending_hours) == (8, 0)
+    assert [(c.entry_id, c.change_hours) for c in lp.pending_corrections] == [(fix, -2)]
     assert list(pending_for(store, Q)["entry_id"]) == [fix]
     approve_entries(store, Q, key=key_for(store, Q), entry_ids=[fix])
     lp = learner_progress(store, "Demo Learner A", as_of=date(2024, 6, 1))
