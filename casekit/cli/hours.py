@@ -358,9 +358,12 @@ def verify(ctx, learner, path, trust) -> None:
     Finds entries altered after approval, deleted, added or approved outside casekit,
     signed by an unregistered key or by someone other than their supervisor, signatures
     copied between entries, and a broken audit chain. With --file, also recomputes the
-    approved hours per credential from the file, to compare with the report.
+    approved hours per credential from the file, to compare with the report. A file
+    carries its own keys, so without --trust it is checked only against them (anyone
+    can make such a file): give --trust SUPERVISOR.pub, a key from the supervisor.
     """
     from casekit.hours.keys import trusted_fingerprints
+    from casekit.hours.verify import verdict
 
     trusted = trusted_fingerprints(trust) if trust else None
     progress_text = ""
@@ -381,13 +384,10 @@ def verify(ctx, learner, path, trust) -> None:
         click.echo(r.to_text())
     if progress_text:
         click.echo(progress_text)
-    checked = f"checked {len(results)} learner(s) at {results[0].checked_at if results else '-'}"
-    bad = [r for r in results if not r.ok]
-    if bad:
-        n = sum(len(r.failures) for r in bad)
-        click.echo(f"FAILED: {n} problem(s) for {', '.join(r.learner for r in bad)}; {checked}")
+    click.echo(verdict(results, trusted=trusted is not None, from_file=path is not None,
+                       file_name=str(path) if path is not None else "FILE"))
+    if any(not r.ok for r in results):
         ctx.exit(1)
-    click.echo(f"OK: every signature and the audit chain hold; {checked}")
 
 
 # --- progress ------------------------------------------------------------------------------

@@ -182,9 +182,11 @@ def _banner(v: Verification | None) -> str:
 
 def _verification(lp: LearnerProgress, v: Verification, warnings: list[str]) -> str:
     if v.ok:
-        result = (f"<p class='verified'><b>Verified.</b> All {v.approved_verified:,} approvals carry a valid signature "
-                  f"by the entry's supervisor with a registered key, no entry was changed after it was logged or "
-                  f"approved, none was deleted, and the audit chain is intact.</p>")
+        result = (f"<p class='verified'><b>Verified against the keys in this log.</b> All {v.approved_verified:,} "
+                  f"approvals carry a valid signature by the entry's supervisor with the key registered for them in "
+                  f"the learner's log, no entry was changed after it was logged or approved, none was deleted, and the "
+                  f"audit chain is intact. Whether each key is the supervisor's own is not shown by the log itself: "
+                  f"check it as described under <i>Re-verifying this report</i>.</p>")
     else:
         items = "".join(f"<li>{_e(f)}</li>" for f in v.failures[:_LISTED * 4])
         more = len(v.failures) - _LISTED * 4
@@ -214,11 +216,13 @@ Audit chain head: {head}.</p>
 {signers or "<tr><td colspan='5'>no verified approvals</td></tr>"}</table>
 <h3>Re-verifying this report</h3>
 <p>This file carries the signed log it was made from: every entry, every signature, the supervisors' public keys
-and the audit chain. Anyone can check it from this file alone, without the learner's database:
+and the audit chain. Anyone can check it from this file and each supervisor's public key (the .pub file, from the
+supervisor), without the learner's database:
 <code>casekit hours verify --file {_e('"THIS FILE.html"')} --trust SUPERVISOR.pub</code>. With <code>--trust</code>,
-approvals count only if signed with a key you got from the supervisor; a supervisor can also compare the
-fingerprints above with <code>ssh-keygen -lf SUPERVISOR.pub</code>, and the chain head with the one shown when they
-last approved. The signed statement, signature and audit formats are documented in casekit's
+approvals count only if signed with a key you got from the supervisor. Without it the check shows only that the
+file agrees with itself: its signatures match the keys the file names, and anyone can make such a file with a key
+of their own. A supervisor can also compare the fingerprints above with <code>ssh-keygen -lf SUPERVISOR.pub</code>,
+and the chain head with the one shown when they last approved. The signed statement, signature and audit formats are documented in casekit's
 <code>casekit/hours/signing.py</code> and <code>casekit/hours/audit.py</code>, so the check can be re-implemented.</p>"""
 
 

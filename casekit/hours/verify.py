@@ -437,6 +437,38 @@ def verify_log(log: SignedLog, *, trusted: set[str] | None = None, now: str | No
         replaced=len(versions.replaced))
 
 
+# --- the verdict ------------------------------------------------------------------------------
+
+
+def verdict(results: list[Verification], *, trusted: bool, from_file: bool, file_name: str = "FILE") -> str:
+    """The closing line(s) of a check: what held and, as plainly, what was not checked.
+
+    Without ``trusted`` keys a signature shows only that it matches the public key the log
+    (or the file) names for the supervisor; for a file, anyone can make one with a key of
+    their own, so the verdict says the keys were not checked and how to check them.
+    """
+    checked = f"checked {len(results)} learner(s) at {results[0].checked_at if results else '-'}"
+    bad = [r for r in results if not r.ok]
+    if bad:
+        n = sum(len(r.failures) for r in bad)
+        return f"FAILED: {n} problem(s) for {', '.join(r.learner for r in bad)}; {checked}"
+    if trusted:
+        return f"OK: every signature was made with a key you trust (--trust) and the audit chain holds; {checked}"
+    if not from_file:
+        return (f"OK: every signature and the audit chain hold, checked against the supervisors' keys as registered in "
+                f"this log (add --trust SUPERVISOR.pub to check those keys are the supervisors' own); {checked}")
+    keys = sorted({(s.name, s.fingerprint) for r in results for s in r.signers})
+    listed = "; ".join(f"{name} {fp}" for name, fp in keys) or "none used"
+    return "\n".join([
+        f"NOT CHECKED AGAINST A TRUSTED KEY: the file is self-consistent (every signature matches the public key the "
+        f"file itself names for its supervisor, and the audit chain holds), but anyone can make such a file with a key "
+        f"of their own, so this does not show that the supervisors signed; {checked}.",
+        "To check the signatures are the supervisors' own, get each supervisor's public key from them and run",
+        f'  casekit hours verify --file "{file_name}" --trust SUPERVISOR.pub   (one --trust per supervisor)',
+        f"or compare these key fingerprints with the ones each supervisor gives you: {listed}.",
+    ])
+
+
 # --- the database as a whole ------------------------------------------------------------------
 
 

@@ -183,7 +183,9 @@ def test_signed_sign_off_on_the_command_line(cli, tmp_path):
     signed = tmp_path / "a.json"
     assert "2 verified approvals" in cli("export", "--signed", str(signed), "--learner", "Demo Learner A").output
     assert fixed in signed.read_text()
-    assert "OK" in cli("verify", "--file", str(signed)).output
+    assert "NOT CHECKED AGAINST A TRUSTED KEY" in cli("verify", "--file", str(signed)).output  # exit 0: self-consistent
+    assert "OK: every signature was made with a key you trust" in cli("verify", "--file", str(signed), "--trust",
+                                                                      str(key.with_suffix(".pub"))).output
     assert "Demo Supervisor R  SHA256:" in cli("keys", "list").output
     assert cli("export", "--signed", str(signed), ok=False).exit_code == 2
     bad = cli("keys", "register", "Demo Supervisor R", str(tmp_path / "missing.pub"), ok=False)

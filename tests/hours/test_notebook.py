@@ -37,6 +37,14 @@ def test_demo_mode_is_on_and_explained():
     assert "fictional" in text and "DEMO = False" in text and "CASEKIT_HOURS_DB" in text
 
 
+def test_checking_a_report_file_is_shown_with_a_trusted_key():
+    """Does every `verify --file` the notebook shows give --trust, and say what a check without it proves?"""
+    text = " ".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
+    shown = re.findall(r"`casekit hours verify --file [^`]*`", text)
+    assert shown and all("--trust SUPERVISOR.pub" in s for s in shown)
+    assert "Without `--trust` the check shows only that the file agrees with itself" in text
+
+
 def test_outputs_are_cleared():
     """Are outputs and execution counts cleared in the committed notebook?"""
     for c in _cells():

@@ -99,7 +99,11 @@ def test_report_has_a_verification_section_a_board_can_check(demo, tmp_path):
     from casekit.hours.verify import verify_store
 
     page = write_report(demo, "Demo Learner B", tmp_path / "b.html").read_text(encoding="utf-8")
-    assert "<h2>Verification</h2>" in page and "<b>Verified.</b>" in page and "Verification failed" not in page
+    assert "<h2>Verification</h2>" in page and "Verification failed" not in page
+    # the verdict is against the keys the log names, and says how to check those keys are the supervisors'
+    assert "<b>Verified against the keys in this log.</b>" in page
+    assert "Whether each key is the supervisor's own is not shown by the log itself" in page
+    assert "Without it the check shows only that the file agrees with itself" in " ".join(page.split())
     assert re.search(r"Checked \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00 by casekit", page)
     assert "Approved hours per credential (verified entries only)" in page
     lp = learner_progress(demo, "Demo Learner B")

@@ -21,12 +21,13 @@ from casekit.hours.keys import generate_key, register_key
 from casekit.hours.logbook import add_entry
 from casekit.hours.migrations import TRIGGERS
 from casekit.hours.models import entries
-from casekit.hours.people import get_person
+from casekit.hours.people import add_person, get_person
 from casekit.hours.report import write_report
 from casekit.hours.signedexport import export_signed, verify_file
+from casekit.hours.store import open_store
 from casekit.hours.verify import verify_store
 
-from .helpers import key_for
+from .helpers import key_for, key_path_for
 
 Q, R, A = "Demo Supervisor Q", "Demo Supervisor R", "Demo Learner A"
 
@@ -277,3 +278,48 @@ def test_any_counted_field_edited_after_approval_is_named(store, log, column, va
     _tamper(store, f"UPDATE hours_entries SET {column} = {value} WHERE entry_id = '{log['b']}'")
     failure = _failure(_verify(store), log["b"])
     assert failure.kind == "altered" and fragment in failure.message
+
+
+def test_a_file_checked_without_trust_says_its_keys_were_not_checked(store, log, tmp_path):
+    """Does `verify --file` without --trust exit 0 but say plainly that the signatures match only the keys the file
+    names, and how to check them; and with --trust, say OK or fail?"""
+    report = write_report(store, A, tmp_path / "a.html")
+    runner = CliRunner()
+    alone = runner.invoke(hours_cli, ["verify", "--file", str(report)])
+    assert alone.exit_code == 0, alone.output
+    assert "OK" not in alone.output and "every signature and the audit chain hold" not in alone.output
+    assert "NOT CHECKED AGAINST A TRUSTED KEY" in alone.output
+    assert "matches the public key the file itself names" in alone.output
+    assert f'casekit hours verify --file "{report}" --trust SUPERVISOR.pub' in alone.output
+    for who in (Q, R):
+        assert f"{who} {key_for(store, who).fingerprint}" in alone.output
+    both = [str(key_path_for(store, who).with_suffix(".pub")) for who in (Q, R)]
+    trusted = runner.invoke(hours_cli, ["verify", "--file", str(report), "--trust", both[0], "--trust", both[1]])
+    assert trusted.exit_code == 0 and "OK: every signature was made with a key you trust (--trust)" in trusted.output
+    assert "NOT CHECKED" not in trusted.output
+    partly = runner.invoke(hours_cli, ["verify", "--file", str(report), "--trust", both[0]])
+    assert partly.exit_code == 1 and "FAILED" in partly.output and "OK" not in partly.output
+
+
+def test_a_file_made_with_someone_else_s_key_holds_only_until_checked_with_the_supervisor_s_key(store, log, tmp_path):
+    """A log made from scratch with a key of one's own under Q's name: is the file self-consistent (exit 0, keys not
+    checked), and does --trust with Q's real key fail it?"""
+    forged = open_store(tmp_path / "forged.sqlite")
+    try:
+        add_person(forged, A, "learner")
+        add_person(forged, Q, "supervisor")
+        impostor = generate_key()
+        register_key(forged, Q, impostor.public_key)
+        entry = add_entry(forged, learner=A, date="2024-03-04", hours=12, category="care_coordination",
+                          setting="health_care", supervisor=Q)
+        approve_entries(forged, Q, key=impostor, entry_ids=[entry])
+        path, _ = export_signed(forged, A, tmp_path / "forged.json")
+    finally:
+        forged.close()
+    runner = CliRunner()
+    alone = runner.invoke(hours_cli, ["verify", "--file", str(path)])
+    assert alone.exit_code == 0 and "NOT CHECKED AGAINST A TRUSTED KEY" in alone.output
+    assert impostor.fingerprint in alone.output and key_for(store, Q).fingerprint not in alone.output
+    real = str(key_path_for(store, Q).with_suffix(".pub"))
+    checked = runner.invoke(hours_cli, ["verify", "--file", str(path), "--trust", real])
+    assert checked.exit_code == 1 and "not one of the keys you trust" in checked.output
