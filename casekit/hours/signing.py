@@ -104,3 +104,27 @@ def signature_valid(public_key: Ed25519PublicKey, msg: bytes, sig: bytes | None)
 def approval_hash(msg: bytes, sig: bytes) -> bytes:
     """What the audit log records for one approval (see :mod:`casekit.hours.audit`)."""
     return hashlib.sha256(msg + sig).digest()
+
+
+def signed_version(public_key: Ed25519PublicKey, stmt: dict, sig: bytes | None, candidates) -> dict | None:
+    """The statement as it was signed, when ``stmt`` differs from it in one field; else None.
+
+    A signature cannot be read back, but it can be tried: ``candidates`` yields
+    ``(field, values)`` pairs, and the first value that, put in place of the field, makes
+    the signature hold is what was signed. So an edit made in both an entry and its
+    approval (as a find-and-replace in an exported file does) can still be named.
+    """
+    if sig is None:
+        return None
+    for name, values in candidates:
+        for v in values:
+            if v == stmt.get(name):
+                continue
+            trial = dict(stmt, **{name: v})
+            try:
+                msg = message({k: trial.get(k) for k in STATEMENT_FIELDS})
+            except (TypeError, ValueError):
+                continue
+            if signature_valid(public_key, msg, sig):
+                return trial
+    return None

@@ -144,5 +144,5 @@ def correction_of(conn: Connection, entry_ids: list[str]) -> dict[str, str]:
     return out
 
 
-__all__ = ["CURRENT_SQL", "NOT_CURRENT_SQL", "Versions", "resolve_versions", "has_corrections", "line_versions",
-           "live_condition", "correction_of"]
+__all__ = ["CURRENT_SQL", "NOT_CURRENT_SQL", "Versions", "correction_of", "has_corrections", "line_versions",
+           "live_condition", "resolve_versions"]

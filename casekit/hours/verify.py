@@ -10,7 +10,8 @@ read either from the database (:func:`load_signed_log`) or from an exported file
 with exactly the same code.
 
 What it finds, per entry: changed after it was logged or after it was approved (naming the
-field and both values), deleted, added outside casekit, approved without a signature,
+field and both values, even when the approval in a file was edited to match: the signature
+shows which value was signed), deleted, added outside casekit, approved without a signature,
 signed by an unregistered key or by someone other than the entry's supervisor, a signature
 copied from another entry, an approval missing from the audit log; per chain: a record
 altered, removed or out of order. What it cannot find on its own: a copy of the whole log
@@ -22,7 +23,7 @@ supervisor (``--trust`` checks the fingerprints for you).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 from sqlalchemy import select
 
@@ -30,7 +31,16 @@ from casekit.hours import audit
 from casekit.hours.audit import AuditRecord
 from casekit.hours.errors import KeyRegistrationError
 from casekit.hours.keys import fingerprint, parse_public_key
-from casekit.hours.models import KEY_REGISTRY_CHAIN, approvals, entries, keys, people
+from casekit.hours.models import (
+    CATEGORIES,
+    KEY_REGISTRY_CHAIN,
+    MINUTES_PER_DAY,
+    SETTINGS,
+    approvals,
+    entries,
+    keys,
+    people,
+)
 from casekit.hours.people import PeopleIndex, get_person, list_people
 from casekit.hours.signing import (
     ENTRY_FIELDS,
@@ -39,6 +49,7 @@ from casekit.hours.signing import (
     decode_signature,
     message,
     signature_valid,
+    signed_version,
 )
 from casekit.hours.store import Store
 from casekit.hours.supersession import resolve_versions
@@ -221,6 +232,33 @@ def _diff(stmt: dict, entry: dict) -> list[str]:
     return out
 
 
+def _changed_since_logged(entry: dict, seq: int) -> str:
+    return (f"({entry.get('date')}, {_hours(entry.get('minutes'))}) was changed outside casekit after it was logged "
+            f"(audit record seq {seq})")
+
+
+# Approvals per check whose signed values are searched for: about a tenth of a second each.
+_MAX_SEARCHES = 20
+_DAYS_SEARCHED = 400  # a changed date is looked for this many days either side
+
+
+def _candidates(stmt: dict, log: SignedLog):
+    """The values each signed entry field could have had, most likely edits first (for ``signed_version``)."""
+    yield "minutes", range(1, MINUTES_PER_DAY + 1)
+    yield "category", list(CATEGORIES)
+    yield "setting", list(SETTINGS)
+    yield "paid", (True, False)
+    names = ({p.get("name") for p in log.people} | {k.get("owner") for k in log.keys}
+             | {e.get("supervisor") for e in log.entries})
+    yield "supervisor", [None] + sorted(n for n in names if n)
+    yield "supersedes", [None] + sorted(str(e.get("entry_id")) for e in log.entries if e.get("date") == stmt.get("date"))
+    try:
+        day = date.fromisoformat(str(stmt.get("date")))
+    except ValueError:
+        return
+    yield "date", [(day + timedelta(days=d)).isoformat() for d in range(-_DAYS_SEARCHED, _DAYS_SEARCHED + 1)]
+
+
 def _check_keys(log: SignedLog, failures: list[Failure], warnings: list[str]) -> dict[str, tuple]:
     """Parse every key; check each has a registration record. Returns {fingerprint: (owner, public key obj, record)}."""
     registered: dict[str, tuple[str, str]] = {}
@@ -286,6 +324,8 @@ def verify_log(log: SignedLog, *, trusted: set[str] | None = None, now: str | No
     by_seq = {r.seq: r for r in log.audit}
 
     bad: set[str] = set()
+    changed: dict[str, int] = {}  # approved entries that differ from what was logged: audit record seq
+    searches = 0  # signed values searched for (see _MAX_SEARCHES)
 
     def fail(kind: str, eid: str | None, msg: str) -> None:
         failures.append(Failure(kind, eid, msg))
@@ -318,11 +358,9 @@ def verify_log(log: SignedLog, *, trusted: set[str] | None = None, now: str | No
         except (KeyError, TypeError, ValueError):
             same = False
         if not same and eid not in apps:
-            fail("altered", eid, f"({e.get('date')}, {_hours(e.get('minutes'))}) was changed outside casekit after it "
-                                 f"was logged (audit record seq {seq})")
-        elif not same and eid in apps and not _diff(apps[eid].get("statement") or {}, e):
-            fail("altered", eid, f"its note or another uncounted field was changed outside casekit after it was "
-                                 f"logged (audit record seq {seq})")
+            fail("altered", eid, _changed_since_logged(e, seq))
+        elif not same:  # named below, against what its supervisor signed
+            changed[eid] = seq
     for eid, (seq, _h) in logged.items():
         if eid not in rows:
             extra = f" and approved at seq {approved_in_chain[eid][0].seq}" if eid in approved_in_chain else ""
@@ -366,6 +404,15 @@ def verify_log(log: SignedLog, *, trusted: set[str] | None = None, now: str | No
             if others:
                 fail("copied", eid, f"{where} carries the signature of entry {others[0]}: a signature copied from "
                                     "another entry proves nothing about this one")
+            elif eid in changed:  # the entry and its approval were both edited: find what was signed
+                searches += 1
+                signed = (signed_version(pub, stmt, decode_signature(sig_text), _candidates(stmt, log))
+                          if searches <= _MAX_SEARCHES else None)
+                what = "; ".join(_diff(signed, e)) if signed else ""
+                fail("altered", eid, f"{where} was altered after approval by {owner}: {what} (its approval in the "
+                                     "file was edited to match; the signature shows what was approved)" if what else
+                     f"{where}: the entry differs from what was signed: it and its approval were changed outside "
+                     f"casekit after {owner} approved it (logged at audit record seq {changed[eid]})")
             else:
                 fail("bad-signature", eid, f"{where}: the signature does not match the approval as recorded: the "
                                            "approval, or the audit history before it, was altered or forged")
@@ -376,6 +423,10 @@ def verify_log(log: SignedLog, *, trusted: set[str] | None = None, now: str | No
         changes = _diff(stmt, e)
         if changes:
             fail("altered", eid, f"{where} was altered after approval by {owner}: " + "; ".join(changes))
+            continue
+        if eid in changed:  # every signed field is as approved: only the unsigned note is left to differ
+            fail("altered", eid, f"{where}: its note was changed outside casekit after it was logged (audit record "
+                                 f"seq {changed[eid]}); the fields that count are as {owner} approved them")
             continue
         named = stmt.get("supervisor") or None
         if named is not None and stmt.get("approver") != named:
@@ -415,6 +466,9 @@ def verify_log(log: SignedLog, *, trusted: set[str] | None = None, now: str | No
         s = signers.setdefault(fp, SignerSummary(owner, fp, krec.get("public_key", "")))
         s.entries += 1
         s.minutes += int(e["minutes"])
+    for eid, seq in changed.items():  # its approval failed for another reason first: say the entry changed too
+        if not any(f.entry_id == eid and f.kind == "altered" for f in failures):
+            fail("altered", eid, _changed_since_logged(rows[eid], seq))
     for eid, e in rows.items():
         if e.get("status") == "approved" and eid not in apps:
             fail("unsigned", eid, f"({e.get('date')}, {_hours(e.get('minutes'))}) is marked approved but has no signed "
@@ -457,12 +511,12 @@ def verdict(results: list[Verification], *, trusted: bool, from_file: bool, file
     if not from_file:
         return (f"OK: every signature and the audit chain hold, checked against the supervisors' keys as registered in "
                 f"this log (add --trust SUPERVISOR.pub to check those keys are the supervisors' own); {checked}")
-    keys = sorted({(s.name, s.fingerprint) for r in results for s in r.signers})
-    listed = "; ".join(f"{name} {fp}" for name, fp in keys) or "none used"
+    used = sorted({(s.name, s.fingerprint) for r in results for s in r.signers})
+    listed = "; ".join(f"{name} {fp}" for name, fp in used) or "none used"
     return "\n".join([
-        f"NOT CHECKED AGAINST A TRUSTED KEY: the file is self-consistent (every signature matches the public key the "
-        f"file itself names for its supervisor, and the audit chain holds), but anyone can make such a file with a key "
-        f"of their own, so this does not show that the supervisors signed; {checked}.",
+        (f"NOT CHECKED AGAINST A TRUSTED KEY: the file is self-consistent (every signature matches the public key the "
+         f"file itself names for its supervisor, and the audit chain holds), but anyone can make such a file with a "
+         f"key of their own, so this does not show that the supervisors signed; {checked}."),
         "To check the signatures are the supervisors' own, get each supervisor's public key from them and run",
         f'  casekit hours verify --file "{file_name}" --trust SUPERVISOR.pub   (one --trust per supervisor)',
         f"or compare these key fingerprints with the ones each supervisor gives you: {listed}.",

@@ -8,6 +8,7 @@ and that every entry that was valid still verifies and still counts.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sqlite3
 
@@ -18,7 +19,7 @@ from casekit.cli.hours import hours as hours_cli
 from casekit.hours import audit
 from casekit.hours.approval import _sign_and_record, approve_entries
 from casekit.hours.keys import generate_key, register_key
-from casekit.hours.logbook import add_entry
+from casekit.hours.logbook import add_entry, list_entries
 from casekit.hours.migrations import TRIGGERS
 from casekit.hours.models import entries
 from casekit.hours.people import add_person, get_person
@@ -262,7 +263,8 @@ def test_a_note_changed_on_an_approved_entry_is_caught_and_not_counted(store, lo
     _tamper(store, f"UPDATE hours_entries SET note = 'edited later' WHERE entry_id = '{log['c']}'")
     result = _verify(store)
     failure = _failure(result, log["c"])
-    assert failure.kind == "altered" and "note or another uncounted field was changed" in failure.message
+    assert failure.kind == "altered" and "its note was changed outside casekit after it was logged" in failure.message
+    assert "the fields that count are as Demo Supervisor Q approved them" in failure.message
     assert result.approved_verified == 3 and result.approved_minutes_verified == (2 + 3 + 5) * 60
 
 
@@ -323,3 +325,52 @@ def test_a_file_made_with_someone_else_s_key_holds_only_until_checked_with_the_s
     real = str(key_path_for(store, Q).with_suffix(".pub"))
     checked = runner.invoke(hours_cli, ["verify", "--file", str(path), "--trust", real])
     assert checked.exit_code == 1 and "not one of the keys you trust" in checked.output
+
+
+def _edit_file(path, edit) -> None:
+    """Edit the signed log inside an export (.json) or a report (.html) as text, as anyone with an editor could."""
+    path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+@pytest.mark.parametrize("suffix", [".json", ".html"])
+def test_hours_replaced_throughout_a_signed_file_are_named_with_the_approved_value(store, log, tmp_path, suffix):
+    """A find-and-replace of an approved entry's minutes changes the entry and its approval alike: is the failure
+    the hours, with the value the supervisor signed (not 'an uncounted field'), and is it one failure?"""
+    add_entry(store, learner=A, date="2024-03-11", hours=7.5, category="care_coordination", setting="health_care",
+              supervisor=Q)
+    (day,) = [e for e in list_entries(store, learner=A)["entry_id"] if e not in log.values()]
+    approve_entries(store, Q, key=key_for(store, Q), entry_ids=[day])
+    path = (export_signed(store, A, tmp_path / "a.json")[0] if suffix == ".json"
+            else write_report(store, A, tmp_path / "a.html"))
+    pattern = re.compile(r'"minutes": ?450\b')
+    assert len(pattern.findall(path.read_text())) == 2  # the entry and its signed approval
+    _edit_file(path, lambda t: pattern.sub(lambda m: m.group(0).replace("450", "1050"), t))
+    result = verify_file(path)
+    assert [(f.entry_id, f.kind) for f in result.failures] == [(day, "altered")]
+    message = result.failures[0].message
+    assert "hours approved 7.50 h, now 17.50 h" in message and "uncounted" not in message
+    assert result.approved_minutes_verified == (2 + 3 + 4 + 5) * 60
+
+
+def test_a_note_changed_in_a_signed_file_is_named_as_the_note(store, log, tmp_path):
+    """Is a note edited in an exported file reported as the note, with the counted fields as approved?"""
+    path, _ = export_signed(store, A, tmp_path / "a.json")
+    data = json.loads(path.read_text())
+    next(e for e in data["entries"] if e["entry_id"] == log["b"])["note"] = "written later"
+    path.write_text(json.dumps(data))
+    failure = _failure(verify_file(path), log["b"])
+    assert failure.kind == "altered" and "its note was changed outside casekit" in failure.message
+
+
+def test_an_entry_and_its_approval_changed_in_two_fields_differ_from_what_was_signed(store, log, tmp_path):
+    """When what was signed cannot be found (two fields changed), is the failure the neutral 'differs from what was
+    signed', not a guess?"""
+    path, _ = export_signed(store, A, tmp_path / "a.json")
+    data = json.loads(path.read_text())
+    for d in [next(e for e in data["entries"] if e["entry_id"] == log["c"])] + [
+            a["statement"] for a in data["approvals"] if a["statement"]["entry_id"] == log["c"]]:
+        d.update(minutes=600, category="training")
+    path.write_text(json.dumps(data))
+    result = verify_file(path)
+    assert [(f.entry_id, f.kind) for f in result.failures] == [(log["c"], "altered")]
+    assert "the entry differs from what was signed" in result.failures[0].message
