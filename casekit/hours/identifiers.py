@@ -1,8 +1,9 @@
-"""Spotting text that looks like a client identifier (SSN, medical record number).
+"""Spotting text that looks like a client identifier (SSN, medical record number, birth date).
 
 Notes in the log are the learner's own words about their work. A note must never carry
-a client's Social Security number or medical record number, so entries whose note looks
-like one are refused. The patterns err on the side of refusing: a learner can always
+a client's Social Security number, medical record number or date of birth, so entries
+whose note looks like one are refused. A date alone is fine (notes name the day of a
+visit); a date after "born", "DOB" or "date of birth" is not. The patterns err on the side of refusing: a learner can always
 reword a note, but a leaked identifier cannot be taken back.
 """
 
@@ -22,12 +23,23 @@ _MRN_KEYWORD = (
     r"(?:\bmrn|\bmedical\s+record(?:\s+(?:number|num|no\.?|#))?|\bmed\.?\s*rec\.?(?:\s+(?:number|no\.?|#))?"
     r"|\bchart\s+(?:number|no\.?|#))\s*(?:is\s+)?[:#=]?\s*[a-z]{0,3}-?\d[\d-]{2,}"
 )
+# "born 04/12/1980", "DOB: 4-12-80", "date of birth 1980-04-12", "birthdate April 12, 1980"
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE = (
+    r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}})"
+)
+_BIRTH_DATE = (
+    r"(?:\bborn|\bd\.?o\.?b\b\.?|\bdate\s+of\s+birth|\bbirth\s*date|\bbirthday)"
+    rf"\s*(?:is\s+|was\s+|on\s+|in\s+)?[:#=]?\s*{_DATE}"
+)
 # Seven or more digits in a row: a record or account number more often than anything else.
 _LONG_NUMBER = r"(?<!\d)\d{7,}(?!\d)"
 
 _PATTERNS: tuple[tuple[str, str, re.Pattern], ...] = (
     ("ssn", "a Social Security number", re.compile(_SSN)),
     ("mrn", "a medical record number", re.compile(_MRN_KEYWORD, re.IGNORECASE)),
+    ("dob", "a date of birth", re.compile(_BIRTH_DATE, re.IGNORECASE)),
     ("ssn", "a Social Security number", re.compile(_SSN_BARE)),
     ("mrn", "a medical record or other record number (7 or more digits in a row)", re.compile(_LONG_NUMBER)),
 )
@@ -36,14 +48,14 @@ _ANY = re.compile("|".join(f"(?:{p.pattern})" for _, _, p in _PATTERNS), re.IGNO
 
 @dataclass(frozen=True)
 class Finding:
-    kind: str  # "ssn" or "mrn"
+    kind: str  # "ssn", "mrn" or "dob"
     description: str
     start: int
     end: int
 
 
 def find_identifiers(text: str) -> list[Finding]:
-    """Every stretch of ``text`` that looks like an SSN or a medical record number."""
+    """Every stretch of ``text`` that looks like an SSN, a medical record number or a birth date."""
     found: list[Finding] = []
     taken: list[tuple[int, int]] = []
     for kind, description, pattern in _PATTERNS:

@@ -1,4 +1,4 @@
-"""Notes must not carry client identifiers: what looks like an SSN or a medical record number."""
+"""Notes must not carry client identifiers: what looks like an SSN, a medical record number or a birth date."""
 
 from __future__ import annotations
 
@@ -19,10 +19,18 @@ FLAGGED = [
     ("med rec no. 4471", "mrn"),
     ("chart number: 9981", "mrn"),
     ("account 12345678", "mrn"),
+    ("client born 04/12/1980, lives alone", "dob"),
+    ("DOB: 4-12-80", "dob"),
+    ("d.o.b. 1980-04-12", "dob"),
+    ("date of birth is April 12, 1980", "dob"),
+    ("birthdate 12th Apr 1980", "dob"),
+    ("Born on Sept. 3 2011", "dob"),
 ]
 
 CLEAN = ["met client 3 times", "home visit, 2 children present", "room 402, bed 3", "discharge on 2024-03-04",
-         "called 555-1234 about transport", "worked 7.5 hours", "", "MRN not needed today"]
+         "called 555-1234 about transport", "worked 7.5 hours", "", "MRN not needed today",
+         "home visit 04/12/2026", "first-born child started school 9/3/2026", "asked for her date of birth on the form",
+         "newborn visit on 2026-03-04"]
 
 
 @pytest.mark.parametrize("text,kind", FLAGGED)
