@@ -10,6 +10,7 @@ from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
 from nbgrader.preprocessors import ClearHiddenTests, ClearMarkScheme, GetGrades
 
 from casekit.course.config import tools_on_path
+from casekit.course.feedback_page import CriterionFeedbackExporter
 
 HERE = Path(__file__).resolve().parent
 c = get_config()  # noqa: F821 (provided by the config loader)
@@ -58,6 +59,9 @@ c.ClearSolutions.code_stub = {
 # Feedback shows each criterion's points and the rubric's comment, never the hidden test
 # code nor the progress-note mark scheme (nbgrader keeps both unless told).
 c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, ClearMarkScheme, CSSHTMLHeaderPreprocessor]
+# Its list of scores names each rubric criterion instead of nbgrader's "Test cell", whether
+# feedback comes from `casekit course feedback`, `nbgrader generate_feedback` or formgrader.
+c.GenerateFeedback.exporter_class = CriterionFeedbackExporter
 
 # LMS bulk downloads (`casekit course collect-zip`): files named
 #   <learner-id>_<anything>_<original file name>, e.g. jsmith_12345_67890_<case-id>.ipynb

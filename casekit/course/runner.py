@@ -10,9 +10,7 @@ hidden-test code and mark schemes before it is left on disk.
 from __future__ import annotations
 
 import contextlib
-import html
 import logging
-import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,10 +18,10 @@ from pathlib import Path
 from traitlets.config import Config
 
 from casekit.cases.library import CaseLibrary
-from casekit.course.assignment import ANSWER_ID, criterion_of, source_drift, write_sources
+from casekit.course.assignment import source_drift, write_sources
 from casekit.course.config import Course, CourseError, tools_on_path
 from casekit.course.leaks import feedback_leaks, release_leaks
-from casekit.course.results import CohortReport, SubmissionResult  # noqa: F401 (re-exported)
+from casekit.course.results import CohortReport, SubmissionResult
 from casekit.errors import DataFileError
 
 
@@ -211,23 +209,6 @@ class FeedbackReport:
     files: list[Path]
 
 
-# nbgrader's feedback page lists every graded cell as "Test cell", "Task" or "Comment".
-_TOC_ENTRY = re.compile(r'<a href="#(?P<cell>[^"]+)">(?:Test cell|Task|Comment)</a>')
-
-
-def name_criteria(page: str) -> str:
-    """The feedback page with its list of scores naming each rubric criterion, not the cell's kind."""
-    from casekit.rubric import TITLES
-
-    def entry(match: re.Match) -> str:
-        cell = match["cell"]
-        criterion = criterion_of(cell)
-        title = TITLES.get(criterion) if criterion else ("Your plan: the grader's comment" if cell.endswith(ANSWER_ID) else None)
-        return f'<a href="#{cell}">{html.escape(title)}</a>' if title else match[0]
-
-    return _TOC_ENTRY.sub(entry, page)
-
-
 def feedback(course: Course, assignment: str) -> FeedbackReport:
     """nbgrader feedback HTML for every autograded learner, checked to reveal no hidden test or mark scheme."""
     course.require_assignment(assignment)
@@ -244,8 +225,6 @@ def feedback(course: Course, assignment: str) -> FeedbackReport:
         if path.is_file() and path.suffix != ".html":
             path.unlink()
     files = sorted(course.feedback_dir.glob(f"*/{assignment}/*.html"))
-    for path in files:
-        path.write_text(name_criteria(path.read_text(encoding="utf-8")), encoding="utf-8")
     leaks = feedback_leaks(course, assignment, files)
     for path in leaks:
         path.unlink()

@@ -184,6 +184,24 @@ def test_deleted_test_cells_were_put_back_and_graded(cohort):
         assert float(row[criterion]) == next(c.points for c in cohort.key.rubric if c.id == criterion)
 
 
+def test_nbgraders_own_feedback_names_the_criteria_too(cohort):
+    """Does feedback made by nbgrader itself (what formgrader's "Generate feedback" button runs)
+    name each criterion in its list of scores, as `casekit course feedback` does?"""
+    proc = subprocess.run(
+        [str(Path(sys.executable).parent / "nbgrader"), "generate_feedback", cohort.case_id, "--student", "half",
+         "--force", "--CourseDirectory.feedback_directory=feedback-by-nbgrader"],
+        cwd=cohort.course, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    page = (cohort.course / "feedback-by-nbgrader" / "half" / cohort.case_id / f"{cohort.case_id}.html").read_text()
+    from casekit.rubric import TITLES
+
+    titles = [TITLES[c.id] for c in cohort.key.rubric if c.id not in MANUAL_CRITERIA]
+    assert len(titles) >= 10
+    for title in titles:
+        assert f">{html.escape(title)}</a>" in page, title
+    assert ">Test cell</a>" not in page and "HIDDEN TESTS" not in page
+
+
 def test_feedback_shows_points_and_comments_without_hidden_code(cohort):
     """Does each learner's feedback show every criterion's points and the rubric's comment,
     and none of the hidden test code nor the mark scheme?"""
