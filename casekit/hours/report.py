@@ -31,7 +31,8 @@ from casekit.hours.rules import AnyOf, Rules
 from casekit.hours.signedexport import embed_in_html, signed_log_json
 from casekit.hours.store import Store
 from casekit.hours.supersession import resolve_versions
-from casekit.hours.verify import Verification, guards_note, load_signed_log, verify_log
+from casekit.hours.signedlog import Verification, load_signed_log
+from casekit.hours.verify import guards_note, verify_log
 
 _CSS = """
 body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2em auto; max-width: 70em; color: #222; line-height: 1.4; }

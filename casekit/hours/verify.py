@@ -20,9 +20,9 @@ else. For those, compare the chain head and the key fingerprints in the report w
 supervisor (``--trust`` checks the fingerprints for you).
 """
 
+
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 
 from sqlalchemy import select
@@ -31,17 +31,9 @@ from casekit.hours import audit
 from casekit.hours.audit import AuditRecord
 from casekit.hours.errors import KeyRegistrationError
 from casekit.hours.keys import fingerprint, parse_public_key
-from casekit.hours.models import (
-    CATEGORIES,
-    KEY_REGISTRY_CHAIN,
-    MINUTES_PER_DAY,
-    SETTINGS,
-    approvals,
-    entries,
-    keys,
-    people,
-)
-from casekit.hours.people import PeopleIndex, get_person, list_people
+from casekit.hours.models import CATEGORIES, MINUTES_PER_DAY, SETTINGS, approvals, entries
+from casekit.hours.people import get_person, list_people
+from casekit.hours.signedlog import Failure, SignedLog, SignerSummary, Verification, load_signed_log
 from casekit.hours.signing import (
     ENTRY_FIELDS,
     STATEMENT_FIELDS,
@@ -54,154 +46,7 @@ from casekit.hours.signing import (
 from casekit.hours.store import Store
 from casekit.hours.supersession import resolve_versions
 
-ENTRY_KEYS = ("entry_id", "learner", "date", "minutes", "category", "setting", "paid", "supervisor", "note",
-              "supersedes", "status")
-
-
-@dataclass
-class SignedLog:
-    """One learner's log as verification sees it, from the database or an exported file.
-
-    ``entries``: dicts with :data:`ENTRY_KEYS` (date as ``YYYY-MM-DD``, minutes an int).
-    ``approvals``: ``{"statement": {...}, "signature": base64}`` (see :mod:`casekit.hours.signing`).
-    ``keys``: ``{fingerprint, owner, public_key, registered_at, retired_at}``.
-    ``audit``: the learner's chain; ``key_audit``: key registry records (the whole chain
-    when ``key_chain_complete``, else only the records of the keys used).
-    """
-
-    learner: str
-    entries: list[dict]
-    approvals: list[dict]
-    keys: list[dict]
-    audit: list[AuditRecord]
-    key_audit: list[AuditRecord] = field(default_factory=list)
-    key_chain_complete: bool = False
-    people: list[dict] = field(default_factory=list)
-    source: str = ""
-    measured: dict = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Failure:
-    """One thing that does not hold: the entry (or None for a chain record) and why."""
-
-    kind: str  # altered, deleted, unlogged, unsigned, bad-signature, copied, unregistered-key, wrong-signer, untrusted, chain
-    entry_id: str | None
-    message: str
-
-    def __str__(self) -> str:
-        return f"entry {self.entry_id}: {self.message}" if self.entry_id else self.message
-
-
-@dataclass
-class SignerSummary:
-    name: str
-    fingerprint: str
-    public_key: str
-    entries: int = 0
-    minutes: int = 0
-
-
-@dataclass
-class Verification:
-    """The result for one learner."""
-
-    learner: str
-    checked_at: str
-    source: str
-    entries: int
-    approved: int
-    approved_verified: int
-    approved_minutes_verified: int
-    pending: int
-    head: tuple[int, str]
-    failures: list[Failure]
-    signers: list[SignerSummary]
-    warnings: list[str] = field(default_factory=list)
-    replaced: int = 0  # entries a later version replaces (they count nowhere)
-
-    @property
-    def ok(self) -> bool:
-        return not self.failures
-
-    @property
-    def failed_entries(self) -> set[str]:
-        return {f.entry_id for f in self.failures if f.entry_id}
-
-    def to_text(self) -> str:
-        head = f"seq {self.head[0]}, {self.head[1][:16]}" if self.head[0] else "no records"
-        replaced = f"; {self.replaced:,} replaced by a correction" if self.replaced else ""
-        lines = [f"{self.learner}: {_count(self.entries, 'entry', 'entries')} ({self.approved:,} approved, "
-                 f"{self.pending:,} pending{replaced}); {_count(self.approved_verified, 'approval verifies', 'approvals verify')} "
-                 f"({self.approved_minutes_verified / 60:,.2f} h counting, corrections applied); audit chain head {head}"]
-        for s in self.signers:
-            lines.append(f"  signed by {s.name}, key {s.fingerprint}: {_count(s.entries, 'entry', 'entries')}, "
-                         f"{s.minutes / 60:,.2f} h")
-        for w in self.warnings:
-            lines.append(f"  note: {w}")
-        for f in self.failures:
-            lines.append(f"  FAIL {f}")
-        return "\n".join(lines)
-
-
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n:,} {one if n == 1 else many}"
-
-
-# --- reading from the database -----------------------------------------------------------------
-
-
-def _key_dicts(conn) -> list[dict]:
-    q = select(keys, people.c.name).join(people, keys.c.person_id == people.c.person_id)
-    return [dict(fingerprint=r.fingerprint, owner=r.name, public_key=r.public_key, registered_at=r.registered_at,
-                 retired_at=r.retired_at) for r in conn.execute(q)]
-
-
-def _person_dict(p) -> dict:
-    return dict(name=p.name, role=p.role, degree_level=p.degree_level, degree_field=p.degree_field,
-                degree_date=p.degree_date.isoformat() if p.degree_date else None, credentials=list(p.credentials))
-
-
-def load_signed_log(store: Store | None, learner, *, conn=None, shared: dict | None = None) -> SignedLog:
-    """``learner``'s signed log from the database (``learner``: a name or a Person)."""
-    if conn is None:
-        with store.read() as c:
-            return load_signed_log(store, learner, conn=c, shared=shared)
-    shared = shared if shared is not None else {}
-    if "index" not in shared:
-        shared["index"] = PeopleIndex.load(None, conn=conn)
-        shared["keys"] = _key_dicts(conn)
-        shared["key_audit"] = audit.read_chain(conn, KEY_REGISTRY_CHAIN)
-    index: PeopleIndex = shared["index"]
-    person = learner if hasattr(learner, "person_id") else index.find(learner, "learner")
-    if person is None:
-        raise KeyRegistrationError(index.unknown_message(learner, "learner"))
-    names = {p.person_id: p.name for p in index.persons}
-    rows = conn.execute(select(entries).where(entries.c.learner_id == person.person_id)
-                        .order_by(entries.c.day, entries.c.entry_id)).all()
-    ents = [dict(entry_id=r.entry_id, learner=person.name, date=r.day.isoformat(), minutes=int(r.minutes),
-                 category=r.category, setting=r.setting, paid=bool(r.paid), supervisor=names.get(r.supervisor_id),
-                 note=r.note or "", supersedes=r.supersedes, status=r.status) for r in rows]
-    chain = audit.read_chain(conn, person.person_id)
-    by_seq = {r.seq: r for r in chain}
-    apps = []
-    for r in conn.execute(select(approvals).where(approvals.c.learner_id == person.person_id)
-                          .order_by(approvals.c.seq, approvals.c.entry_id)):
-        rec = by_seq.get(int(r.seq))
-        ok = rec is not None and rec.action == "approve"
-        stmt = dict(entry_id=r.entry_id, learner=person.name, date=r.day.isoformat(), minutes=int(r.minutes),
-                    category=r.category, setting=r.setting, paid=bool(r.paid), supervisor=names.get(r.supervisor_id),
-                    supersedes=r.supersedes, approver=rec.actor if ok else None, approved_at=rec.at if ok else None,
-                    key=rec.subject if ok else None, log_head=rec.prev_hash if ok else None)
-        apps.append({"statement": stmt, "signature": r.signature, "seq": int(r.seq)})
-    used = {a["statement"]["key"] for a in apps}
-    supervisors = {e["supervisor"] for e in ents} | {a["statement"]["approver"] for a in apps}
-    folks = [_person_dict(person)] + [_person_dict(index.by_name[n.lower()]) for n in sorted(s for s in supervisors if s)
-                                      if n.lower() in index.by_name]
-    return SignedLog(learner=person.name, entries=ents, approvals=apps,
-                     keys=[k for k in shared["keys"] if k["fingerprint"] in used or k["owner"] in supervisors],
-                     audit=chain, key_audit=shared["key_audit"], key_chain_complete=True, people=folks,
-                     source=store.describe() if store is not None else "")
+__all__ = ["Failure", "SignedLog", "Verification", "load_signed_log", "verdict", "verify_log", "verify_store"]
 
 
 # --- checking -----------------------------------------------------------------------------------
@@ -297,198 +142,245 @@ def _check_keys(log: SignedLog, failures: list[Failure], warnings: list[str]) ->
     return out
 
 
+
 def verify_log(log: SignedLog, *, trusted: set[str] | None = None, now: str | None = None) -> Verification:
     """Check every signature, every audit record and every entry of ``log``.
 
     ``trusted``: fingerprints the checker has from the supervisors themselves; with it, an
     approval signed by any other key fails (even a key registered in the log).
     """
-    failures: list[Failure] = []
-    warnings: list[str] = []
-    chain_name = audit.learner_chain_name(log.learner)
-    for seq, why in audit.check_chain(log.audit, chain_name):
-        rec = next((r for r in log.audit if r.seq == seq), None)
-        what = f" ({rec.action} of {rec.count} entr{'y' if rec.count == 1 else 'ies'} by {rec.actor} at {rec.at})" if rec else ""
-        failures.append(Failure("chain", None, f"{log.learner}'s audit chain broken at record seq {seq}{what}: {why}"))
-    good_keys = _check_keys(log, failures, warnings)
+    check = _LogCheck(log, trusted)
+    check.chain()
+    check.index_rows()
+    check.rows_against_chain()
+    for eid, a in check.apps.items():
+        check.approval(eid, a)
+    check.loose_ends()
+    return check.result(now)
 
-    logged: dict[str, tuple[int, bytes]] = {}
-    approved_in_chain: dict[str, tuple[AuditRecord, bytes]] = {}
-    for rec in log.audit:
-        if rec.action in audit.ENTRY_ACTIONS:
-            for eid, h in rec.item_list():
-                logged[eid] = (rec.seq, h)
-        elif rec.action == "approve":
-            for eid, h in rec.item_list():
-                approved_in_chain[eid] = (rec, h)
-    by_seq = {r.seq: r for r in log.audit}
 
-    bad: set[str] = set()
-    changed: dict[str, int] = {}  # approved entries that differ from what was logged: audit record seq
-    searches = 0  # signed values searched for (see _MAX_SEARCHES)
+class _LogCheck:
+    """One pass over a :class:`SignedLog`: the audit chain and keys first, then each row
+    against what the chain recorded, then each approval against its row, key and chain
+    record. Failures are collected in order; an entry with any failure is in ``bad``."""
 
-    def fail(kind: str, eid: str | None, msg: str) -> None:
-        failures.append(Failure(kind, eid, msg))
+    def __init__(self, log: SignedLog, trusted: set[str] | None):
+        self.log = log
+        self.trusted = trusted
+        self.failures: list[Failure] = []
+        self.warnings: list[str] = []
+        self.bad: set[str] = set()
+        self.changed: dict[str, int] = {}  # approved entries that differ from what was logged: audit record seq
+        self.searches = 0  # signed values searched for (see _MAX_SEARCHES)
+        self.verified: dict[str, int] = {}  # entries whose approval holds: minutes
+        self.signers: dict[str, SignerSummary] = {}
+        # what the audit chain recorded: each entry's hash when logged, each approval's record
+        self.logged: dict[str, tuple[int, bytes]] = {}
+        self.approved_in_chain: dict[str, tuple[AuditRecord, bytes]] = {}
+        for rec in log.audit:
+            if rec.action in audit.ENTRY_ACTIONS:
+                for eid, h in rec.item_list():
+                    self.logged[eid] = (rec.seq, h)
+            elif rec.action == "approve":
+                for eid, h in rec.item_list():
+                    self.approved_in_chain[eid] = (rec, h)
+        self.by_seq = {r.seq: r for r in log.audit}
+        self.good_keys: dict[str, tuple] = {}
+        self.rows: dict[str, dict] = {}
+        self.apps: dict[str, dict] = {}
+        self.by_sig: dict[str, list[str]] = {}
+
+    def fail(self, kind: str, eid: str | None, msg: str) -> None:
+        self.failures.append(Failure(kind, eid, msg))
         if eid:
-            bad.add(eid)
+            self.bad.add(eid)
 
-    rows = {}
-    for e in log.entries:
-        eid = str(e.get("entry_id"))
-        if eid in rows:
-            fail("unlogged", eid, "appears twice in the log; the copy was added outside casekit")
-        rows[eid] = e
-    apps: dict[str, dict] = {}
-    by_sig: dict[str, list[str]] = {}
-    for a in log.approvals:
-        eid = str((a.get("statement") or {}).get("entry_id"))
-        by_sig.setdefault(a.get("signature"), []).append(eid)
-        if eid in apps:
-            fail("copied", eid, "has two approvals; one was added outside casekit")
-        apps[eid] = a
+    def chain(self) -> None:
+        """The learner's audit chain, then the supervisors' keys and their registrations."""
+        log = self.log
+        for seq, why in audit.check_chain(log.audit, audit.learner_chain_name(log.learner)):
+            rec = next((r for r in log.audit if r.seq == seq), None)
+            what = f" ({rec.action} of {rec.count} entr{'y' if rec.count == 1 else 'ies'} by {rec.actor} at {rec.at})" if rec else ""
+            self.failures.append(Failure("chain", None, f"{log.learner}'s audit chain broken at record seq {seq}{what}: {why}"))
+        self.good_keys = _check_keys(log, self.failures, self.warnings)
 
-    for eid, e in rows.items():
-        if eid not in logged:
-            fail("unlogged", eid, f"({e.get('date')}, {_hours(e.get('minutes'))}) is not in the audit log: it was added "
-                                  "outside casekit")
-            continue
-        seq, h = logged[eid]
-        try:
-            same = audit.entry_hash(e) == h
-        except (KeyError, TypeError, ValueError):
-            same = False
-        if not same and eid not in apps:
-            fail("altered", eid, _changed_since_logged(e, seq))
-        elif not same:  # named below, against what its supervisor signed
-            changed[eid] = seq
-    for eid, (seq, _h) in logged.items():
-        if eid not in rows:
-            extra = f" and approved at seq {approved_in_chain[eid][0].seq}" if eid in approved_in_chain else ""
-            fail("deleted", eid, f"was logged at audit record seq {seq}{extra}, but its row is gone: deleted outside casekit")
+    def index_rows(self) -> None:
+        """The log's rows and approvals by entry id (a second copy of either fails), approvals by signature."""
+        log = self.log
+        for e in log.entries:
+            eid = str(e.get("entry_id"))
+            if eid in self.rows:
+                self.fail("unlogged", eid, "appears twice in the log; the copy was added outside casekit")
+            self.rows[eid] = e
+        for a in log.approvals:
+            eid = str((a.get("statement") or {}).get("entry_id"))
+            self.by_sig.setdefault(a.get("signature"), []).append(eid)
+            if eid in self.apps:
+                self.fail("copied", eid, "has two approvals; one was added outside casekit")
+            self.apps[eid] = a
 
-    approved_ok = 0
-    verified: dict[str, int] = {}
-    signers: dict[str, SignerSummary] = {}
-    for eid, a in apps.items():
+    def rows_against_chain(self) -> None:
+        """Every row was logged through casekit and is as logged; every logged entry is still there."""
+        for eid, e in self.rows.items():
+            if eid not in self.logged:
+                self.fail("unlogged", eid, f"({e.get('date')}, {_hours(e.get('minutes'))}) is not in the audit log: it "
+                                           "was added outside casekit")
+                continue
+            seq, h = self.logged[eid]
+            try:
+                same = audit.entry_hash(e) == h
+            except (KeyError, TypeError, ValueError):
+                same = False
+            if not same and eid not in self.apps:
+                self.fail("altered", eid, _changed_since_logged(e, seq))
+            elif not same:  # named in approval(), against what its supervisor signed
+                self.changed[eid] = seq
+        for eid, (seq, _h) in self.logged.items():
+            if eid not in self.rows:
+                extra = f" and approved at seq {self.approved_in_chain[eid][0].seq}" if eid in self.approved_in_chain else ""
+                self.fail("deleted", eid, f"was logged at audit record seq {seq}{extra}, but its row is gone: deleted "
+                                          "outside casekit")
+
+    def approval(self, eid: str, a: dict) -> None:
+        """One approval: signed by a registered (and trusted) key of the entry's supervisor,
+        over the entry as it is now, and recorded in the audit chain where it was signed."""
         stmt = a.get("statement") or {}
-        e = rows.get(eid)
+        e = self.rows.get(eid)
         if e is None:
-            if eid not in logged:
-                fail("unlogged", eid, "has an approval but is not in the log or its audit chain")
-            continue
+            if eid not in self.logged:
+                self.fail("unlogged", eid, "has an approval but is not in the log or its audit chain")
+            return
         where = f"({e.get('date')}, {_hours(e.get('minutes'))})"
         if any(stmt.get(k) is None for k in ("approver", "approved_at", "key", "log_head")):
-            fail("unsigned", eid, f"{where} has a signature but its approval is not in the audit log: the approval "
-                                  "was put in outside casekit")
-            continue
+            self.fail("unsigned", eid, f"{where} has a signature but its approval is not in the audit log: the "
+                                       "approval was put in outside casekit")
+            return
         fp = stmt.get("key")
-        sig_text = a.get("signature")
-        key = good_keys.get(fp)
+        key = self.good_keys.get(fp)
         if key is None:
-            known = any(k.get("fingerprint") == fp for k in log.keys)
-            fail("unregistered-key", eid, f"{where} is signed by key {fp}, which is "
-                 + ("not validly registered (see the key problem above)" if known else
-                    "not registered in this log to any supervisor"))
-            continue
+            known = any(k.get("fingerprint") == fp for k in self.log.keys)
+            self.fail("unregistered-key", eid, f"{where} is signed by key {fp}, which is "
+                      + ("not validly registered (see the key problem above)" if known else
+                         "not registered in this log to any supervisor"))
+            return
         owner, pub, krec = key
-        if trusted is not None and fp not in trusted:
-            fail("untrusted", eid, f"{where} is signed by {owner}'s key {fp}, which is not one of the keys you "
-                                   "trust (--trust)")
-            continue
+        if self.trusted is not None and fp not in self.trusted:
+            self.fail("untrusted", eid, f"{where} is signed by {owner}'s key {fp}, which is not one of the keys you "
+                                        "trust (--trust)")
+            return
         try:
             msg = message({k: stmt.get(k) for k in STATEMENT_FIELDS})
         except (TypeError, ValueError):
             msg = b""
-        if not signature_valid(pub, msg, decode_signature(sig_text)):
-            others = [o for o in by_sig.get(sig_text, ()) if o != eid]
-            if others:
-                fail("copied", eid, f"{where} carries the signature of entry {others[0]}: a signature copied from "
-                                    "another entry proves nothing about this one")
-            elif eid in changed:  # the entry and its approval were both edited: find what was signed
-                searches += 1
-                signed = (signed_version(pub, stmt, decode_signature(sig_text), _candidates(stmt, log))
-                          if searches <= _MAX_SEARCHES else None)
-                what = "; ".join(_diff(signed, e)) if signed else ""
-                fail("altered", eid, f"{where} was altered after approval by {owner}: {what} (its approval in the "
-                                     "file was edited to match; the signature shows what was approved)" if what else
-                     f"{where}: the entry differs from what was signed: it and its approval were changed outside "
-                     f"casekit after {owner} approved it (logged at audit record seq {changed[eid]})")
-            else:
-                fail("bad-signature", eid, f"{where}: the signature does not match the approval as recorded: the "
-                                           "approval, or the audit history before it, was altered or forged")
-            continue
+        signature = decode_signature(a.get("signature"))
+        if not signature_valid(pub, msg, signature):
+            self.signature_failure(eid, a, e, where, owner, pub)
+            return
+        problem = (self.statement_problem(eid, stmt, e, where, owner)
+                   or self.recorded_problem(eid, stmt, e, where, owner, fp, krec, approval_hash(msg, signature)))
+        if problem is not None:
+            kind, text = problem
+            self.fail(kind, eid, text)
+            return
+        if eid in self.bad:  # its approval holds, but the entry failed another check
+            return
+        self.verified[eid] = int(e["minutes"])
+        s = self.signers.setdefault(fp, SignerSummary(owner, fp, krec.get("public_key", "")))
+        s.entries += 1
+        s.minutes += int(e["minutes"])
+
+    def signature_failure(self, eid: str, a: dict, e: dict, where: str, owner: str, pub) -> None:
+        """Why a signature does not match: copied from another entry, or the entry and its
+        approval edited together (then what was signed is searched for and named)."""
+        stmt = a.get("statement") or {}
+        others = [o for o in self.by_sig.get(a.get("signature"), ()) if o != eid]
+        if others:
+            self.fail("copied", eid, f"{where} carries the signature of entry {others[0]}: a signature copied from "
+                                     "another entry proves nothing about this one")
+        elif eid in self.changed:
+            self.searches += 1
+            signed = (signed_version(pub, stmt, decode_signature(a.get("signature")), _candidates(stmt, self.log))
+                      if self.searches <= _MAX_SEARCHES else None)
+            what = "; ".join(_diff(signed, e)) if signed else ""
+            self.fail("altered", eid, f"{where} was altered after approval by {owner}: {what} (its approval in the "
+                                      "file was edited to match; the signature shows what was approved)" if what else
+                      f"{where}: the entry differs from what was signed: it and its approval were changed outside "
+                      f"casekit after {owner} approved it (logged at audit record seq {self.changed[eid]})")
+        else:
+            self.fail("bad-signature", eid, f"{where}: the signature does not match the approval as recorded: the "
+                                            "approval, or the audit history before it, was altered or forged")
+
+    def statement_problem(self, eid: str, stmt: dict, e: dict, where: str, owner: str) -> tuple[str, str] | None:
+        """A valid signature: is its signer the approver, the entry's supervisor and not the
+        learner, and is the entry still what was signed?"""
         if owner != stmt.get("approver"):
-            fail("wrong-signer", eid, f"{where} is signed with {owner}'s key but claims {stmt.get('approver')} approved it")
-            continue
+            return "wrong-signer", f"{where} is signed with {owner}'s key but claims {stmt.get('approver')} approved it"
         changes = _diff(stmt, e)
         if changes:
-            fail("altered", eid, f"{where} was altered after approval by {owner}: " + "; ".join(changes))
-            continue
-        if eid in changed:  # every signed field is as approved: only the unsigned note is left to differ
-            fail("altered", eid, f"{where}: its note was changed outside casekit after it was logged (audit record "
-                                 f"seq {changed[eid]}); the fields that count are as {owner} approved them")
-            continue
+            return "altered", f"{where} was altered after approval by {owner}: " + "; ".join(changes)
+        if eid in self.changed:  # every signed field is as approved: only the unsigned note is left to differ
+            return "altered", (f"{where}: its note was changed outside casekit after it was logged (audit record "
+                               f"seq {self.changed[eid]}); the fields that count are as {owner} approved them")
         named = stmt.get("supervisor") or None
         if named is not None and stmt.get("approver") != named:
-            fail("wrong-signer", eid, f"{where} was approved by {stmt.get('approver')}, but the entry names {named}: "
-                                      "only the named supervisor may approve it")
-            continue
+            return "wrong-signer", (f"{where} was approved by {stmt.get('approver')}, but the entry names {named}: "
+                                    "only the named supervisor may approve it")
         if stmt.get("approver") == stmt.get("learner"):
-            fail("wrong-signer", eid, f"{where} was approved by the learner themself")
-            continue
+            return "wrong-signer", f"{where} was approved by the learner themself"
+        return None
+
+    def recorded_problem(self, eid: str, stmt: dict, e: dict, where: str, owner: str, fp: str, krec: dict,
+                         signed_hash: bytes) -> tuple[str, str] | None:
+        """A valid signature: was the key registered when it signed, is the approval in the
+        audit chain where it says it was signed, and is the row marked approved?"""
         when = str(stmt.get("approved_at"))
         if when < str(krec.get("registered_at")) or (krec.get("retired_at") and when > str(krec.get("retired_at"))):
-            fail("unregistered-key", eid, f"{where} was signed at {when}, outside the time key {fp} was registered")
-            continue
-        in_chain = approved_in_chain.get(eid)
-        if in_chain is None or in_chain[1] != approval_hash(msg, decode_signature(sig_text)):
-            fail("unsigned", eid, f"{where}: its approval is not in the audit log: the signature was put in outside casekit")
-            continue
+            return "unregistered-key", f"{where} was signed at {when}, outside the time key {fp} was registered"
+        in_chain = self.approved_in_chain.get(eid)
+        if in_chain is None or in_chain[1] != signed_hash:
+            return "unsigned", f"{where}: its approval is not in the audit log: the signature was put in outside casekit"
         rec = in_chain[0]
         if (rec.prev_hash != stmt.get("log_head") or rec.actor != stmt.get("approver") or rec.subject != fp
                 or rec.at != stmt.get("approved_at")):
-            fail("chain", eid, f"{where}: its approval record (seq {rec.seq}) does not match the signed approval: "
-                               "the audit log was rewritten")
-            continue
-        prior = by_seq.get(rec.seq - 1)
+            return "chain", (f"{where}: its approval record (seq {rec.seq}) does not match the signed approval: "
+                             "the audit log was rewritten")
+        prior = self.by_seq.get(rec.seq - 1)
         if rec.seq > 1 and (prior is None or prior.hash != stmt.get("log_head")):
-            fail("chain", eid, f"{where}: {owner} signed it against a log state that is no longer in the audit "
-                               "chain: history before this approval was rewritten")
-            continue
+            return "chain", (f"{where}: {owner} signed it against a log state that is no longer in the audit "
+                             "chain: history before this approval was rewritten")
         if e.get("status") != "approved":
-            fail("altered", eid, f"{where} has a valid approval by {owner} but is marked {e.get('status')!r}: its "
-                                 "status was changed outside casekit")
-            continue
-        if eid in bad:  # its approval holds, but the entry failed another check above
-            continue
-        approved_ok += 1
-        verified[eid] = int(e["minutes"])
-        s = signers.setdefault(fp, SignerSummary(owner, fp, krec.get("public_key", "")))
-        s.entries += 1
-        s.minutes += int(e["minutes"])
-    for eid, seq in changed.items():  # its approval failed for another reason first: say the entry changed too
-        if not any(f.entry_id == eid and f.kind == "altered" for f in failures):
-            fail("altered", eid, _changed_since_logged(rows[eid], seq))
-    for eid, e in rows.items():
-        if e.get("status") == "approved" and eid not in apps:
-            fail("unsigned", eid, f"({e.get('date')}, {_hours(e.get('minutes'))}) is marked approved but has no signed "
-                                  "approval: it was marked outside casekit")
-        sup = e.get("supersedes")
-        if sup and sup not in rows and eid not in bad:
-            fail("deleted", eid, f"corrects entry {sup}, which is not in the log")
+            return "altered", (f"{where} has a valid approval by {owner} but is marked {e.get('status')!r}: its "
+                               "status was changed outside casekit")
+        return None
 
-    # Hours that count: verified approvals at their current version, among the entries that
-    # hold (as the report counts them: see casekit.hours.supersession).
-    versions = resolve_versions((eid, e.get("supersedes"), e.get("status")) for eid, e in rows.items() if eid not in bad)
-    approved_minutes = sum(m for eid, m in verified.items() if versions.is_current(eid))
-    head = (log.audit[-1].seq, log.audit[-1].hash) if log.audit else (0, audit.GENESIS)
-    return Verification(
-        learner=log.learner, checked_at=now or datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        source=log.source, entries=len(rows), approved=sum(1 for e in rows.values() if e.get("status") == "approved"),
-        approved_verified=approved_ok, approved_minutes_verified=approved_minutes,
-        pending=sum(1 for e in rows.values() if e.get("status") == "pending"), head=head, failures=failures,
-        signers=sorted(signers.values(), key=lambda s: (s.name, s.fingerprint)), warnings=warnings,
-        replaced=len(versions.replaced))
+    def loose_ends(self) -> None:
+        """Changed entries not yet named, rows marked approved with no approval, corrections of missing entries."""
+        for eid, seq in self.changed.items():  # its approval failed for another reason first: say the entry changed too
+            if not any(f.entry_id == eid and f.kind == "altered" for f in self.failures):
+                self.fail("altered", eid, _changed_since_logged(self.rows[eid], seq))
+        for eid, e in self.rows.items():
+            if e.get("status") == "approved" and eid not in self.apps:
+                self.fail("unsigned", eid, f"({e.get('date')}, {_hours(e.get('minutes'))}) is marked approved but has "
+                                           "no signed approval: it was marked outside casekit")
+            sup = e.get("supersedes")
+            if sup and sup not in self.rows and eid not in self.bad:
+                self.fail("deleted", eid, f"corrects entry {sup}, which is not in the log")
+
+    def result(self, now: str | None) -> Verification:
+        # Hours that count: verified approvals at their current version, among the entries that
+        # hold (as the report counts them: see casekit.hours.supersession).
+        rows, log = self.rows, self.log
+        versions = resolve_versions((eid, e.get("supersedes"), e.get("status")) for eid, e in rows.items()
+                                    if eid not in self.bad)
+        approved_minutes = sum(m for eid, m in self.verified.items() if versions.is_current(eid))
+        head = (log.audit[-1].seq, log.audit[-1].hash) if log.audit else (0, audit.GENESIS)
+        return Verification(
+            learner=log.learner, checked_at=now or datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            source=log.source, entries=len(rows), approved=sum(1 for e in rows.values() if e.get("status") == "approved"),
+            approved_verified=len(self.verified), approved_minutes_verified=approved_minutes,
+            pending=sum(1 for e in rows.values() if e.get("status") == "pending"), head=head, failures=self.failures,
+            signers=sorted(self.signers.values(), key=lambda s: (s.name, s.fingerprint)), warnings=self.warnings,
+            replaced=len(versions.replaced))
 
 
 # --- the verdict ------------------------------------------------------------------------------
