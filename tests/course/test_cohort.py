@@ -29,7 +29,7 @@ from course_cohort import DELETED, LEARNERS, copy_course_kit, expected_totals, l
 pytestmark = pytest.mark.slow
 
 CASEKIT = Path(sys.executable).parent / "casekit"
-TIMEOUT = 8
+TIMEOUT = 12
 """Per-cell timeout for this run: the looping learner costs this much, once."""
 
 

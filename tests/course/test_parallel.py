@@ -30,7 +30,7 @@ from course_cohort import LEARNERS, copy_course_kit, submission_files
 pytestmark = pytest.mark.slow
 
 BIN = Path(sys.executable).parent
-TIMEOUT = 3
+TIMEOUT = 5
 """Per-cell timeout: the looping learner costs this much, once per run."""
 COHORT = ("model", "half", "empty", "loops", "corruptnotebook", "tampers")
 
