@@ -3,8 +3,9 @@
 Notes in the log are the learner's own words about their work. A note must never carry
 a client's Social Security number, medical record number or date of birth, so entries
 whose note looks like one are refused. A date alone is fine (notes name the day of a
-visit); a date after "born", "DOB" or "date of birth" is not. The patterns err on the side of refusing: a learner can always
-reword a note, but a leaked identifier cannot be taken back.
+visit); a date after "born", "DOB" or "date of birth" is not. The patterns err on the
+side of refusing: a learner can always reword a note, but a leaked identifier cannot be
+taken back.
 """
 
 from __future__ import annotations
