@@ -201,7 +201,7 @@ class CaseSession:
         self.save()
 
     def delegate(self, task: str, role: str | None) -> None:
-        """Give ``task`` to a staff ``role`` (``None``: you keep it)."""
+        """Give ``task`` to a staff ``role`` (``None``: take it back; no one has it)."""
         self._known(task, {t.id for t in self.case.tasks}, "task")
         if role is not None:
             self._known(role, set(self.lib.roles), "role")
