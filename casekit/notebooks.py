@@ -42,7 +42,8 @@ STEP_TEXT = [
      "Choose what this client must be told now, for this program and setting.",
      '# session.options("rights")\n# session.set_rights(["<right-id>", "<responsibility-id>"])'),
     ("coordination", "8. Coordinate with providers and delegate",
-     "Ask each provider for what you still need, and give each task to a role whose scope allows it.",
+     "Ask each provider for what you still need. Give each task this client needs to a role whose scope "
+     "allows it; leave a task this client does not need with no one.",
      '# session.options("providers"); session.options("roles")\n# session.request_info("<provider-id>", "what you need")\n# session.delegate("<task-id>", "<role-id>")'),
     ("documentation", "9. Meet the client and family, and write the progress note",
      "Plan the meeting and write the note. An instructor grades the note against levels, not code.",

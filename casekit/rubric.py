@@ -302,7 +302,9 @@ class _Scorer:
         given: dict[str, str] = {d.task: d.role for d in self.plan.delegations}
         good = sum(1 for t, roles in suitable.items() if given.get(t) in roles)
         bad = [(t, r) for t, r in given.items() if t in suitable and r not in suitable[t]]
-        deleg = _clamp((good - self.policy.wrong_pick_cost * len(bad)) / len(suitable))
+        unneeded = {u.task: u.why for u in self.key.unneeded_tasks}
+        wasted = [t for t in given if t in unneeded]
+        deleg = _clamp((good - self.policy.wrong_pick_cost * (len(bad) + len(wasted))) / len(suitable))
         parts = []
         providers = {p.id: p.name for p in self.case.providers}
         for r in wanted:
@@ -312,6 +314,8 @@ class _Scorer:
         for t, r in bad:
             role = self.lib.roles.get(r)
             parts.append(f"'{tasks.get(t, t)}' is outside the scope of a {role.title.lower() if role else r}.")
+        for t in wasted:
+            parts.append(f"'{tasks.get(t, t)}' is not needed for this client: {unneeded[t]}")
         for t in suitable:
             if t not in given:
                 parts.append(f"Nobody owns '{tasks.get(t, t)}' yet.")

@@ -107,6 +107,27 @@ def _unsuitable_key_referral(root):
     return path.name, "referrals[0].resources[0]", "does not serve need"
 
 
+def _task_neither_delegated_nor_unneeded(root):
+    """A case task the key says nothing about: the rubric could neither credit nor fault it."""
+    path = root / "graders" / "keys" / first_case(root).name
+    edit_yaml(path, lambda d: d["delegation"].pop(0))
+    return path.name, "delegation", "in neither delegation nor unneeded_tasks"
+
+
+def _unneeded_task_also_delegated(root):
+    path = root / "graders" / "keys" / first_case(root).name
+    added = []
+    edit_yaml(path, lambda d: added.append(len(d["unneeded_tasks"])) or d["unneeded_tasks"].append(
+        {"task": d["delegation"][0]["task"], "why": "Someone else has already done this for the client."}))
+    return path.name, f"unneeded_tasks[{added[0]}].task", "is also under delegation"
+
+
+def _unneeded_task_unknown(root):
+    path = root / "graders" / "keys" / first_case(root).name
+    edit_yaml(path, lambda d: d["unneeded_tasks"][0].__setitem__("task", "no-such-task"))
+    return path.name, "unneeded_tasks[0].task", "no task 'no-such-task' in the case"
+
+
 def _policy_credit_not_whole(root):
     path = root / "casestudies" / "rubric_policy.yaml"
     edit_yaml(path, lambda d: d["eligibility_credit"].__setitem__("deciding_test", 0.5))
@@ -121,6 +142,7 @@ def _policy_negative_wait(root):
 
 BREAKS = [_malformed, _missing_field, _wrong_type, _unknown_setting, _duplicate_id,
           _unknown_resource, _unknown_program, _case_without_key, _unsuitable_key_referral,
+          _task_neither_delegated_nor_unneeded, _unneeded_task_also_delegated, _unneeded_task_unknown,
           _policy_credit_not_whole, _policy_negative_wait]
 
 

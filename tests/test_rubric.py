@@ -6,7 +6,7 @@ import pytest
 
 from casekit.cases.library import CaseLibrary
 from casekit.model_plan import model_plan
-from casekit.plan import Plan, Referral
+from casekit.plan import Delegation, Plan, Referral
 from casekit.rubric import manual_criteria, score, total
 
 LIB = CaseLibrary.load()
@@ -103,6 +103,20 @@ def test_a_need_the_facts_do_not_support_lowers_the_score(case_id):
     worse = model.model_copy(deep=True)
     worse.set_need(extra, "moderate")
     assert points(worse, case_id) < points(model, case_id)
+
+
+def test_giving_a_task_the_client_does_not_need_lowers_the_score_and_says_why(case_id):
+    """Does every case's task list hold tasks this client does not need (so the list does not give
+    the needs away), and does giving one to a role cost points, with the key's reason?"""
+    key = LIB.key(case_id)
+    assert key.unneeded_tasks, f"{case_id}: add unneeded_tasks to the key so the task list does not give the needs away"
+    model = model_plan(LIB.case(case_id), key, LIB)
+    for unneeded in key.unneeded_tasks:
+        worse = model.model_copy(deep=True)
+        worse.delegations.append(Delegation(task=unneeded.task, role=next(iter(LIB.roles))))
+        assert points(worse, case_id) < points(model, case_id), unneeded.task
+        feedback = next(r.feedback for r in scored(worse, case_id) if r.id == "coordination")
+        assert "is not needed for this client" in feedback and unneeded.why.strip() in feedback
 
 
 def test_missing_a_critical_need_costs_more_than_missing_a_low_one(case_id):

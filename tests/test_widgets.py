@@ -263,7 +263,7 @@ def test_choosing_nothing_again_records_nothing(session):
 
     task = session.case.tasks[0]
     role = widgets_of(step_view(session, "coordination"), W.Dropdown)[0]
-    assert role.label == "(choose a role)"
+    assert role.label == "(no one)"
     role.value = role.options[1][1]
     assert [(d.task, d.role) for d in load_plan(session.path).delegations] == [(task.id, role.value)]
     role.value = ""

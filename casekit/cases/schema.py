@@ -270,6 +270,13 @@ class KeyDelegation(Strict):
     roles: list[str] = Field(min_length=1, description="ids from casestudies/roles.yaml that suit it")
 
 
+class KeyUnneededTask(Strict):
+    """A task on the case's list that this client does not need: giving it to anyone costs points."""
+
+    task: str
+    why: str = Field(min_length=1, description="why this client does not need it, as a supervisor would say")
+
+
 class KeyEventResponse(Strict):
     event: str
     new_needs: list[str] = []
@@ -324,6 +331,9 @@ class Key(Strict):
     goals: list[KeyGoal] = Field(min_length=1)
     information_requests: list[KeyInformationRequest] = Field(min_length=1)
     delegation: list[KeyDelegation] = Field(min_length=1)
+    unneeded_tasks: list[KeyUnneededTask] = Field(
+        default_factory=list, description="tasks on the case's list this client does not need (so the list does not "
+        "give the needs away)")
     events: list[KeyEventResponse] = Field(min_length=1)
     progress_note: ProgressNoteRubric
     rubric: list[RubricCriterion] = Field(min_length=1)

@@ -173,6 +173,19 @@ def _check_key(lib: CaseLibrary, case: Case, key: Key, path: Path) -> list[Probl
         for m, role in enumerate(d.roles):
             if role not in lib.roles:
                 out.append(Problem(path, f"delegation[{n}].roles[{m}]", f"unknown role {role!r}; see casestudies/roles.yaml"))
+    delegated = {d.task for d in key.delegation}
+    for n, u in enumerate(key.unneeded_tasks):
+        if u.task not in tasks:
+            out.append(Problem(path, f"unneeded_tasks[{n}].task", f"no task {u.task!r} in the case"))
+        elif u.task in delegated:
+            out.append(Problem(path, f"unneeded_tasks[{n}].task", f"task {u.task!r} is also under delegation; "
+                                                                  "keep it in one of the two"))
+    unneeded = {u.task for u in key.unneeded_tasks}
+    for t in case.tasks:
+        if t.id not in delegated and t.id not in unneeded:
+            out.append(Problem(path, "delegation", f"task {t.id!r} of the case is in neither delegation nor "
+                                                   "unneeded_tasks; add the roles that suit it, or say why this "
+                                                   "client does not need it"))
     for n, ev in enumerate(key.events):
         if ev.event not in events:
             out.append(Problem(path, f"events[{n}].event", f"no follow-up event {ev.event!r} in the case"))

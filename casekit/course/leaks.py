@@ -40,6 +40,7 @@ def key_texts(key: Key) -> list[str]:
     texts += [e.why_it_matters for e in key.eligibility]
     texts += [g.example for g in key.goals]
     texts += [r.information for r in key.information_requests]
+    texts += [u.why for u in key.unneeded_tasks]
     texts += [e.explanation for e in key.events]
     texts += list(key.progress_note.must_cover)
     texts += [lv.description for lv in key.progress_note.levels]

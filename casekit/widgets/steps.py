@@ -353,19 +353,20 @@ def coordination_view(session) -> W.VBox:
         rows.append(W.HBox([box, what]))
     rows.append(W.HTML("<b>Who does each task</b>"))
     given = {d.task: d.role for d in session.plan.delegations}
-    role_opts = [("(choose a role)", NOTHING)] + [(r.title, r.id) for r in session.lib.roles.values()]
+    role_opts = [("(no one)", NOTHING)] + [(r.title, r.id) for r in session.lib.roles.values()]
     for t in session.case.tasks:
         dd = W.Dropdown(options=role_opts, value=given.get(t.id) or NOTHING, layout=W.Layout(width="35%"))
 
         def delegated(_c, tid=t.id, dd=dd):
             session.delegate(tid, dd.value or None)
             if not dd.value:
-                return f"Saved: no one has this task yet: {title(session, 'task', tid)}"
+                return f"Saved: no one has this task: {title(session, 'task', tid)}"
             return f"Saved: {title(session, 'role', dd.value)} will do this: {title(session, 'task', tid)}"
 
         dd.observe(status.guarded(delegated), names="value")
         rows.append(W.HBox([W.HTML(f"<div style='line-height:1.4'>{esc(t.text)}</div>", layout=W.Layout(width="60%")), dd]))
-    return _frame("Coordinate and delegate", "Collect what you need from each provider, and give each task to a role whose scope allows it.", rows, status)
+    return _frame("Coordinate and delegate", "Collect what you need from each provider. Give each task this client needs to a role whose scope "
+                  "allows it, and leave a task this client does not need with no one: the list has both.", rows, status)
 
 
 # --------------------------------------------------------------------------- 8. meeting and note
