@@ -97,11 +97,24 @@ def test_learner_works_a_case_and_finds_it_again_after_a_restart(kit, lab, page,
     refer.scroll_into_view_if_needed()
     shot("2-referral", refer)
 
+    # Delegation: a task the key expects delegated goes to a role that suits it.
+    delegation = lib.key(case_id).delegation[0]
+    task_text = next(t.text for t in lib.case(case_id).tasks if t.id == delegation.task)
+    role_title = lib.roles[delegation.roles[0]].title
+    coordinate = cell_with(page, "Coordinate and delegate")
+    role_choice = coordinate.locator(".widget-hbox").filter(has_text=task_text).locator("select")
+    expect(role_choice).to_have_count(1)
+    role_choice.select_option(label=role_title)
+    expect(coordinate).to_contain_text(f"Saved: {role_title} will do this: {task_text}")
+    coordinate.scroll_into_view_if_needed()
+    shot("3-delegation", coordinate)
+
     # Saved as made: the plan file holds exactly what was clicked.
     save_notebook(page)
     plan = json.loads(plan_file.read_text())
     assert [(n["need"], n["severity"]) for n in sorted(plan["needs"], key=lambda n: n["priority"])] == [(n[0], n[3]) for n in needs]
     assert plan["referrals"] == [{"resource": ref_resource, "need": ref_need}]
+    assert plan["delegations"] == [{"task": delegation.task, "role": delegation.roles[0]}]
 
     # Come back later: restart the kernel and run everything again.
     restart_and_run_all(page)
@@ -118,6 +131,8 @@ def test_learner_works_a_case_and_finds_it_again_after_a_restart(kit, lab, page,
         expect(assess.locator(".widget-select select option").nth(i - 1)).to_have_text(f"{i}. {title} ({severity})")
     refer = cell_with(page, "Refer to community resources")
     expect(refer).to_contain_text(f"{name} for {lib.needs[ref_need].title}")
+    role_choice = cell_with(page, "Coordinate and delegate").locator(".widget-hbox").filter(has_text=task_text).locator("select")
+    expect(role_choice).to_have_value(re.compile(rf"^{re.escape(role_title)}\s*$"))  # the widget's option values are its labels
 
     # Check my plan: a table per criterion with a total, and the chart.
     check = cell_with(page, "Check my plan")
@@ -132,5 +147,5 @@ def test_learner_works_a_case_and_finds_it_again_after_a_restart(kit, lab, page,
     assert earned > 0, "needs and a referral the key expects earned no points"
     expect(check.locator("img")).to_be_visible()  # the chart
     check.scroll_into_view_if_needed()
-    shot("3-check-my-plan", check)
-    shot("4-page")
+    shot("4-check-my-plan", check)
+    shot("5-page")
