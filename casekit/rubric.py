@@ -21,7 +21,7 @@ from itertools import combinations
 from casekit.cases.library import CaseLibrary
 from casekit.cases.schema import MANUAL_CRITERIA, Case, Key, Severity
 from casekit.eligibility.engine import Determination, determine
-from casekit.eligibility.facts import household_facts
+from casekit.eligibility.facts import Facts, household_facts
 from casekit.eligibility.resources import unmet_criteria
 from casekit.errors import CasekitError
 from casekit.plan import Plan
@@ -91,9 +91,17 @@ class _Scorer:
             return f"the verified facts ({ident.replace('_', ' ')})"
         return {"presenting_situation": "the presenting situation", "household": "the household", "client": "the client's background"}.get(ref, ref)
 
-    def determination(self, program: str, changes: dict | None = None) -> Determination:
-        facts = household_facts(self.case, changes)
-        return determine(self.lib.programs.get(program), facts, self.lib.guidelines)
+    def determination(self, program: str) -> Determination:
+        return determine(self.lib.programs.get(program), self.facts, self.lib.guidelines)
+
+    def facts_after(self, event_id: str) -> Facts:
+        """The eligibility facts once ``event_id`` and every event before it have happened."""
+        changes: dict = {}
+        for event in sorted(self.case.events, key=lambda e: e.day):
+            changes.update(event.fact_changes)
+            if event.id == event_id:
+                break
+        return household_facts(self.case, changes)
 
     # -- needs -----------------------------------------------------------------------
 
@@ -237,8 +245,8 @@ class _Scorer:
         value = sum(shares) / len(shares)
         return value, " ".join(notes) or "Every goal is specific, measurable, dated and tied to a need."
 
-    def referral_problem(self, resource_id: str, need_id: str, needs: set[str]) -> str | None:
-        """Why a referral does not fit, or None when it does."""
+    def referral_problem(self, resource_id: str, need_id: str, needs: set[str], facts: Facts | None = None) -> str | None:
+        """Why a referral does not fit, or None when it does (``facts``: the client's, default at intake)."""
         res = self.lib.resources.get(resource_id)
         if res is None:
             return f"{resource_id!r} is not in the resource directory"
@@ -246,7 +254,7 @@ class _Scorer:
             return f"{res.name}: {self.title(need_id)} is not a need the facts show"
         if need_id not in res.serves_needs:
             return f"{res.name} does not serve {self.title(need_id)}"
-        unmet = unmet_criteria(res, self.facts, self.case.setting, self.lib.guidelines)
+        unmet = unmet_criteria(res, self.facts if facts is None else facts, self.case.setting, self.lib.guidelines)
         if unmet:
             return f"{res.name} {_join(unmet)}"
         need = self.key.need(need_id)
@@ -339,10 +347,11 @@ class _Scorer:
                 parts.append(sum(1 for n in kev.new_needs if n in mine.new_needs) / len(kev.new_needs))
             if kev.new_referrals:
                 new_needs = set(kev.new_needs) | {n.need for n in self.intake_needs}
+                facts = self.facts_after(kev.event)  # an income drop may open resources closed at intake
                 fits = [
                     r for r in mine.new_referrals
                     if r in kev.new_referrals
-                    or any(self.referral_problem(r, n, new_needs) is None for n in kev.new_needs)
+                    or any(self.referral_problem(r, n, new_needs, facts) is None for n in kev.new_needs)
                 ]
                 parts.append(min(1.0, len(set(fits)) / len(kev.new_referrals)))
             if kev.redetermine:

@@ -6,7 +6,7 @@ import pytest
 
 from casekit.cases.library import CaseLibrary
 from casekit.model_plan import model_plan
-from casekit.plan import Delegation, Plan, Referral
+from casekit.plan import Delegation, Plan, Referral, Revision
 from casekit.rubric import manual_criteria, score, total
 
 LIB = CaseLibrary.load()
@@ -216,3 +216,47 @@ def test_the_self_check_says_nothing_of_the_events_before_the_first_plan_is_save
     plan.initial_saved = True
     later = next(r for r in scored(plan, case_id) if r.id == "revision")
     assert any(event.title in later.feedback for event in case.events)
+
+
+def _facts_through(case, event_id):
+    changes = {}
+    for event in sorted(case.events, key=lambda e: e.day):
+        changes.update(event.fact_changes)
+        if event.id == event_id:
+            return changes
+    raise AssertionError(event_id)
+
+
+def test_a_referral_after_an_event_is_judged_on_the_facts_after_it():
+    """A resource the client qualifies for only once an event has changed the facts (an income drop)
+    fits a referral made after that event, though it would not have fitted at intake."""
+    from casekit.eligibility.facts import household_facts
+    from casekit.eligibility.resources import unmet_criteria
+
+    tried = 0
+    for case_id in CASES:
+        case, key = LIB.case(case_id), LIB.key(case_id)
+        intake = household_facts(case)
+        for kev in key.events:
+            after = household_facts(case, _facts_through(case, kev.event))
+            for need in kev.new_needs:
+                for res in LIB.resources_for_need(need):
+                    opened = (unmet_criteria(res, intake, case.setting, LIB.guidelines)
+                              and not unmet_criteria(res, after, case.setting, LIB.guidelines))
+                    others = [r for r in kev.new_referrals if r != res.id]
+                    if not opened or not others:
+                        continue
+                    tried += 1
+                    # The key no longer names the resource: only its fit on the new facts can earn credit.
+                    narrowed = key.model_copy(update={"events": [
+                        e.model_copy(update={"new_referrals": others}) if e.event == kev.event else e for e in key.events]})
+                    plan = Plan(case=case_id, initial_saved=True)
+
+                    def revision_points(referrals):
+                        plan.revisions = [Revision(event=kev.event, new_needs=list(kev.new_needs),
+                                                   new_referrals=referrals, redetermine=list(kev.redetermine),
+                                                   note="The plan changes after this event, as explained.")]
+                        return next(r.points for r in score(plan, case, narrowed, LIB) if r.id == "revision")
+
+                    assert revision_points([res.id]) > revision_points([]), (case_id, kev.event, res.id)
+    assert tried, "no event opens a resource closed at intake; the check would test nothing"
