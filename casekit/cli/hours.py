@@ -403,10 +403,13 @@ def verify(ctx, learner, path, trust) -> None:
 @friendly_errors
 def progress(ctx, learner, as_of, full_time_hours, target_date, why) -> None:
     """Show LEARNER's progress toward every credential: met or not, each requirement, pace and projection."""
-    from casekit.hours.learner import learner_progress
+    from casekit.hours.learner import verified_learner_progress
 
-    lp = learner_progress(_store(ctx), learner, as_of=_day(as_of), full_time_hours=full_time_hours, target=_day(target_date))
+    lp, verification, _log = verified_learner_progress(_store(ctx), learner, as_of=_day(as_of),
+                                                       full_time_hours=full_time_hours, target=_day(target_date))
     click.echo(lp.to_text(why=why), nl=False)
+    if verification.uncounted_note():
+        click.echo(f"note: {verification.uncounted_note()}")
 
 
 @hours.command("report")

@@ -24,7 +24,7 @@ from casekit.hours.approval import approve_entries, pending_for
 from casekit.hours.charts import charted, progress_png
 from casekit.hours.demo import build_demo_log, demo_key_path, is_demo_log
 from casekit.hours.keys import default_key_path, load_signing_key
-from casekit.hours.learner import LearnerProgress, learner_progress
+from casekit.hours.learner import LearnerProgress, verified_learner_progress
 from casekit.hours.logbook import add_entry, list_entries
 from casekit.hours.models import CATEGORIES, SETTINGS
 from casekit.hours.people import list_people
@@ -319,8 +319,10 @@ class SupervisorDashboard:
         target = self.target.value if self.target.value and self.target.value > today else None
         if self.target.value and target is None:
             print(f"Finish by: pick a date after {today.isoformat()}.")
-        lp = learner_progress(self.store, self.learner.value, rules=self.rules, full_time_hours=self.full_time.value,
-                              as_of=self.today, target=target)
+        lp, verification, _log = verified_learner_progress(self.store, self.learner.value, rules=self.rules,
+                                                           full_time_hours=self.full_time.value, as_of=self.today,
+                                                           target=target)
+        uncounted = verification.uncounted_note()
         self.progress = lp
         # Draw the chart (the slow part) first, so the summary, bars and chart change together
         # and nobody reads new bars next to an old chart.
@@ -328,7 +330,8 @@ class SupervisorDashboard:
         self.summary.value = _block(f"<b>{html.escape(lp.learner.name)}</b>: {lp.learner.degree_text()}. "
                                     f"Logged {lp.total_hours:,.1f} h; <b>{lp.pending_hours:,.1f} h pending</b> "
                                     f"(they count once approved). {html.escape(lp.corrections_text())} "
-                                    f"<small>{lp.options.describe()}</small>")
+                                    f"<small>{lp.options.describe()}</small>"
+                                    + (f"<br><b style='color:#a00'>{html.escape(uncounted)}.</b>" if uncounted else ""))
         self.bars.children = self._bars(lp)
         self.chart.value = png
 

@@ -28,7 +28,9 @@ from casekit.hours.progress import (
 )
 from casekit.hours.qualifications import EligibilityStatus, check_eligibility
 from casekit.hours.rules import Figure, Route, Rules, load_rules
+from casekit.hours.signedlog import SignedLog, Verification, load_signed_log
 from casekit.hours.store import Store
+from casekit.hours.verify import verify_log
 
 _CATEGORY_OF_CODE = {v: k for k, v in CATEGORY_CODES.items()}
 _LISTED_CORRECTIONS = 5  # pending corrections listed without --why
@@ -338,3 +340,16 @@ def learner_progress(
 
 __all__ = ["learner_progress", "LearnerProgress", "CredentialProgress", "RouteProgress", "RequirementProgress",
            "NotCounted"]
+
+
+def verified_learner_progress(store: Store, learner: str | Person, **options) -> tuple[LearnerProgress, Verification, SignedLog]:
+    """``learner``'s progress counting only entries that verify, with the verification and the log it checked.
+
+    What the command line, the dashboard and the report show: an entry changed outside casekit
+    (or approved without a valid signature) fails verification and counts nowhere, whatever its
+    status column says. ``options`` are :func:`learner_progress`'s.
+    """
+    log = load_signed_log(store, learner)
+    verification = verify_log(log)
+    lp = learner_progress(store, log.learner, exclude=verification.failed_entries or None, **options)
+    return lp, verification, log

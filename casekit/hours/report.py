@@ -23,16 +23,16 @@ import pandas as pd
 from casekit import __version__
 from casekit.hours.charts import progress_png
 from casekit.hours.errors import HoursError
-from casekit.hours.learner import LearnerProgress, learner_progress
+from casekit.hours.learner import LearnerProgress, verified_learner_progress
 from casekit.hours.logbook import list_entries
 from casekit.hours.models import CATEGORIES, SETTINGS
 from casekit.hours.pathways import pathways_from
 from casekit.hours.rules import AnyOf, Rules
 from casekit.hours.signedexport import embed_in_html, signed_log_json
+from casekit.hours.signedlog import Verification
 from casekit.hours.store import Store
 from casekit.hours.supersession import resolve_versions
-from casekit.hours.signedlog import Verification, load_signed_log
-from casekit.hours.verify import guards_note, verify_log
+from casekit.hours.verify import guards_note
 
 _CSS = """
 body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2em auto; max-width: 70em; color: #222; line-height: 1.4; }
@@ -286,11 +286,9 @@ def write_report(store: Store, learner: str, to: str | os.PathLike, *, rules: Ru
         raise HoursError(f"{to}: the report is HTML; give a file name ending in .html")
     if not to.parent.exists():
         raise HoursError(f"{to}: the folder {to.parent} does not exist; create it or choose another place")
-    log = load_signed_log(store, learner)
-    verification = verify_log(log)
+    lp, verification, log = verified_learner_progress(store, learner, rules=rules, as_of=as_of,
+                                                      full_time_hours=full_time_hours, target=target)
     failed = verification.failed_entries
-    lp = learner_progress(store, log.learner, rules=rules, as_of=as_of, full_time_hours=full_time_hours, target=target,
-                          exclude=failed)
     entries = live_entries(list_entries(store, learner=lp.learner.name))
     entries = entries[~entries["entry_id"].isin(failed)]
     entries = entries[pd.to_datetime(entries["date"]).dt.date <= lp.options.as_of]

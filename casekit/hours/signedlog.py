@@ -93,6 +93,14 @@ class Verification:
     def failed_entries(self) -> set[str]:
         return {f.entry_id for f in self.failures if f.entry_id}
 
+    def uncounted_note(self) -> str | None:
+        """A line saying how many entries fail verification and are left out of progress, or None."""
+        n = len(self.failed_entries)
+        if not n:
+            return None
+        return (f"{_count(n, 'entry fails', 'entries fail')} verification and {'is' if n == 1 else 'are'} not counted: "
+                f'run `casekit hours verify "{self.learner}"` to see why')
+
     def to_text(self) -> str:
         head = f"seq {self.head[0]}, {self.head[1][:16]}" if self.head[0] else "no records"
         replaced = f"; {self.replaced:,} replaced by a correction" if self.replaced else ""

@@ -374,3 +374,22 @@ def test_an_entry_and_its_approval_changed_in_two_fields_differ_from_what_was_si
     result = verify_file(path)
     assert [(f.entry_id, f.kind) for f in result.failures] == [(log["c"], "altered")]
     assert "the entry differs from what was signed" in result.failures[0].message
+
+
+def test_progress_leaves_out_an_entry_that_fails_verification_and_says_so(store, log):
+    """An approved entry edited in the file counts nowhere: do the progress view and `casekit hours
+    progress` leave it out (not count its edited hours) and say how to see why?"""
+    from casekit.hours.learner import learner_progress, verified_learner_progress
+
+    lp, verification, _ = verified_learner_progress(store, A)
+    assert verification.ok and verification.uncounted_note() is None
+    before = lp.total_hours
+    _tamper(store, f"UPDATE hours_entries SET minutes = 600 WHERE entry_id = '{log['c']}'")
+    lp, verification, _ = verified_learner_progress(store, A)
+    assert verification.failed_entries == {log["c"]}
+    assert lp.total_hours == before - 4  # its approved 4 h are gone; the edited 10 h never count
+    assert learner_progress(store, A).total_hours == before + 6  # what the status column alone would claim
+    out = CliRunner().invoke(hours_cli, ["--db", str(store.path), "progress", A])
+    assert out.exit_code == 0, out.output
+    assert "1 entry fails verification and is not counted" in out.output
+    assert f'casekit hours verify "{A}"' in out.output
