@@ -408,8 +408,14 @@ def progress(ctx, learner, as_of, full_time_hours, target_date, why) -> None:
     lp, verification, _log = verified_learner_progress(_store(ctx), learner, as_of=_day(as_of),
                                                        full_time_hours=full_time_hours, target=_day(target_date))
     click.echo(lp.to_text(why=why), nl=False)
-    if verification.uncounted_note():
-        click.echo(f"note: {verification.uncounted_note()}")
+    _say_uncounted(verification)
+
+
+def _say_uncounted(verification) -> None:
+    """After a progress view: the entries left out because they fail verification, if any."""
+    note = verification.uncounted_note()
+    if note:
+        click.echo(f"note: {note}")
 
 
 @hours.command("report")
@@ -436,11 +442,13 @@ def report(ctx, learner, to, as_of, full_time_hours, target_date) -> None:
 @friendly_errors
 def pathways(ctx, learner, as_of, full_time_hours) -> None:
     """Which credentials LEARNER can aim for (from degree and licences), and what is missing for each."""
-    from casekit.hours.learner import learner_progress
+    from casekit.hours.learner import verified_learner_progress
     from casekit.hours.pathways import pathways_from, pathways_text
 
-    lp = learner_progress(_store(ctx), learner, as_of=_day(as_of), full_time_hours=full_time_hours)
+    lp, verification, _log = verified_learner_progress(_store(ctx), learner, as_of=_day(as_of),
+                                                       full_time_hours=full_time_hours)
     click.echo(pathways_text(pathways_from(lp), lp), nl=False)
+    _say_uncounted(verification)
 
 
 @hours.command("rules")

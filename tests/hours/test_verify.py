@@ -393,3 +393,5 @@ def test_progress_leaves_out_an_entry_that_fails_verification_and_says_so(store,
     assert out.exit_code == 0, out.output
     assert "1 entry fails verification and is not counted" in out.output
     assert f'casekit hours verify "{A}"' in out.output
+    out = CliRunner().invoke(hours_cli, ["--db", str(store.path), "pathways", A])
+    assert out.exit_code == 0 and "1 entry fails verification and is not counted" in out.output, out.output
