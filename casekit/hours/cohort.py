@@ -43,6 +43,10 @@ def progress_all(
     :mod:`casekit.hours.supersession` and ``LearnerProgress.pending_corrections``).
     ``projected``/``route_projected`` are dates at the learner's recent pace (NaT: not at
     that pace, or already met).
+
+    For speed across a whole program this reads each entry's status as stored and checks no
+    signature; one learner's figures that a board can trust come from
+    :func:`casekit.hours.learner.verified_learner_progress` (what the report shows).
     """
     rules = rules or load_rules()
     opts = make_options(rules, as_of=as_of, full_time_hours=full_time_hours, **({"pace_weeks": pace_weeks} if pace_weeks else {}))
