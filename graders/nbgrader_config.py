@@ -10,7 +10,6 @@ from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
 from nbgrader.preprocessors import ClearHiddenTests, ClearMarkScheme, GetGrades
 
 from casekit.course.config import tools_on_path
-from casekit.course.feedback_page import CriterionFeedbackExporter
 
 HERE = Path(__file__).resolve().parent
 c = get_config()  # noqa: F821 (provided by the config loader)
@@ -61,7 +60,8 @@ c.ClearSolutions.code_stub = {
 c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, ClearMarkScheme, CSSHTMLHeaderPreprocessor]
 # Its list of scores names each rubric criterion instead of nbgrader's "Test cell", whether
 # feedback comes from `casekit course feedback`, `nbgrader generate_feedback` or formgrader.
-c.GenerateFeedback.exporter_class = CriterionFeedbackExporter
+# Named, not imported: it is loaded only when feedback is made, not by every nbgrader command.
+c.GenerateFeedback.exporter_class = "casekit.course.feedback_page.CriterionFeedbackExporter"
 
 # LMS bulk downloads (`casekit course collect-zip`): files named
 #   <learner-id>_<anything>_<original file name>, e.g. jsmith_12345_67890_<case-id>.ipynb

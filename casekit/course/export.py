@@ -90,7 +90,7 @@ def write_csv(export: Export, path: Path | str) -> Path:
         for row in export.rows:
             writer.writerow([
                 row.learner,
-                *["" if row.scores.get(c, 0.0) is None else f"{row.scores.get(c, 0.0):g}" for c in export.criteria],
+                *["" if (v := row.scores.get(c, 0.0)) is None else f"{v:g}" for c in export.criteria],
                 f"{row.total:g}",
                 f"{row.max:g}",
                 "yes" if row.needs_manual_grade else "no",

@@ -338,10 +338,6 @@ def learner_progress(
     )
 
 
-__all__ = ["learner_progress", "LearnerProgress", "CredentialProgress", "RouteProgress", "RequirementProgress",
-           "NotCounted"]
-
-
 def verified_learner_progress(store: Store, learner: str | Person, **options) -> tuple[LearnerProgress, Verification, SignedLog]:
     """``learner``'s progress counting only entries that verify, with the verification and the log it checked.
 
@@ -353,3 +349,7 @@ def verified_learner_progress(store: Store, learner: str | Person, **options) ->
     verification = verify_log(log)
     lp = learner_progress(store, log.learner, exclude=verification.failed_entries or None, **options)
     return lp, verification, log
+
+
+__all__ = ["learner_progress", "verified_learner_progress", "LearnerProgress", "CredentialProgress", "RouteProgress",
+           "RequirementProgress", "NotCounted"]

@@ -24,12 +24,11 @@ from casekit import __version__
 from casekit.hours.charts import progress_png
 from casekit.hours.errors import HoursError
 from casekit.hours.learner import LearnerProgress, verified_learner_progress
-from casekit.hours.logbook import list_entries
 from casekit.hours.models import CATEGORIES, SETTINGS
 from casekit.hours.pathways import pathways_from
 from casekit.hours.rules import AnyOf, Rules
 from casekit.hours.signedexport import embed_in_html, signed_log_json
-from casekit.hours.signedlog import Verification
+from casekit.hours.signedlog import ENTRY_KEYS, SignedLog, Verification
 from casekit.hours.store import Store
 from casekit.hours.supersession import resolve_versions
 from casekit.hours.verify import guards_note
@@ -289,7 +288,7 @@ def write_report(store: Store, learner: str, to: str | os.PathLike, *, rules: Ru
     lp, verification, log = verified_learner_progress(store, learner, rules=rules, as_of=as_of,
                                                       full_time_hours=full_time_hours, target=target)
     failed = verification.failed_entries
-    entries = live_entries(list_entries(store, learner=lp.learner.name))
+    entries = live_entries(entry_table(log))  # the entries just verified, not read again
     entries = entries[~entries["entry_id"].isin(failed)]
     entries = entries[pd.to_datetime(entries["date"]).dt.date <= lp.options.as_of]
     note = guards_note(store)
@@ -300,6 +299,14 @@ def write_report(store: Store, learner: str, to: str | os.PathLike, *, rules: Ru
                                                           full_time_hours=full_time_hours),
                               warnings=warnings), encoding="utf-8")
     return to
+
+
+def entry_table(log: SignedLog) -> pd.DataFrame:
+    """A signed log's entries as a :func:`list_entries` table (hours, not minutes; "" for no correction)."""
+    frame = pd.DataFrame(log.entries, columns=list(ENTRY_KEYS))
+    frame.insert(3, "hours", frame.pop("minutes").astype(float) / 60)
+    frame["supersedes"] = frame["supersedes"].fillna("")
+    return frame
 
 
 def live_entries(frame: pd.DataFrame) -> pd.DataFrame:

@@ -38,8 +38,8 @@ from casekit import __version__
 from casekit.hours import audit
 from casekit.hours.audit import AuditRecord
 from casekit.hours.errors import SignedFileError
-from casekit.hours.store import Store
 from casekit.hours.signedlog import ENTRY_KEYS, SignedLog, Verification, load_signed_log
+from casekit.hours.store import Store
 from casekit.hours.verify import verify_log
 
 FORMAT = "casekit-hours-signed-log"
