@@ -174,6 +174,17 @@ def test_validate_names_a_path_that_does_not_exist(library_copy):
     assert "no/such/file.yaml" in result.output
 
 
+def test_validate_refuses_a_file_outside_the_library(library_copy, tmp_path):
+    """A case file elsewhere would not be checked at all: is that said, instead of a silent OK?"""
+    stray = tmp_path / "elsewhere" / "draft.yaml"
+    stray.parent.mkdir()
+    shutil.copy(first_case(library_copy), stray)
+    result = run("cases", "validate", str(stray))
+    assert result.exit_code == 2, result.output
+    assert "draft.yaml" in result.output and "not a file of the case library" in result.output
+    assert "OK" not in result.output
+
+
 def test_show_gives_facts_and_no_key_material():
     lib = CaseLibrary.load()
     case_id = sorted(lib.cases)[0]

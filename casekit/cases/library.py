@@ -64,6 +64,11 @@ class CaseLibrary:
     def keys_dir(self) -> Path:
         return self.root / "graders" / "keys"
 
+    def holds(self, path: Path) -> bool:
+        """Is ``path`` a file of this library (in casestudies/ or graders/keys/)?"""
+        where = Path(path).resolve().parent
+        return where in (self.casestudies.resolve(), self.keys_dir.resolve())
+
     # ------------------------------------------------------------------ loading
 
     @classmethod

@@ -11,6 +11,7 @@ from casekit.cases.validate import validate_library
 from casekit.cases.show import render_case
 from casekit.cli.common import friendly_errors
 from casekit.notebooks import ordered_cases
+from casekit.paths import kit_root
 
 
 @click.group()
@@ -50,9 +51,14 @@ def validate(paths: tuple[Path, ...]) -> None:
     With PATHS, report only problems in those files (the whole library is still read,
     so cross-references are checked). Exit 0 when valid, 1 with one line per problem.
     """
+    kit = CaseLibrary(kit_root())
     for p in paths:
         if not p.exists():
             raise click.UsageError(f"{p}: no such file")
+        if not kit.holds(p):
+            raise click.UsageError(
+                f"{p}: not a file of the case library at {kit.root} (casestudies/ or graders/keys/), so it would not "
+                "be checked. Move it there, or set CASEKIT_HOME to the kit it belongs to.")
     problems = validate_library(paths=list(paths) or None)
     if problems:
         for p in problems:
