@@ -179,6 +179,14 @@ class FollowUpEvent(Strict):
     )
 
 
+class PastRule(Strict):
+    """A program whose stated period has ended, kept on purpose because the case is set in it."""
+
+    program: str = Field(description="an id from the case's programs")
+    period: str = Field(description="the program's period label in casestudies/programs.yaml, e.g. FY2026")
+    why: str = Field(min_length=20, description="one or two sentences the learner sees: why this past year")
+
+
 class Case(Strict):
     """The facts of one simulated case, as the learner sees them."""
 
@@ -203,9 +211,21 @@ class Case(Strict):
         description="extra verified facts the program rules read (clinical criteria, etc.)",
     )
     events: list[FollowUpEvent] = Field(min_length=1)
+    past_rules: list[PastRule] = Field(
+        default_factory=list,
+        description="programs the case applies as they stood in a past period, on purpose (see casekit facts check)",
+    )
     fictional: Literal[True] = Field(
         True, description="every case is fictional; this field makes the promise explicit"
     )
+
+    @model_validator(mode="after")
+    def _past_rules_name_its_programs(self) -> "Case":
+        for rule in self.past_rules:
+            if rule.program not in self.programs:
+                raise ValueError(f"past_rules names {rule.program!r}, which is not in this case's programs "
+                                 f"{self.programs}; pin only a program the case uses")
+        return self
 
     @property
     def client_person(self) -> Person:
