@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from casekit.datafile import problems_from_validation, read_yaml
@@ -53,6 +54,16 @@ def load_policy(path: Path | None = None) -> FactsPolicy:
 
 
 # --- finding the sourced figures ------------------------------------------------------------
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader reads the kit's files ~10x faster
+
+
+def _read(path: Path):
+    """The YAML in ``path``; a file that does not parse is reported by :func:`read_yaml` (line, column)."""
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return read_yaml(path)
 
 
 @dataclass(frozen=True)
@@ -102,7 +113,7 @@ def _walk(node, path: str, seen: set[int]):
 
 def _sourced_in(file: Path, root: Path) -> list[Sourced]:
     rel = file.relative_to(root).as_posix()
-    data = read_yaml(file)
+    data = _read(file)
     out = []
     for where, node in _walk(data, "", set()):
         period = node.get("period") if isinstance(node.get("period"), dict) else None
@@ -137,7 +148,7 @@ class _Case:
 def _cases(root: Path) -> list[_Case]:
     out = []
     for path in sorted((root / "casestudies").glob("*.yaml")):
-        data = read_yaml(path)
+        data = _read(path)
         progs = data.get("programs") if isinstance(data, dict) else None
         if not (isinstance(progs, list) and all(isinstance(p, str) for p in progs) and "id" in data):
             continue  # a catalogue, not a case
@@ -281,7 +292,7 @@ def check_facts(today: dt.date | None = None, *, root: Path | None = None,
 
 def _guideline_years(root: Path) -> dict[str, int]:
     """Program id -> the poverty guideline year it uses."""
-    data = read_yaml(root / "casestudies" / "programs.yaml")
+    data = _read(root / "casestudies" / "programs.yaml")
     return {p["id"]: int(p["guideline_year"]) for p in (data or {}).get("programs", [])
             if isinstance(p, dict) and p.get("guideline_year") is not None}
 
@@ -338,7 +349,7 @@ def case_notice(case_id: str, today: dt.date | None = None, *, root: Path | None
 
 
 def _program_names(root: Path) -> dict[str, str]:
-    data = read_yaml(root / "casestudies" / "programs.yaml")
+    data = _read(root / "casestudies" / "programs.yaml")
     return {p["id"]: p.get("name", p["id"]) for p in (data or {}).get("programs", []) if isinstance(p, dict)}
 
 

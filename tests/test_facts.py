@@ -169,3 +169,20 @@ def test_the_notice_is_silent_while_figures_hold_and_speaks_once_they_end():
     assert case_notice(NURSING, dt.date(2026, 12, 2)) is None
     text = case_notice(NURSING, dt.date(2027, 1, 5))
     assert "**Harbor Health Plan skilled nursing benefit**" in text and "Check the current figures" in text
+
+
+def test_the_generated_notebook_shows_the_notice_in_a_real_kernel(tmp_path):
+    """Does the three-generation case's generated notebook, run in a kernel, show the past-period notice below its setup?"""
+    import nbformat
+    from nbclient import NotebookClient
+
+    from casekit.notebooks import case_notebook
+
+    nb = case_notebook(THREE_GENERATIONS)
+    setup = next(c for c in nb.cells if "setup" in c.metadata.get("tags", []))
+    assert "show_notice(" in setup.source
+    run = nbformat.v4.new_notebook(cells=[setup], metadata=nb.metadata)
+    NotebookClient(run, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
+    shown = [o["data"]["text/markdown"] for o in run.cells[0].outputs if "text/markdown" in o.get("data", {})]
+    assert len(shown) == 1 and "uses its FY2026 figures, a past period, on purpose" in shown[0]
+    assert not [o for o in run.cells[0].outputs if o.get("name") == "stderr"]
