@@ -186,3 +186,14 @@ def test_the_generated_notebook_shows_the_notice_in_a_real_kernel(tmp_path):
     shown = [o["data"]["text/markdown"] for o in run.cells[0].outputs if "text/markdown" in o.get("data", {})]
     assert len(shown) == 1 and "uses its FY2026 figures, a past period, on purpose" in shown[0]
     assert not [o for o in run.cells[0].outputs if o.get("name") == "stderr"]
+
+
+def test_a_pin_on_a_program_the_case_does_not_use_is_refused_by_validate(copy):
+    """Does `casekit cases validate` refuse a past_rules entry naming a program the case does not list?"""
+    case = copy / "casestudies" / "treatment-residential-discharge-review.yaml"
+    _edit(case, lambda d: d["past_rules"][0].update(program="kids-health-coverage"))
+    shutil.copytree(KIT / "graders" / "keys", copy / "graders" / "keys")
+    result = CliRunner(env={"CASEKIT_HOME": str(copy)}).invoke(main, ["cases", "validate"])
+    assert result.exit_code == 1
+    assert "treatment-residential-discharge-review.yaml: past_rules: " in result.output
+    assert "'kids-health-coverage', which is not in this case's programs" in result.output

@@ -219,13 +219,15 @@ class Case(Strict):
         True, description="every case is fictional; this field makes the promise explicit"
     )
 
-    @model_validator(mode="after")
-    def _past_rules_name_its_programs(self) -> "Case":
-        for rule in self.past_rules:
-            if rule.program not in self.programs:
-                raise ValueError(f"past_rules names {rule.program!r}, which is not in this case's programs "
-                                 f"{self.programs}; pin only a program the case uses")
-        return self
+    @field_validator("past_rules")
+    @classmethod
+    def _past_rules_name_its_programs(cls, rules: list[PastRule], info) -> list[PastRule]:
+        programs = info.data.get("programs") or []
+        for i, rule in enumerate(rules):
+            if rule.program not in programs:
+                raise ValueError(f"entry {i} names {rule.program!r}, which is not in this case's programs "
+                                 f"{programs}; pin only a program the case uses")
+        return rules
 
     @property
     def client_person(self) -> Person:

@@ -337,6 +337,10 @@ def _evaluate_route(cid: str, route: Route, ledger: Ledger, grid: _Grid, opts: O
         need = _combine(hours_like, n, "need_minutes", any_fn=np.fmin, all_fn=np.maximum)
         sup = [r for r in results if r.measure == "supervision_hours"]
         need_sup = _combine(sup, n, "need_minutes", any_fn=np.fmin, all_fn=np.maximum) if sup else np.zeros(n)
+    if keep:  # an entry counts toward the route when any of its requirements counts it
+        for req in route.flat_requirements():
+            if req.counts is not None:
+                logged_mask = logged_mask | _counted(req.counts, ledger, grid, opts, cache)["logged"]
     return RouteResult(cid, route, results, met, projected, pace_min, need, need_sup,
                        checks if keep else {}, logged_mask if keep else None)
 

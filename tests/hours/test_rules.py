@@ -292,3 +292,13 @@ def test_schema_2_mistakes_are_refused_naming_the_field(edit, fragment):
     with pytest.raises(DataFileError) as info:
         parse_rules(data, "rules.yaml")
     assert fragment in str(info.value)
+
+
+def test_the_extra_nursing_year_is_not_reported_as_not_counted(store, nurse):
+    """Are unsupervised nursing hours that count toward CMC's 3 years in all left out of the route's 'not counted' list?"""
+    _nursing_weeks(store, nurse.name, date(2016, 1, 4), 52)
+    _cm_weeks(store, nurse.name, date(2017, 1, 2), 104)
+    bachelors = _route_of(store, nurse.name, "CMC", "bachelors")
+    masters = _route_of(store, nurse.name, "CMC", "masters")
+    assert bachelors.not_counted_by_reason() == {}
+    assert masters.not_counted_by_reason() == {"no supervisor named": 52 * 40}
