@@ -75,7 +75,6 @@ class Sourced:
     as_of: dt.date
     period_label: str | None
     period_end: dt.date | None
-    has_period: bool
     program: str | None = None  # the program it belongs to, in programs.yaml
     guideline_year: int | None = None  # the year, in poverty_guidelines.yaml
 
@@ -124,7 +123,7 @@ def _sourced_in(file: Path, root: Path) -> list[Sourced]:
             rel, where, _date(node["as_of"], rel, _join(where, "as_of")),
             str(period.get("label")) if period and period.get("label") is not None else None,
             _date(end, rel, _join(where, "period.end")) if end is not None else None,
-            period is not None, program, int(year) if year and year.isdigit() else None,
+            program, int(year) if year and year.isdigit() else None,
         ))
     return out
 
@@ -196,8 +195,8 @@ class FactsReport:
     def ok(self) -> bool:
         return not self.failures
 
-    def for_case(self, case_id: str, programs: tuple[str, ...] | list[str]) -> list[Finding]:
-        """The findings on the programs a case uses."""
+    def for_programs(self, programs: tuple[str, ...] | list[str]) -> list[Finding]:
+        """The findings on these programs (a case's), pins left out."""
         return [f for f in self.findings if f.program in programs and f.kind != "pin"]
 
     def to_text(self) -> str:
@@ -238,8 +237,9 @@ def check_facts(today: dt.date | None = None, *, root: Path | None = None,
     """Every sourced figure of the kit at ``root`` (default: this kit) that has run out by ``today`` (default: the real date)."""
     today = today or dt.date.today()
     root = Path(root or kit_root())
-    policy = policy or load_policy(root / "casekit" / "facts_policy.yaml"
-                                   if (root / "casekit" / "facts_policy.yaml").exists() else None)
+    if policy is None:  # a copy of the kit may carry its own policy; else the kit's
+        own = root / "casekit" / "facts_policy.yaml"
+        policy = load_policy(own if own.exists() else None)
     sourced = [s for f in data_files(root) for s in _sourced_in(f, root)]
     cases = _cases(root)
     programs = {s.program: s for s in sourced if s.program and s.field == f"programs[{s.program}]"}
@@ -329,7 +329,7 @@ def case_notice(case_id: str, today: dt.date | None = None, *, root: Path | None
     report = check_facts(today, root=root)
     names = _program_names(root)
     seen, lines = set(), []
-    for f in report.for_case(case_id, case.programs):
+    for f in report.for_programs(case.programs):
         if f.program in seen:
             continue
         seen.add(f.program)
