@@ -82,3 +82,19 @@ def test_a_damaged_or_newer_history_file_is_refused_untouched(tmp_path):
     store.close()
     with pytest.raises(ExamStoreError, match="newer kit"):
         ExamStore(tmp_path)
+
+
+def test_mastery_over_time_counts_the_latest_answer(tmp_path, bank, clock):
+    """Does an item missed on day one and answered right on day two count as mastered from day two only?"""
+    from casekit.exam.mastery import mastery_now, mastery_over_time
+
+    assert mastery_over_time(tmp_path).empty
+    p = Practice(tmp_path, bank=bank, now=clock, domains=["rehabilitation"])
+    item = p.next_item()
+    p.answer(item.id, next(L for L in "ABCD" if L != item.key))
+    clock.advance(days=1)
+    p.answer(item.id, item.key)
+    over = mastery_over_time(tmp_path)
+    assert over[["day", "domain", "seen", "mastered", "percent"]].values.tolist() == [
+        ["2026-12-01", "rehabilitation", 1, 0, 0.0], ["2026-12-02", "rehabilitation", 1, 1, 100.0]]
+    assert mastery_now(tmp_path)["percent"].tolist() == [100.0]
