@@ -78,3 +78,24 @@ def mastery_chart(over: pd.DataFrame):
     fig.tight_layout()
     plt.close(fig)
     return fig
+
+
+EXAM_NOTEBOOKS = (("50_exam_practice.ipynb", "practice by domain or case step"),
+                  ("51_mock_exam.ipynb", "the timed CCM-format mock exam"),
+                  ("52_acm_simulation.ipynb", "ACM-style simulation on the kit's cases"))
+
+
+def exam_menu(folder: Path | str = "."):
+    """Links to the exam notebooks and, beside them, the learner's mastery per domain so far."""
+    from IPython.display import HTML
+
+    from casekit.widgets.base import esc
+
+    links = "".join(f"<li><a href='{n}'>{n}</a>: {esc(what)}</li>" for n, what in EXAM_NOTEBOOKS)
+    now = mastery_now(folder)
+    if now.empty:
+        status = "<p>Exam practice: not started.</p>"
+    else:
+        status = "<p>Exam practice, mastered so far:</p><ul>" + "".join(
+            f"<li>{esc(r.title)}: {r.mastered}/{r.seen} ({r.percent:.0f}%)</li>" for r in now.itertuples()) + "</ul>"
+    return HTML(f"<ul>{links}</ul>{status}")
