@@ -115,3 +115,22 @@ def progress(folder: Path) -> None:
         return
     for r in now.itertuples():
         click.echo(f"{r.domain}: {r.mastered}/{r.seen} mastered ({r.percent:.0f}%)")
+
+
+@exam.command("grade")
+@click.argument("quiz_name")
+@click.option("--course", type=click.Path(path_type=Path, file_okay=False), help="The nbgrader course (default graders/).")
+@click.option("--no-autograde", is_flag=True, help="Only check the scores already in the gradebook.")
+@friendly_errors
+def grade(quiz_name: str, course: Path | None, no_autograde: bool) -> None:
+    """Autograde a quiz with nbgrader, then make every score the kit's scorer's for the answers as submitted."""
+    from casekit.course.config import Course
+    from casekit.exam.quiz_grading import grade_quiz
+
+    result = grade_quiz(Course.open(course), quiz_name, autograde=not no_autograde)
+    for learner, points in result.scores.items():
+        click.echo(f"{learner}: {points:g}")
+    for line in result.corrected:
+        click.echo(f"corrected (the notebook's score differed from the answers as submitted): {line}")
+    for line in result.failed:
+        click.echo(f"problem: {line}", err=True)

@@ -24,6 +24,7 @@ from casekit.exam.scoring import AnswerError, fraction_correct, score_items
 
 ANSWER_ID = "quiz-answers"
 TEST_ID = "quiz-score"
+"""The grade cell's nbgrader id; :mod:`casekit.exam.quiz_grading` checks its score after autograde."""
 BEGIN_SOLUTION, END_SOLUTION = "### BEGIN SOLUTION", "### END SOLUTION"
 BEGIN_HIDDEN, END_HIDDEN = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
 

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from click.testing import CliRunner
 
+from casekit.cli import main
 from casekit.exam.analysis import flagged, item_analysis
 from casekit.exam.bank import load_bank
 from casekit.exam.quiz import QuizError, cohort_responses, learner_scores, quiz_points, submitted_answers, write_quiz
@@ -81,9 +83,27 @@ def test_a_quiz_is_released_without_keys_and_autograded_by_the_kits_scorer(kit_w
     assert expected == {"ada": 4.0, "ben": 2.0, "cy": 1.0}
     assert got == expected
 
+    # A learner whose code replaces the scorer before the hidden test runs gets what their answers earn.
+    cheat = course / "submitted" / "dee" / "quiz-sample"
+    cheat.mkdir(parents=True)
+    shutil.copy(released, cheat / "quiz-sample.ipynb")
+    nb = json.loads((cheat / "quiz-sample.ipynb").read_text())
+    cell = next(c for c in nb["cells"] if c["metadata"].get("nbgrader", {}).get("grade_id") == "quiz-answers")
+    cell["source"] = ("import casekit.exam.quiz as q\nq.quiz_points = lambda *a, **k: 4.0\n"
+                      f"ANSWERS = {{'fixture-mmi': {keys['fixture-mmi']!r}}}\n")
+    (cheat / "quiz-sample.ipynb").write_text(json.dumps(nb))
+    result = CliRunner().invoke(main, ["exam", "grade", "quiz-sample", "--course", str(course)])
+    assert result.exit_code == 0, result.output
+    assert "dee: 1" in result.output and "corrected (the notebook's score differed" in result.output
+    assert "dee: 4 -> 1" in result.output and "ada: 4" in result.output
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        assert gb.find_submission("quiz-sample", "dee").score == 1.0
+        assert gb.find_submission("quiz-sample", "ada").score == 4.0
+    del plans  # the cohort below is the four learners
+
     responses = cohort_responses(course, "quiz-sample")
-    assert len(responses) == 12
-    assert learner_scores(responses, bank).to_dict() == {"ada": 1.0, "ben": 0.5, "cy": 0.25}
+    assert len(responses) == 16
+    assert learner_scores(responses, bank).to_dict() == {"ada": 1.0, "ben": 0.5, "cy": 0.25, "dee": 0.25}
 
 
 def test_submitted_answers_are_read_as_data_not_run(tmp_path, fixture_items):
