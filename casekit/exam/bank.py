@@ -90,10 +90,15 @@ class Bank:
         return len(self.items)
 
     def item(self, item_id: str) -> Item:
-        for it in self.items:
-            if it.id == item_id:
-                return it
-        raise CasekitError(f"no item {item_id!r} in the question bank")
+        # An index by id, rebuilt whenever the item list is replaced or grows (a mock reads 180 at a time).
+        key = (id(self.items), len(self.items))
+        if self.__dict__.get("_index_key") != key:
+            self.__dict__["_index"] = {it.id: it for it in self.items}
+            self.__dict__["_index_key"] = key
+        try:
+            return self.__dict__["_index"][item_id]
+        except KeyError:
+            raise CasekitError(f"no item {item_id!r} in the question bank") from None
 
     def by_domain(self, domain: str) -> list[Item]:
         return [i for i in self.items if i.domain == domain]
