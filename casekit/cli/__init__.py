@@ -19,6 +19,7 @@ def main() -> None:
 
 def _register() -> None:
     from casekit.cli.cases import cases
+    from casekit.cli.exam import exam
     from casekit.cli.notebooks import notebooks
 
     main.add_command(cases)
@@ -31,6 +32,7 @@ def _register() -> None:
                 raise
             continue
         main.add_command(getattr(mod, name))
+    main.add_command(exam)
 
 
 _register()
