@@ -144,3 +144,16 @@ def blueprint_path(root: Path | None = None) -> Path:
 def load_blueprint(path: Path | None = None) -> Blueprint:
     """Read and check the blueprint; raises DataFileError naming the file and field."""
     return load_model(Path(path) if path else blueprint_path(), Blueprint)
+
+
+def weights_table(blueprint: Blueprint | None = None):
+    """The two CCM outlines side by side: domain, weight, and whether the weight is published."""
+    import pandas as pd
+
+    blueprint = blueprint or load_blueprint()
+    rows = []
+    for name, outline in blueprint.outlines.items():
+        for d in outline.domains:
+            rows.append({"outline": name, "domain": d.id, "title": d.title, "weight %": d.weight,
+                         "status": d.weight_status, "source": f"{outline.source.title} ({outline.source.year})"})
+    return pd.DataFrame(rows)

@@ -7,7 +7,6 @@ restart. The next item is the most overdue review in the selection, else an item
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -17,13 +16,10 @@ from fsrs import Card, Rating, Scheduler
 
 from casekit.errors import CasekitError
 from casekit.exam.bank import Bank, Item, load_bank
-from casekit.exam.blueprint import PROCESS_STEPS, Blueprint, load_blueprint
+from casekit.exam.blueprint import Blueprint, load_blueprint
 from casekit.exam.scoring import check_letter
+from casekit.exam.selection import SelectionError, select_items  # noqa: F401 (SelectionError is part of this API)
 from casekit.exam.store import ExamStore, iso, parse, utcnow
-
-
-class SelectionError(CasekitError):
-    """A practice selection naming an unknown domain, case or step, or matching no item."""
 
 
 @dataclass(frozen=True)
@@ -45,11 +41,6 @@ class Feedback:
         return "\n".join(lines)
 
 
-def _order(item_id: str) -> str:
-    # A stable shuffle: items come in the same mixed order in every session, not grouped by file.
-    return hashlib.sha256(item_id.encode()).hexdigest()
-
-
 class Practice:
     """Practice on the items of chosen domains, or of one case and step."""
 
@@ -61,19 +52,7 @@ class Practice:
         self.store = store or ExamStore(folder)
         self.now = now
         self.scheduler = Scheduler(enable_fuzzing=False)
-        self.items = self._select(domains, case, step)
-
-    def _select(self, domains, case, step) -> list[Item]:
-        known = self.blueprint.current.ids
-        for d in domains or []:
-            if d not in known:
-                raise SelectionError(f"unknown domain {d!r}; choose from {', '.join(known)}")
-        if step is not None and step not in PROCESS_STEPS:
-            raise SelectionError(f"unknown step {step!r}; choose from {', '.join(PROCESS_STEPS)}")
-        chosen = [i for i in self.bank.items
-                  if (not domains or i.domain in domains) and (case is None or i.case == case)
-                  and (step is None or i.step == step)]
-        return sorted(chosen, key=lambda i: _order(i.id))
+        self.items = select_items(self.bank, domains=domains, case=case, step=step, blueprint=self.blueprint)
 
     # ------------------------------------------------------------------ state
 
