@@ -58,3 +58,44 @@ def item_analysis(responses: pd.DataFrame, bank: Bank | None = None) -> pd.DataF
 
 def flagged(analysis: pd.DataFrame) -> pd.DataFrame:
     return analysis[analysis["flag"] != ""]
+
+
+def demo_responses(bank: Bank, *, learners: int = 16, items: int = 20, seed: int = 7) -> pd.DataFrame:
+    """A fictional cohort's answers to ``items`` bank items: stronger learners and easier items more often right."""
+    import random
+
+    rng = random.Random(seed)
+    chosen_items = sorted(rng.sample(bank.items, min(items, len(bank.items))), key=lambda i: i.id)
+    shift = {"easy": -1.0, "medium": 0.0, "hard": 1.0}
+    rows = []
+    for n in range(learners):
+        ability = rng.gauss(0.5, 1.0)
+        for it in chosen_items:
+            right = rng.random() < 1 / (1 + math.exp(-(ability - shift[it.difficulty])))
+            letter = it.key if right else rng.choice([L for L in LETTERS if L != it.key])
+            rows.append({"learner": f"demo-{n + 1:02d}", "item": it.id, "chosen": letter})
+    return pd.DataFrame(rows, columns=["learner", "item", "chosen"])
+
+
+def cohort_item_analysis(*, demo: bool = True, course=None, quiz: str | None = None, bank: Bank | None = None):
+    """The item analysis the cohort report shows: a fictional cohort, or a quiz's submissions in ``course``."""
+    from casekit.exam.quiz import cohort_responses
+    from casekit.paths import graders_dir
+
+    bank = bank if bank is not None else load_bank()
+    if demo:
+        if not bank.items:
+            print("The question bank has no items yet, so there is nothing to analyse.")
+            return None
+        responses = demo_responses(bank)
+        print(f"DEMO cohort: {responses['learner'].nunique()} fictional learners, {responses['item'].nunique()} items.")
+    else:
+        if not quiz:
+            print("Set QUIZ to the name of a quiz built with `casekit exam quiz NAME`.")
+            return None
+        responses = cohort_responses(course or graders_dir(), quiz)
+        print(f"{quiz}: {responses['learner'].nunique()} learners submitted.")
+    table = item_analysis(responses, bank)
+    flags = flagged(table)
+    print(f"{len(flags)} item(s) flagged: " + (", ".join(flags["item"]) if len(flags) else "none"))
+    return table

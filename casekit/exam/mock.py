@@ -260,7 +260,7 @@ class MockReport:
                  f"correct ({self.fraction:.0%}). {n_pre} further item(s) were unscored pretest items, as on the real "
                  "exam, and do not count.", ""]
         for r in self.domains().itertuples():
-            pct = "no items" if r.percent is None else f"{r.percent:.0f}%"
+            pct = "no scored item" if pd.isna(r.percent) else f"{r.percent:.0f}%"
             lines.append(f"  {r.title}: {r.correct}/{r.items} ({pct})")
         return "\n".join(lines)
 

@@ -63,12 +63,9 @@ def domain_scores(results: list[ItemResult], outline: Outline) -> pd.DataFrame:
 
 def domain_chart(scores: pd.DataFrame, title: str = "Percent correct by domain"):
     """A horizontal bar per domain; domains with no scored item are left empty."""
-    import matplotlib
-
-    matplotlib.use("Agg") if matplotlib.get_backend().lower() == "agg" else None
     import matplotlib.pyplot as plt
 
-    fig, ax = plt.subplots(figsize=(7, 0.5 * len(scores) + 1))
+    fig, ax = plt.subplots(figsize=(9, 0.5 * len(scores) + 1.2))
     labels = [f"{t} ({c}/{n})" for t, c, n in zip(scores["title"], scores["correct"], scores["items"])]
     ax.barh(labels, scores["percent"].fillna(0), color="#3b6ea8")
     ax.invert_yaxis()

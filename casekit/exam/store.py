@@ -10,6 +10,7 @@ a newer kit is refused rather than changed.
 from __future__ import annotations
 
 import sqlite3
+import threading
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -103,8 +104,11 @@ class ExamStore:
 
     def __init__(self, folder: Path | str = ".", path: Path | str | None = None):
         self.path = Path(path) if path else Path(folder) / STORE_NAME
+        self.lock = threading.RLock()
         try:
-            self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            # Widget callbacks may run on another thread than the cell that opened the store; one lock
+            # per store keeps its statements in turn.
+            self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
             self.db.row_factory = sqlite3.Row
             self.db.execute("PRAGMA foreign_keys = ON")
             self._migrate()
@@ -128,22 +132,18 @@ class ExamStore:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
-            yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        self.db.execute("COMMIT")
+        with self.lock:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
 
     def rows(self, sql: str, *args) -> list[sqlite3.Row]:
-        return list(self.db.execute(sql, args))
+        with self.lock:
+            return list(self.db.execute(sql, args))
 
     def close(self) -> None:
         self.db.close()
-
-    def record_answer(self, item_id: str, domain: str, mode: str, chosen: str | None, correct: bool,
-                      at: datetime) -> None:
-        with self.transaction() as db:
-            db.execute("INSERT INTO answers (item_id, domain, mode, chosen, correct, answered_at) VALUES (?, ?, ?, ?, ?, ?)",
-                       (item_id, domain, mode, chosen, int(correct), iso(at)))

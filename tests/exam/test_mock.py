@@ -155,3 +155,14 @@ def test_bad_answers_are_refused(tmp_path, big_bank, clock):
     with pytest.raises(MockError, match="no question 7"):
         exam.answer(7, "A")
     assert all(s.chosen is None for s in exam.slots())
+
+
+def test_the_report_says_when_a_domain_had_no_scored_item(tmp_path, big_bank, clock):
+    """In a short mock where a domain draws no scored item, does the report say so rather than print a NaN?"""
+    exam = _start(tmp_path, big_bank, clock, items=6)
+    exam.finish()
+    report = exam.report()
+    empty = report.domains()[report.domains()["items"] == 0]
+    assert len(empty) >= 1
+    assert f"{empty.iloc[0]['title']}: 0/0 (no scored item)" in report.text() and "nan" not in report.text()
+    assert report.misses_text().count("You answered nothing") == 6

@@ -145,3 +145,16 @@ def test_item_analysis_flags_an_item_strong_learners_miss():
 
 def lure_of(item):
     return {"A": "B", "B": "C", "C": "D", "D": "A"}[item.key]
+
+
+def test_the_demo_cohort_is_analysed_with_stronger_learners_scoring_higher(capsys):
+    """Does the cohort report's demo give every item a row, with positive mean discrimination?"""
+    from casekit.exam.analysis import cohort_item_analysis, demo_responses
+
+    bank = synthetic_bank(per_domain=10)
+    table = cohort_item_analysis(demo=True, bank=bank)
+    assert len(table) == 20 and table["learners"].eq(16).all()
+    assert table["discrimination"].mean() > 0
+    assert (table[["A", "B", "C", "D"]].sum(axis=1) == 16).all()
+    assert "DEMO cohort: 16 fictional learners, 20 items." in capsys.readouterr().out
+    assert demo_responses(bank).equals(demo_responses(bank)), "the demo is the same on every run"
