@@ -12,7 +12,7 @@ from pathlib import Path
 from casekit.cases.library import CaseLibrary
 from casekit.cases.schema import Case, Key, did_you_mean, fact_kind
 from casekit.eligibility.engine import determine
-from casekit.eligibility.facts import derived_fact_names, fact_timeline, household_facts, same_kind
+from casekit.eligibility.facts import derived_fact_names, fact_timeline, facts_after, household_facts, same_kind
 from casekit.eligibility.resources import unmet_criteria
 from casekit.errors import CasekitError, Problem
 
@@ -283,7 +283,9 @@ def _check_key(lib: CaseLibrary, case: Case, key: Key, path: Path) -> list[Probl
             if need is not None and lib.policy is not None and lib.policy.too_long_a_wait(res, need.severity):
                 out.append(Problem(path, f"referrals[{n}].resources[{m}]", f"{rid!r} has a {res.wait_days}-day wait, longer than the rubric allows for a {need.severity.value} need; pick a faster resource"))
             if facts is not None and lib.guidelines is not None:
-                unmet = unmet_criteria(res, facts, case.setting, lib.guidelines)
+                # A need that appears after an event is referred on the facts after it.
+                when = need.after_event if need is not None and need.after_event in events else None
+                unmet = unmet_criteria(res, facts_after(case, when) if when else facts, case.setting, lib.guidelines)
                 if unmet:
                     out.append(Problem(path, f"referrals[{n}].resources[{m}]", f"the client does not meet {rid!r}'s criteria ({'; '.join(unmet)}); pick a resource they qualify for"))
     for n, right in enumerate(key.rights):

@@ -125,6 +125,8 @@ def _read(test: ProgramTest, program: Program, value: object) -> tuple[object, o
         if test.unit not in TIME_UNITS:
             raise FactMismatchError(f"{where}, which is a duration ({value}); give the test a time unit "
                                     f"({', '.join(TIME_UNITS)}) or the fact a plain number")
+        if value.unit == test.unit:
+            return value.value, None
         return round(value.to(test.unit), 2), value
     if test.compare in ("is_one_of", "is_none_of"):
         if not isinstance(value, str):
