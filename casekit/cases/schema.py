@@ -345,6 +345,9 @@ class Case(Strict):
     title: str
     summary: str
     learning_objectives: list[str] = Field(min_length=1)
+    topics: list[str] = Field(
+        default_factory=list, description="what the case teaches, as short tags a learner may search for: "
+        "hospice, advance directives, counting rules... (the start page's case finder reads them)")
     intake_date: dt.date
     client: Client
     household: Household

@@ -26,8 +26,8 @@ from labdriver import (  # noqa: E402
 
 
 def _first_case_notebook(kit):
-    notebooks = sorted((kit / "notebooks").glob("1[0-9]_*.ipynb"))
-    assert notebooks, "the kit has no case notebook (notebooks/1N_<case-id>.ipynb): run `casekit notebooks write`"
+    notebooks = sorted((kit / "notebooks").glob("10_*.ipynb"))
+    assert notebooks, "the kit has no case notebook (notebooks/10_<case-id>.ipynb): run `casekit notebooks write`"
     path = notebooks[0]
     return path, json.loads(path.read_text())["metadata"]["casekit"]["case"]
 
