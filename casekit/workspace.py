@@ -43,6 +43,17 @@ def kernel_language_info() -> dict:
         return {}
 
 
+def kernelspec() -> dict:
+    """The ``kernelspec`` JupyterLab writes for the Python kernel installed here."""
+    try:
+        from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
+        spec = KernelSpecManager().get_kernel_spec(KERNELSPEC["name"])
+    except (ImportError, NoSuchKernel):
+        return dict(KERNELSPEC)
+    return {"name": KERNELSPEC["name"], "display_name": spec.display_name, "language": spec.language}
+
+
 def learner_copy(text: str) -> str:
     """The text of a learner's copy of a kit notebook: the same cells, the kernel's metadata filled in."""
     nb = json.loads(text)
@@ -50,7 +61,7 @@ def learner_copy(text: str) -> str:
     info = kernel_language_info()
     if info:
         meta["language_info"] = info
-    meta.setdefault("kernelspec", dict(KERNELSPEC))
+    meta["kernelspec"] = kernelspec()
     meta.setdefault("casekit", {})["copied_from"] = "notebooks/"
     return json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 

@@ -124,9 +124,13 @@ def _check_programs(lib: CaseLibrary) -> tuple[list[Problem], set[tuple[str, str
             for field_name, fact in names:
                 if fact in facts or not did_you_mean(fact, facts):
                     continue
+                near = did_you_mean(fact, facts)
+                close = near.split("'")[1]
+                givers = sorted(c.id for c in lib.cases.values() if close in c.facts)
+                where = f" (given by {', '.join(givers)})" if givers else ""
                 out.append(Problem(path, f"programs[{prog.id}].tests[{test.id}].{field_name}",
-                                   f"no case gives fact {fact!r} and it is no household fact;{did_you_mean(fact, facts)} "
-                                   "fix the name here (the cases are right)"))
+                                   f"no case gives fact {fact!r} and it is no household fact;{near}{where} fix "
+                                   f"the name here, or, if the case is the one misspelt, rename its fact to {fact!r}"))
                 covered.add((prog.id, fact))
     return out, covered
 
@@ -156,19 +160,26 @@ def _check_case(lib: CaseLibrary, case: Case, path: Path, covered: set[tuple[str
         if rep.provider not in providers:
             out.append(Problem(path, f"reports[{rep.id}].provider", f"{rep.provider!r} is not in this case's providers;"
                                f"{did_you_mean(rep.provider, providers) or ''} add it there or fix the id"))
-    out += _check_case_facts(case, path)
-    out += _check_case_programs(lib, case, path, covered)
+    fact_problems, unknown = _check_case_facts(case, path)
+    out += fact_problems
+    # An event whose changes are wrong is reported once, above, not again by every program that reads them.
+    out += _check_case_programs(lib, case, path, covered | {(p, f) for p in case.programs for f in unknown},
+                                events_too=not fact_problems)
     return out
 
 
-def _check_case_facts(case: Case, path: Path) -> list[Problem]:
-    """Each event's fact changes name a fact the case has, and keep its kind (yes/no, number, word, duration)."""
-    out = []
+def _check_case_facts(case: Case, path: Path) -> tuple[list[Problem], set[str]]:
+    """Each event's fact changes name a fact the case has, and keep its kind (yes/no, number, word, duration).
+
+    Returns the problems and the unknown fact names they cover.
+    """
+    out, unknown = [], set()
     current = dict(household_facts(case))
     for event in case.events_in_order():
         for name, value in event.fact_changes.items():
             where = f"events[{event.id}].fact_changes.{name}"
             if name not in current:
+                unknown.add(name)
                 hint = did_you_mean(name, current)
                 out.append(Problem(path, where, f"{name!r} is not a fact of this case;{hint or ''} an event changes a "
                                    "fact the case already has: add it under the case's `facts:` with its value at "
@@ -180,7 +191,7 @@ def _check_case_facts(case: Case, path: Path) -> list[Problem]:
                                    f"{_example(current[name])}"))
                 continue
             current[name] = value
-    return out
+    return out, unknown
 
 
 def _example(value: object) -> str:
@@ -189,7 +200,8 @@ def _example(value: object) -> str:
             "duration": "{value: 3, unit: weeks}"}.get(kind, repr(value))
 
 
-def _check_case_programs(lib: CaseLibrary, case: Case, path: Path, covered: set[tuple[str, str]]) -> list[Problem]:
+def _check_case_programs(lib: CaseLibrary, case: Case, path: Path, covered: set[tuple[str, str]],
+                         events_too: bool = True) -> list[Problem]:
     """Programs exist, read facts the case gives (or says how to fix the name), and can be decided at intake
     and after every event."""
     out: list[Problem] = []
@@ -198,7 +210,7 @@ def _check_case_programs(lib: CaseLibrary, case: Case, path: Path, covered: set[
     valid = {p.id for p in lib.programs.programs}
     known = lib.known_ids("programs")
     client = case.client_person
-    timeline = fact_timeline(case)
+    timeline = fact_timeline(case) if events_too else fact_timeline(case)[:1]
     for prog_id in case.programs:
         where = f"programs[{prog_id}]"
         if prog_id not in known:
