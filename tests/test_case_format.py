@@ -278,3 +278,26 @@ def test_a_case_added_as_two_files_validates_and_gets_its_own_notebook(library_c
     assert problems(library_copy) == []
     after = set(expected_notebooks(CaseLibrary.load(library_copy, with_keys=False)))
     assert after - before == {f"10_{new_id}.ipynb"} and before <= after
+
+
+def test_the_readmes_worked_example_validates_gets_a_notebook_and_its_model_plan_scores_full_marks(repo, library_copy):
+    """Can an instructor copy the README's example case and key as they stand, with no code change?"""
+    from casekit.model_plan import model_plan
+    from casekit.notebooks import expected_notebooks
+    from casekit.rubric import score
+
+    text = (repo / "README.md").read_text()
+    section = text.split("### A worked example", 1)[1].split("\n## ", 1)[0]
+    blocks = [b.split("```", 1)[0] for b in section.split("```yaml\n")[1:]]
+    assert len(blocks) == 2
+    for block in blocks:
+        target = block.splitlines()[0].removeprefix("# ").strip()
+        assert target.startswith(("casestudies/", "graders/keys/")), target
+        (library_copy / target).write_text(block)
+    assert problems(library_copy) == []
+    lib = CaseLibrary.load(library_copy)
+    case_id = yaml.safe_load(blocks[0])["id"]
+    results = score(model_plan(lib.case(case_id), lib.key(case_id), lib), lib.case(case_id), lib.key(case_id), lib)
+    automatic = [r for r in results if r.id != "progress-note"]
+    assert all(r.points == r.max for r in automatic), [(r.id, r.points, r.max) for r in automatic]
+    assert f"10_{case_id}.ipynb" in expected_notebooks(CaseLibrary.load(library_copy, with_keys=False))
