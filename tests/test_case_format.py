@@ -301,3 +301,30 @@ def test_the_readmes_worked_example_validates_gets_a_notebook_and_its_model_plan
     automatic = [r for r in results if r.id != "progress-note"]
     assert all(r.points == r.max for r in automatic), [(r.id, r.points, r.max) for r in automatic]
     assert f"10_{case_id}.ipynb" in expected_notebooks(CaseLibrary.load(library_copy, with_keys=False))
+
+
+def test_a_resource_taking_referrals_from_hospice_is_told_it_means_nursing(library_copy):
+    """Does a resource's `settings: [hospice]` get the same umbrella message as a case's setting?"""
+    path = library_copy / "casestudies" / "resources.yaml"
+    edit_yaml(path, lambda d: next(r for r in d["resources"] if r["id"] == "meadowlark-hospice")["criteria"].__setitem__("settings", ["hospice"]))
+    found = problems(library_copy)
+    assert len(found) == 1 and "resources[meadowlark-hospice].criteria.settings" in found[0], found
+    assert "belongs under `setting: nursing`" in found[0]
+
+
+def test_a_tax_household_program_counts_the_members_who_file_with_the_client(library_copy):
+    """Does a tax-household program count the client's filing unit, and a case without labels get told to add them?"""
+    programs = library_copy / "casestudies" / "programs.yaml"
+    edit_yaml(programs, lambda d: next(p for p in d["programs"] if p["id"] == "medicaid-aged-disabled").__setitem__("counts", "tax_household"))
+    lib = CaseLibrary.load(library_copy)
+    case = lib.case(HOSPICE)
+    alone = determine(lib.programs.get("medicaid-aged-disabled"), household_facts(case), lib.guidelines)
+    assert alone.met and alone.test("income").value == 1184, "Evelyn files alone: her tax household is herself"
+    path = library_copy / "casestudies" / f"{HOSPICE}.yaml"
+    edit_yaml(path, lambda d: d["household"]["members"][0].__setitem__("tax_household", "denise"))
+    lib = CaseLibrary.load(library_copy)
+    joined = determine(lib.programs.get("medicaid-aged-disabled"), household_facts(lib.case(HOSPICE)), lib.guidelines)
+    assert not joined.met and joined.test("income").value == 5834 and "tax household: 3 people" in joined.explanation
+    edit_yaml(path, lambda d: [m.pop("tax_household") for m in d["household"]["members"]])
+    found = [p for p in problems(library_copy) if HOSPICE in p]
+    assert len(found) == 1 and "household.members[evelyn].tax_household" in found[0], found

@@ -106,6 +106,15 @@ def unknown_setting_message(word: object) -> str:
     return f"{word!r} is not a setting;{close} use one of {allowed}"
 
 
+def _check_settings(v):
+    """A list of settings, each one of the five; an umbrella word gets told where it belongs."""
+    if isinstance(v, list):
+        bad = [w for w in v if not isinstance(w, Setting) and w not in {s.value for s in Setting}]
+        if bad:
+            raise ValueError("; ".join(unknown_setting_message(w) for w in bad))
+    return v
+
+
 def did_you_mean(word: str, known) -> str:
     """`` did you mean 'x'?`` for the closest of ``known`` to ``word``, or an empty string."""
     match = difflib.get_close_matches(str(word), sorted(set(known)), n=1, cutoff=0.75)
@@ -551,6 +560,11 @@ class Right(Strict):
     text: str
     settings: list[Setting] = Field(min_length=1)
 
+    @field_validator("settings", mode="before")
+    @classmethod
+    def _settings(cls, v):
+        return _check_settings(v)
+
 
 class Role(Strict):
     id: str = Field(pattern=ID_PATTERN)
@@ -580,6 +594,11 @@ class ResourceCriteria(Strict):
         description="facts that, when true, rule the resource out: hospice_elected for home health...",
     )
     settings: list[Setting] = []
+
+    @field_validator("settings", mode="before")
+    @classmethod
+    def _settings(cls, v):
+        return _check_settings(v)
 
     @field_validator("excludes", mode="before")
     @classmethod
