@@ -30,10 +30,13 @@ install: $(STAMP)
 LAB_ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
 # Learners work in workspace/ (ignored by git): copies of notebooks/ made on first use and never
-# overwritten, so `git pull` updates the kit without conflicts and nobody's work is lost.
+# overwritten, so `git pull` updates the kit without conflicts and nobody's work is lost. The kit's
+# own notebooks open read-only (casekit.kitcontents), so autosave never rewrites a tracked file.
+LAB_CONTENTS := --ServerApp.contents_manager_class=casekit.kitcontents.KitContentsManager
+
 lab: $(STAMP)
 	$(BIN)/casekit notebooks copy
-	$(BIN)/jupyter lab $(LAB_ROOT_FLAG) --ServerApp.root_dir=workspace 00_start_here.ipynb
+	$(BIN)/jupyter lab $(LAB_ROOT_FLAG) --ServerApp.root_dir=. $(LAB_CONTENTS) workspace/00_start_here.ipynb
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

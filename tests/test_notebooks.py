@@ -135,8 +135,9 @@ def test_notebooks_write_never_touches_the_workspace(library_copy, tmp_path, mon
 
 
 def test_the_lab_target_opens_the_workspace_not_the_tracked_notebooks(repo):
-    """Does `make lab` copy the notebooks and serve workspace/, so autosave can only write the learner's copies?"""
+    """Does `make lab` copy the notebooks, open the workspace and serve the kit's notebooks read-only?"""
     text = (repo / "Makefile").read_text()
     lab = text.split("\nlab:", 1)[1].split("\n\n", 1)[0]
-    assert "casekit notebooks copy" in lab and "--ServerApp.root_dir=workspace" in lab
+    assert "casekit notebooks copy" in lab and "workspace/00_start_here.ipynb" in lab
+    assert "casekit.kitcontents.KitContentsManager" in text
     assert "/workspace/" in (repo / ".gitignore").read_text().splitlines()
