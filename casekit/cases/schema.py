@@ -13,12 +13,39 @@ silently ignored. ``schema_version`` lets the format change one step at a time.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from enum import Enum
-from typing import ClassVar, Literal, Union
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
+from casekit.cases.base import ID_PATTERN, Strict, did_you_mean  # noqa: F401 (the format's names, in one place)
+from casekit.cases.directory import (  # noqa: F401
+    CATEGORY_PATTERN,
+    LEGACY_CATEGORIES,
+    RESOURCE_DIRECTORY_VERSION,
+    Exclusion,
+    Resource,
+    ResourceCategory,
+    ResourceCriteria,
+    ResourceDirectory,
+)
+from casekit.cases.factvalues import (  # noqa: F401
+    DAYS_PER,
+    FACT_FORMAT,
+    Duration,
+    FactValue,
+    TimeUnit,
+    fact_kind,
+    parse_facts,
+)
+from casekit.cases.settings import (  # noqa: F401
+    SETTING_LABELS,
+    SETTING_UMBRELLAS,
+    Setting,
+    check_settings,
+    setting_for,
+    unknown_setting_message,
+)
 from casekit.datafile import upgrade_steps
 
 CASE_SCHEMA_VERSION = 1
@@ -26,99 +53,6 @@ CASE_SCHEMA_VERSION = 1
 
 CASE_FORMAT_VERSION = 2
 """The version of a case file. Version 1 files still load: :func:`upgrade_case` lifts them."""
-
-RESOURCE_DIRECTORY_VERSION = 2
-"""The version of casestudies/resources.yaml (2 declares its own categories)."""
-
-ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-"""Ids are lower-case words joined by hyphens: ``food-insecurity``."""
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Setting(str, Enum):
-    """The five settings a case manager works in (from the role text)."""
-
-    nursing = "nursing"
-    managed_care = "managed_care"
-    school = "school"
-    social_services = "social_services"
-    shelter_treatment = "shelter_treatment"
-
-    @property
-    def label(self) -> str:
-        return SETTING_LABELS[self]
-
-
-SETTING_LABELS = {
-    Setting.nursing: "Nursing (hospital, nursing home, hospice)",
-    Setting.managed_care: "Managed care / insurance",
-    Setting.school: "School",
-    Setting.social_services: "Social services / public assistance",
-    Setting.shelter_treatment: "Homeless shelter / treatment facility",
-}
-
-SETTING_UMBRELLAS = {
-    Setting.nursing: ["hospital", "hospital_discharge", "discharge", "nursing_home", "skilled_nursing", "snf",
-                      "hospice", "palliative", "home_health", "transitional_care", "rehab", "long_term_care"],
-    Setting.managed_care: ["insurance", "health_plan", "utilization_review", "workers_comp", "workers_compensation",
-                           "disability", "prior_authorization", "behavioral_health_authorization", "medicare",
-                           "complex_care"],
-    Setting.school: ["iep", "504", "section_504", "special_education", "mckinney_vento", "early_intervention",
-                     "attendance", "transition"],
-    Setting.social_services: ["public_assistance", "snap", "food_assistance", "tanf", "cash_assistance", "energy",
-                              "liheap", "housing_voucher", "adult_protective_services", "aps", "kinship_care",
-                              "child_welfare"],
-    Setting.shelter_treatment: ["shelter", "homeless_shelter", "treatment", "treatment_facility", "residential",
-                                "substance_use", "dv_shelter", "domestic_violence", "reentry", "re_entry",
-                                "jail", "veteran", "foster_care"],
-}
-"""Kinds of work that are not settings of their own, under the setting they belong to: a hospice case is
-``setting: nursing``. The validator uses this to tell an author where a case goes."""
-
-
-def _norm(word: str) -> str:
-    return str(word).strip().lower().replace("-", "_").replace(" ", "_").replace("'", "")
-
-
-def setting_for(word: str) -> Setting | None:
-    """The setting ``word`` names or belongs under (``hospice`` -> nursing), or None."""
-    w = _norm(word)
-    for setting in Setting:
-        if w == setting.value:
-            return setting
-    for setting, kinds in SETTING_UMBRELLAS.items():
-        if w in kinds:
-            return setting
-    return None
-
-
-def unknown_setting_message(word: object) -> str:
-    """Why ``word`` is not a setting, and which one to use."""
-    allowed = ", ".join(s.value for s in Setting)
-    umbrella = setting_for(str(word))
-    if umbrella is not None:
-        return (f"{word!r} is not a setting of its own; it belongs under `setting: {umbrella.value}` "
-                f"({umbrella.label}). The settings are {allowed}")
-    close = did_you_mean(_norm(word), [s.value for s in Setting])
-    return f"{word!r} is not a setting;{close} use one of {allowed}"
-
-
-def _check_settings(v):
-    """A list of settings, each one of the five; an umbrella word gets told where it belongs."""
-    if isinstance(v, list):
-        bad = [w for w in v if not isinstance(w, Setting) and w not in {s.value for s in Setting}]
-        if bad:
-            raise ValueError("; ".join(unknown_setting_message(w) for w in bad))
-    return v
-
-
-def did_you_mean(word: str, known) -> str:
-    """`` did you mean 'x'?`` for the closest of ``known`` to ``word``, or an empty string."""
-    match = difflib.get_close_matches(str(word), sorted(set(known)), n=1, cutoff=0.75)
-    return f" did you mean {match[0]!r}?" if match else ""
 
 
 class Severity(str, Enum):
@@ -243,74 +177,6 @@ class Task(Strict):
     text: str
 
 
-TimeUnit = Literal["days", "weeks", "months", "years"]
-
-DAYS_PER = {"days": 1.0, "weeks": 7.0, "months": 365.25 / 12, "years": 365.25}
-"""Days in each time unit; a month is a twelfth of an average year."""
-
-
-class Duration(Strict):
-    """A length of time, ``{value: 6, unit: months}``; a program test reads it in its own unit."""
-
-    value: float = Field(ge=0)
-    unit: TimeUnit
-
-    def to(self, unit: str) -> float:
-        """This duration in ``unit`` (days, weeks, months or years)."""
-        return self.value * DAYS_PER[self.unit] / DAYS_PER[unit]
-
-    def __str__(self) -> str:
-        number = f"{self.value:g}"
-        return f"{number} {self.unit[:-1] if self.value == 1 else self.unit}"
-
-
-FactValue = Union[bool, int, float, str, Duration]
-"""A fact is yes/no, a number, a word (lower-case, e.g. ``hospice``) or a duration."""
-
-FACT_KINDS = {bool: "yes/no", int: "number", float: "number", str: "word", Duration: "duration"}
-
-FACT_FORMAT = ("a fact is yes/no (true or false), a number (4, 1250.50), a word (hospice) or a duration "
-               "({value: 6, unit: months}, with unit days, weeks, months or years)")
-
-
-def fact_kind(value: object) -> str:
-    """``yes/no``, ``number``, ``word`` or ``duration``: what a fact's value is."""
-    return FACT_KINDS.get(type(value), type(value).__name__)
-
-
-def _parse_fact(name: str, value: object) -> FactValue:
-    if isinstance(value, (bool, int, float, Duration)):
-        return value
-    if isinstance(value, str):
-        if not value.strip():
-            raise ValueError(f"fact {name!r} is an empty word; {FACT_FORMAT}")
-        return value
-    if isinstance(value, dict):
-        if set(value) == {"value", "unit"} and value["unit"] in DAYS_PER:
-            try:
-                return Duration(**value)
-            except ValueError:
-                pass
-        raise ValueError(f"fact {name!r} is {value!r}, not a duration; {FACT_FORMAT}")
-    raise ValueError(f"fact {name!r} is {value!r} ({type(value).__name__}); {FACT_FORMAT}")
-
-
-def _parse_facts(v: object) -> dict[str, FactValue]:
-    if v is None:
-        return {}
-    if not isinstance(v, dict):
-        raise ValueError(f"facts are a mapping of name: value, not {type(v).__name__}; {FACT_FORMAT}")
-    problems, out = [], {}
-    for name, value in v.items():
-        try:
-            out[str(name)] = _parse_fact(name, value)
-        except ValueError as exc:
-            problems.append(str(exc))
-    if problems:
-        raise ValueError("; and ".join(problems))
-    return out
-
-
 class FollowUpEvent(Strict):
     """Something that happens later and changes the facts; the plan must be retooled."""
 
@@ -327,7 +193,7 @@ class FollowUpEvent(Strict):
     @field_validator("fact_changes", mode="before")
     @classmethod
     def _facts(cls, v):
-        return _parse_facts(v)
+        return parse_facts(v)
 
 
 def _case_1_to_2(data: dict) -> dict:
@@ -392,7 +258,7 @@ class Case(Strict):
     @field_validator("facts", mode="before")
     @classmethod
     def _facts(cls, v):
-        return _parse_facts(v)
+        return parse_facts(v)
 
     def events_in_order(self) -> list[FollowUpEvent]:
         return sorted(self.events, key=lambda e: e.day)
@@ -563,86 +429,13 @@ class Right(Strict):
     @field_validator("settings", mode="before")
     @classmethod
     def _settings(cls, v):
-        return _check_settings(v)
+        return check_settings(v)
 
 
 class Role(Strict):
     id: str = Field(pattern=ID_PATTERN)
     title: str
     scope: str
-
-
-class Exclusion(Strict):
-    """A fact that, when true, makes a resource unsuitable, with the reason a case manager would give."""
-
-    fact: str
-    reason: str = Field(min_length=1, description="e.g. 'hospice covers home nursing once a client elects it'")
-
-
-class ResourceCriteria(Strict):
-    """Who a resource serves. Every field is optional; an unset field admits everyone."""
-
-    min_age: int | None = None
-    max_age: int | None = None
-    max_percent_fpl: float | None = None
-    requires: list[str] = Field(
-        default_factory=list,
-        description="facts that must be true: disabled, pregnant, veteran, enrolled_in_school...",
-    )
-    excludes: list[Exclusion] = Field(
-        default_factory=list,
-        description="facts that, when true, rule the resource out: hospice_elected for home health...",
-    )
-    settings: list[Setting] = []
-
-    @field_validator("settings", mode="before")
-    @classmethod
-    def _settings(cls, v):
-        return _check_settings(v)
-
-    @field_validator("excludes", mode="before")
-    @classmethod
-    def _plain_names(cls, v):
-        # A bare fact name is allowed; its reason is then the fact itself.
-        if isinstance(v, list):
-            return [{"fact": x, "reason": f"not for a client with {x.replace('_', ' ')}"} if isinstance(x, str) else x
-                    for x in v]
-        return v
-
-
-LEGACY_CATEGORIES = {
-    "housing": "Housing and shelter",
-    "food": "Food",
-    "medical": "Medical care",
-    "mental_health": "Mental health",
-    "substance_use": "Substance use",
-    "school_support": "School support",
-    "legal_aid": "Legal aid",
-    "transport": "Transport",
-    "income_support": "Income support",
-    "caregiver_support": "Caregiver support",
-}
-"""The fixed categories of a version 1 resource directory."""
-
-CATEGORY_PATTERN = r"^[a-z0-9]+(?:_[a-z0-9]+)*$"
-
-
-class ResourceCategory(Strict):
-    id: str = Field(pattern=CATEGORY_PATTERN, description="lower-case words joined by underscores: legal_aid")
-    title: str
-
-
-class Resource(Strict):
-    id: str = Field(pattern=ID_PATTERN)
-    name: str
-    category: str = Field(pattern=CATEGORY_PATTERN, description="an id from the directory's categories")
-    serves_needs: list[str] = Field(min_length=1, description="need ids")
-    description: str
-    criteria: ResourceCriteria = ResourceCriteria()
-    wait_days: int = Field(ge=0)
-    languages: list[str] = Field(min_length=1)
-    hours: str
-    fictional: Literal[True] = True
 
 
 class NeedCatalogue(Strict):
@@ -658,36 +451,6 @@ class RightsCatalogue(Strict):
 class RoleCatalogue(Strict):
     schema_version: Literal[1] = CASE_SCHEMA_VERSION
     roles: list[Role] = Field(min_length=1)
-
-
-def _directory_1_to_2(data: dict) -> dict:
-    """Version 2 lists its categories; a version 1 directory had the ten fixed ones."""
-    categories = [{"id": k, "title": v} for k, v in LEGACY_CATEGORIES.items()]
-    return {**data, "schema_version": 2, "categories": data.get("categories", categories)}
-
-
-DIRECTORY_UPGRADES = {1: _directory_1_to_2}
-
-
-class ResourceDirectory(Strict):
-    """casestudies/resources.yaml: the categories, then the resources."""
-
-    schema_version: Literal[2] = RESOURCE_DIRECTORY_VERSION
-    categories: list[ResourceCategory] = Field(min_length=1)
-    facts: dict[str, str] = Field(
-        default_factory=dict, description="facts a resource's requires or excludes may name beyond the ones "
-        "every case has (fact name: what it means); a case sets them under its own facts")
-    resources: list[Resource] = Field(min_length=25)
-
-    upgrade: ClassVar = staticmethod(lambda data: upgrade_steps(data, DIRECTORY_UPGRADES))
-
-    @model_validator(mode="before")
-    @classmethod
-    def _upgrade(cls, data):
-        return upgrade_steps(data, DIRECTORY_UPGRADES)
-
-    def category(self, category_id: str) -> ResourceCategory | None:
-        return next((c for c in self.categories if c.id == category_id), None)
 
 
 class EligibilityCredit(Strict):
