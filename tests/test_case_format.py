@@ -100,6 +100,7 @@ def test_explain_shows_each_point_programs_changes_and_resources():
     assert "certified_life_expectancy: 16 weeks -> 12 months" in out
     assert "(was: eligible for the hospice benefit)" in out
     assert "now open: alder-falls-home-health" in out
+    assert out.count("ruled out by an exclusion: alder-falls-home-health") == 2, "at intake and after the respite stay"
     assert "deciding test(s): terminal-prognosis, two-certifications" in out
 
 

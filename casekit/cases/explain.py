@@ -29,6 +29,8 @@ class Point:
     open: list[Resource]
     closed: dict[str, list[str]]
     """Resource id -> the criteria the client does not meet (or the exclusion that rules it out)."""
+    excluded: dict[str, list[str]]
+    """Resource id -> the exclusions that rule it out at this point (a subset of ``closed``)."""
 
     @property
     def label(self) -> str:
@@ -45,14 +47,17 @@ def explain_case(case: Case, lib: CaseLibrary) -> list[Point]:
     points = []
     for at in fact_timeline(case):
         decided = [determine(lib.programs.get(p), at.facts, lib.guidelines) for p in case.programs]
-        open_, closed = [], {}
+        open_, closed, excluded = [], {}, {}
         for res in lib.resources.values():
             unmet = unmet_criteria(res, at.facts, case.setting, lib.guidelines)
             if unmet:
                 closed[res.id] = unmet
             else:
                 open_.append(res)
-        points.append(Point(at.event, at.changes, decided, open_, closed))
+            rules = [r.reason for r in res.criteria.excludes if bool(at.facts.get(r.fact))]
+            if rules:
+                excluded[res.id] = rules
+        points.append(Point(at.event, at.changes, decided, open_, closed, excluded))
     return points
 
 
@@ -99,6 +104,8 @@ def render_explanation(case: Case, points: list[Point], lib: CaseLibrary) -> str
 
 def _resources(point: Point, previous: Point | None, lib: CaseLibrary) -> list[str]:
     lines = [f"  Resources open to the client: {len(point.open)} of {len(point.open) + len(point.closed)}"]
+    for rid, reasons in sorted(point.excluded.items()):
+        lines += _wrap(f"ruled out by an exclusion: {rid} ({'; '.join(reasons)})", "    ")
     if previous is None:
         by_category: dict[str, list[str]] = {}
         for res in point.open:
