@@ -329,3 +329,18 @@ def test_a_tax_household_program_counts_the_members_who_file_with_the_client(lib
     edit_yaml(path, lambda d: [m.pop("tax_household") for m in d["household"]["members"]])
     found = [p for p in problems(library_copy) if HOSPICE in p]
     assert len(found) == 1 and "household.members[evelyn].tax_household" in found[0], found
+
+
+@pytest.mark.parametrize("catalogue, entry_id, field, bad", [
+    ("needs.yaml", "fall-risk", "title", None),
+    ("rights.yaml", "advance-directive", "kind", "privilege"),
+    ("roles.yaml", "registered-nurse", "scope", None),
+], ids=["need", "right", "role"])
+def test_a_broken_catalogue_entry_is_one_problem_however_many_keys_use_it(library_copy, catalogue, entry_id, field, bad):
+    """Is a need, right or role that fails validation reported once, by id, and not as 'unknown' in every key?"""
+    path = library_copy / "casestudies" / catalogue
+    listing = catalogue.removesuffix(".yaml")
+    edit_yaml(path, lambda d: next(e for e in d[listing] if e["id"] == entry_id).__setitem__(field, bad))
+    found = problems(library_copy)
+    assert len(found) == 1, found
+    assert f"{listing}[{entry_id}].{field}" in found[0]

@@ -260,7 +260,7 @@ def _check_key(lib: CaseLibrary, case: Case, key: Key, path: Path) -> list[Probl
     for n, dup in _duplicates(key.needs, "need"):
         out.append(Problem(path, f"needs[{n}].need", f"need {dup!r} listed twice; list each need once"))
     for n, need in enumerate(key.needs):
-        if need.need not in lib.needs:
+        if need.need not in lib.known_ids("needs"):
             out.append(Problem(path, f"needs[{n}].need", f"unknown need {need.need!r}; add it to casestudies/needs.yaml or fix the id"))
         for m, ref in enumerate(need.revealed_by):
             if ref not in refs:
@@ -301,9 +301,9 @@ def _check_key(lib: CaseLibrary, case: Case, key: Key, path: Path) -> list[Probl
                 if unmet:
                     out.append(Problem(path, f"referrals[{n}].resources[{m}]", f"the client does not meet {rid!r}'s criteria ({'; '.join(unmet)}); pick a resource they qualify for"))
     for n, right in enumerate(key.rights):
-        if right not in lib.rights:
+        if right not in lib.known_ids("rights"):
             out.append(Problem(path, f"rights[{n}]", f"unknown right or responsibility {right!r}; see casestudies/rights.yaml"))
-        elif case.setting not in lib.rights[right].settings:
+        elif right in lib.rights and case.setting not in lib.rights[right].settings:
             out.append(Problem(path, f"rights[{n}]", f"{right!r} is not listed for the {case.setting.value} setting in casestudies/rights.yaml"))
     for n, goal in enumerate(key.goals):
         if goal.need not in key_needs:
@@ -317,7 +317,7 @@ def _check_key(lib: CaseLibrary, case: Case, key: Key, path: Path) -> list[Probl
         if d.task not in tasks:
             out.append(Problem(path, f"delegation[{n}].task", f"no task {d.task!r} in the case"))
         for m, role in enumerate(d.roles):
-            if role not in lib.roles:
+            if role not in lib.known_ids("roles"):
                 out.append(Problem(path, f"delegation[{n}].roles[{m}]", f"unknown role {role!r}; see casestudies/roles.yaml"))
     delegated = {d.task for d in key.delegation}
     for n, u in enumerate(key.unneeded_tasks):
