@@ -344,3 +344,25 @@ def test_a_broken_catalogue_entry_is_one_problem_however_many_keys_use_it(librar
     found = problems(library_copy)
     assert len(found) == 1, found
     assert f"{listing}[{entry_id}].{field}" in found[0]
+
+
+@pytest.mark.parametrize("kind, path", [
+    ("case", f"casestudies/{HOSPICE}.yaml"),
+    ("key", f"graders/keys/{HOSPICE}.yaml"),
+    ("resources", "casestudies/resources.yaml"),
+    ("programs", "casestudies/programs.yaml"),
+])
+def test_the_json_schema_accepts_the_kits_own_files_and_refuses_a_misspelt_field(repo, kind, path):
+    """Does `casekit cases schema KIND` describe the files as they are, so an editor can check as an author types?"""
+    import json
+
+    import jsonschema
+
+    result = run("cases", "schema", kind)
+    assert result.exit_code == 0, result.output
+    schema = json.loads(result.output)
+    data = json.loads(json.dumps(yaml.safe_load((repo / path).read_text()), default=str))
+    jsonschema.validate(data, schema)
+    data["no_such_field"] = 1
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, schema)

@@ -58,6 +58,27 @@ def explain(case_id: str) -> None:
     click.echo(render_explanation(case, explain_case(case, lib), lib))
 
 
+SCHEMAS = {"case": "Case", "key": "Key", "resources": "ResourceDirectory", "programs": "ProgramRules"}
+
+
+@cases.command("schema")
+@click.argument("kind", type=click.Choice(sorted(SCHEMAS)))
+@friendly_errors
+def schema(kind: str) -> None:
+    """Print the JSON Schema of a case, key, resource directory or program file.
+
+    For an editor's YAML support (completion and checking as you type); `casekit cases
+    validate` remains the full check, cross-references included.
+    """
+    import json
+
+    from casekit.cases import schema as case_schema
+    from casekit.eligibility import rules
+
+    model = getattr(case_schema, SCHEMAS[kind], None) or getattr(rules, SCHEMAS[kind])
+    click.echo(json.dumps(model.model_json_schema(), indent=1))
+
+
 @cases.command("validate")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @friendly_errors
