@@ -266,7 +266,8 @@ def test_an_event_changing_an_unknown_fact_gets_the_closest_name(library_copy):
 
 
 def test_a_case_added_as_two_files_validates_and_gets_its_own_notebook(library_copy, tmp_path):
-    """Does a new case (case file + key) validate and get a notebook, with every other notebook's name unchanged?"""
+    """Does a new case (case file + key) validate, get a notebook and an assignment, leave every other notebook's
+    name as it was, and have its model plan score full marks, with no code change?"""
     from casekit.notebooks import expected_notebooks
 
     before = set(expected_notebooks(CaseLibrary.load(library_copy, with_keys=False)))
@@ -279,6 +280,14 @@ def test_a_case_added_as_two_files_validates_and_gets_its_own_notebook(library_c
     assert problems(library_copy) == []
     after = set(expected_notebooks(CaseLibrary.load(library_copy, with_keys=False)))
     assert after - before == {f"10_{new_id}.ipynb"} and before <= after
+    from casekit.course.assignment import expected_sources
+    from casekit.model_plan import model_plan
+    from casekit.rubric import score
+
+    lib = CaseLibrary.load(library_copy)
+    assert f"{new_id}/{new_id}.ipynb" in expected_sources(lib), "its nbgrader assignment"
+    results = score(model_plan(lib.case(new_id), lib.key(new_id), lib), lib.case(new_id), lib.key(new_id), lib)
+    assert all(r.points == r.max for r in results if r.id != "progress-note"), "its model plan scores full marks"
 
 
 def test_the_readmes_worked_example_validates_gets_a_notebook_and_its_model_plan_scores_full_marks(repo, library_copy):
