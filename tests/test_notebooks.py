@@ -1,16 +1,20 @@
-"""Notebooks: one per case, generated from the template, numbered, outputs cleared."""
+"""Notebooks: one per case, generated from the template, numbered, outputs cleared; learners work on copies."""
 
 from __future__ import annotations
 
 import json
 import re
+import shutil
+from pathlib import Path
 
 import pytest
+import yaml
 
 from casekit.cases.library import CaseLibrary
-from casekit.notebooks import expected_notebooks
+from casekit.notebooks import KERNELSPEC, expected_notebooks, notebook_name, write_notebooks
+from casekit.workspace import copy_notebooks, kernel_language_info
 
-NOTEBOOKS = sorted((__import__("pathlib").Path(__file__).parent.parent / "notebooks").glob("*.ipynb"))
+NOTEBOOKS = sorted((Path(__file__).parent.parent / "notebooks").glob("*.ipynb"))
 
 
 def test_every_case_has_its_notebook_and_none_has_drifted(repo):
@@ -36,14 +40,6 @@ def test_notebook_is_numbered_cleared_and_has_one_title(path):
 
 
 # --------------------------------------------------------------------------- names that scale, and learners' copies
-
-from pathlib import Path  # noqa: E402
-import shutil  # noqa: E402
-
-import yaml  # noqa: E402
-
-from casekit.notebooks import KERNELSPEC, notebook_name, write_notebooks  # noqa: E402
-from casekit.workspace import copy_notebooks, kernel_language_info  # noqa: E402
 
 
 def _add_case(root: Path, source_id: str, new_id: str) -> None:
