@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 .PHONY: lab test install validate bench-hours bench-grade e2e postgresql clean-venv help
 
 help:
-	@echo "make lab          start JupyterLab at notebooks/00_start_here.ipynb (sets up .venv if missing)"
+	@echo "make lab          copy the notebooks into workspace/ and start JupyterLab there (sets up .venv if missing)"
 	@echo "make test         run every test (sets up .venv if missing)"
 	@echo "make validate     check the case library, keys and cross-references"
 	@echo "make e2e          install Chromium and Playwright for the browser tests (make test runs them)"
@@ -29,8 +29,14 @@ install: $(STAMP)
 # Containers often run as root, where JupyterLab refuses to start without --allow-root.
 LAB_ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
+# Learners work in workspace/ (ignored by git): copies of notebooks/ made on first use and never
+# overwritten, so `git pull` updates the kit without conflicts and nobody's work is lost. The kit's
+# own notebooks open read-only (casekit.kitcontents), so autosave never rewrites a tracked file.
+LAB_CONTENTS := --ServerApp.contents_manager_class=casekit.kitcontents.KitContentsManager
+
 lab: $(STAMP)
-	$(BIN)/jupyter lab $(LAB_ROOT_FLAG) --ServerApp.root_dir=. notebooks/00_start_here.ipynb
+	$(BIN)/casekit notebooks copy
+	$(BIN)/jupyter lab $(LAB_ROOT_FLAG) --ServerApp.root_dir=. $(LAB_CONTENTS) workspace/00_start_here.ipynb
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -32,14 +32,23 @@ def read_yaml(path: Path) -> object:
         raise DataFileError([Problem(path, "", return_msg)]) from None
 
 
-def field_path(loc: tuple) -> str:
-    """``('household', 'members', 0, 'age')`` -> ``household.members[0].age``."""
+def field_path(loc: tuple, data: object = None) -> str:
+    """``('household', 'members', 0, 'age')`` -> ``household.members[0].age``.
+
+    Given the data that was validated, an entry with an ``id`` is named by it rather than by its
+    position: ``household.members[harold].age``, ``programs[snap].tests[gross-income].unit``.
+    """
     out = ""
+    node = data
     for part in loc:
         if isinstance(part, int):
-            out += f"[{part}]"
+            entry = node[part] if isinstance(node, list) and 0 <= part < len(node) else None
+            ident = entry.get("id") if isinstance(entry, dict) else None
+            out += f"[{ident}]" if isinstance(ident, str) and ident else f"[{part}]"
+            node = entry
         else:
             out += ("." if out else "") + str(part)
+            node = node.get(part) if isinstance(node, dict) else None
     return out
 
 
@@ -52,7 +61,10 @@ def _advice(err: dict) -> str:
         return "unknown field; check its spelling against the case format in README.md, or remove it"
     if kind == "enum":
         expected = err.get("ctx", {}).get("expected", "")
-        return f"{msg[0].lower() + msg[1:]}; use one of {expected}" if expected else msg
+        return f"{err.get('input')!r} is not allowed here; use one of {expected}" if expected else msg
+    if kind == "value_error":
+        # Our own validators' messages already say what to do; drop pydantic's "Value error, " prefix.
+        return str(err.get("ctx", {}).get("error", msg.removeprefix("Value error, ")))
     if kind == "literal_error":
         return f"{msg[0].lower() + msg[1:]}"
     if kind == "string_pattern_mismatch":
@@ -63,8 +75,26 @@ def _advice(err: dict) -> str:
     return msg[0].lower() + msg[1:]
 
 
-def problems_from_validation(path: Path, exc: ValidationError) -> list[Problem]:
-    return [Problem(path, field_path(e["loc"]), _advice(e)) for e in exc.errors()]
+def problems_from_validation(path: Path, exc: ValidationError, data: object = None, prefix: str = "") -> list[Problem]:
+    """One Problem per validation error, its field named by ids where the data has them."""
+    out = []
+    for e in exc.errors():
+        where = field_path(e["loc"], data)
+        out.append(Problem(path, f"{prefix}{'.' if prefix and where and not where.startswith('[') else ''}{where}", _advice(e)))
+    return out
+
+
+def upgrade_steps(data, steps: dict):
+    """Lift a file's data one version at a time: ``steps[n]`` turns version n into n+1. A file with no
+    ``schema_version`` is version 1; a version with no step (the current one, or an unknown one, which
+    validation then reports) is left as it is."""
+    if not isinstance(data, dict):
+        return data
+    version = data.get("schema_version", 1)
+    while isinstance(version, int) and not isinstance(version, bool) and version in steps:
+        data = steps[version](data)
+        version = data["schema_version"]
+    return data
 
 
 def load_model(path: Path, model: type[M]) -> M:
@@ -76,4 +106,4 @@ def load_model(path: Path, model: type[M]) -> M:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise DataFileError(problems_from_validation(path, exc)) from None
+        raise DataFileError(problems_from_validation(path, exc, data)) from None

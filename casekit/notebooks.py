@@ -1,8 +1,13 @@
 """Case walk-through notebooks, generated from one template so they cannot drift from their cases.
 
-``casekit notebooks write`` regenerates every ``notebooks/1N_<case-id>.ipynb``; a test
+``casekit notebooks write`` regenerates every ``notebooks/10_<case-id>.ipynb``; a test
 fails when a committed notebook differs from what the template makes. The notebooks
 hold no logic: each cell calls the library.
+
+A case notebook's name comes from its own case id alone (every case notebook shares the
+``10_`` of the kit's "cases" section), so adding, removing or renaming a case never renames
+or removes another case's notebook, and there is no limit to how many cases there are.
+Learners never work in these files: see :mod:`casekit.workspace`.
 """
 
 from __future__ import annotations
@@ -17,7 +22,8 @@ from casekit.cases.library import CaseLibrary
 from casekit.cases.schema import Case, Setting
 
 SETTING_ORDER = list(Setting)
-FIRST_CASE_NUMBER = 10
+CASE_SECTION = "10"
+"""The number every case notebook's name starts with: the cases' place among the kit's notebooks."""
 
 STEP_TEXT = [
     ("intake", "2. Review the application",
@@ -61,9 +67,11 @@ def ordered_cases(lib: CaseLibrary) -> list[Case]:
     return sorted(lib.cases.values(), key=lambda c: (SETTING_ORDER.index(c.setting), c.id))
 
 
-def notebook_name(case: Case, lib: CaseLibrary) -> str:
-    number = FIRST_CASE_NUMBER + [c.id for c in ordered_cases(lib)].index(case.id)
-    return f"{number:02d}_{case.id}.ipynb"
+def notebook_name(case: Case | str, lib: CaseLibrary | None = None) -> str:
+    """``10_<case-id>.ipynb``: from the case's id alone, whatever other cases there are (``lib`` is unused,
+    kept so older callers work)."""
+    case_id = case if isinstance(case, str) else case.id
+    return f"{CASE_SECTION}_{case_id}.ipynb"
 
 
 def _tagged(cell, *tags: str):
@@ -104,10 +112,14 @@ def case_notebook(case_id: str, library: CaseLibrary | None = None) -> nbformat.
         cells.append(_tagged(new_code_cell(f'step_view(session, "{step}")'), "widget", step))
         cells.append(_tagged(new_code_cell(f"# Code equivalent: uncomment, edit and run.\n{code}"), "code-equivalent", step))
     nb = new_notebook(cells=cells)
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+    nb.metadata["kernelspec"] = dict(KERNELSPEC)
     nb.metadata["language_info"] = {"name": "python"}
     nb.metadata["casekit"] = {"case": case.id, "generated": True}
     return nb
+
+
+KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+"""What JupyterLab writes into a notebook when its kernel starts: the same, so opening changes nothing."""
 
 
 def notebook_text(nb: nbformat.NotebookNode) -> str:
@@ -123,15 +135,28 @@ def expected_notebooks(library: CaseLibrary | None = None) -> dict[str, str]:
     return {notebook_name(c, lib): notebook_text(case_notebook(c.id, lib)) for c in ordered_cases(lib)}
 
 
+def generated_case(path: Path) -> str | None:
+    """The case id a notebook was generated for, or None for a notebook someone wrote (or an unreadable one)."""
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8")).get("metadata", {}).get("casekit", {})
+    except (OSError, ValueError):
+        return None
+    return meta.get("case") if isinstance(meta, dict) and meta.get("generated") else None
+
+
 def write_notebooks(folder: Path, library: CaseLibrary | None = None) -> list[Path]:
-    """(Re)write the case notebooks in ``folder``; remove generated ones whose case is gone."""
+    """(Re)write the kit's case notebooks in ``folder`` (the tracked notebooks/, never a learner's copies).
+
+    A generated notebook whose case is gone, or that carries a name from an older naming scheme, is
+    removed; nothing else is touched. Returns the files written or removed.
+    """
     lib = library or CaseLibrary.load(with_keys=False)
     expected = expected_notebooks(lib)
     written = []
-    for path in folder.glob("1[0-9]_*.ipynb"):
-        meta = json.loads(path.read_text(encoding="utf-8")).get("metadata", {}).get("casekit", {})
-        if meta.get("generated") and path.name not in expected:
+    for path in sorted(folder.glob("*.ipynb")):
+        if generated_case(path) is not None and path.name not in expected:
             path.unlink()
+            written.append(path)
     for name, text in expected.items():
         path = folder / name
         if not path.exists() or path.read_text(encoding="utf-8") != text:

@@ -32,6 +32,12 @@ def notebooks_dir() -> Path:
     return kit_root() / "notebooks"
 
 
+def workspace_dir() -> Path:
+    """The learner's own copies of the notebooks (ignored by git); ``CASEKIT_WORKSPACE`` moves it."""
+    env = os.environ.get("CASEKIT_WORKSPACE")
+    return Path(env).expanduser().resolve() if env else kit_root() / "workspace"
+
+
 def graders_dir() -> Path:
     return kit_root() / "graders"
 

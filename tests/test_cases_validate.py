@@ -61,14 +61,18 @@ def _missing_field(root):
 
 def _wrong_type(root):
     path = first_case(root)
-    edit_yaml(path, lambda d: d["household"]["members"][0].__setitem__("age", "twelve"))
-    return path.name, "household.members[0].age", "valid integer"
+    member = {}
+    edit_yaml(path, lambda d: (member.setdefault("id", d["household"]["members"][0]["id"]),
+                               d["household"]["members"][0].__setitem__("age", "twelve")))
+    # Entries with an id are named by it, not by their position.
+    return path.name, f"household.members[{member['id']}].age", "valid integer"
 
 
 def _unknown_setting(root):
     path = first_case(root)
     edit_yaml(path, lambda d: d.__setitem__("setting", "hospital"))
-    return path.name, "setting", "use one of"
+    # A kind of work that is not a setting is told the setting it belongs under.
+    return path.name, "setting", "belongs under `setting: nursing`"
 
 
 def _duplicate_id(root):

@@ -3,6 +3,10 @@
 ``CaseLibrary.load(root)`` never raises for bad data: it collects every problem it
 finds, so ``casekit cases validate`` can list them all at once. Use ``case(id)`` and
 ``key(id)`` to get validated models; they raise :class:`DataFileError` for a broken file.
+
+Catalogues are read entry by entry: a bad resource or program is reported once, by its id,
+and left out; the other entries load, and a reference to the bad one elsewhere is not
+reported again (its id is in ``broken``).
 """
 
 from __future__ import annotations
@@ -10,13 +14,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from casekit.datafile import load_model
+from pydantic import BaseModel, ValidationError
+
+from casekit.datafile import load_model, problems_from_validation, read_yaml
 from casekit.cases.schema import (
     Case,
     Key,
     NeedCatalogue,
     NeedType,
     Resource,
+    ResourceCategory,
     ResourceDirectory,
     Right,
     RightsCatalogue,
@@ -24,7 +31,7 @@ from casekit.cases.schema import (
     RoleCatalogue,
     RubricPolicy,
 )
-from casekit.eligibility.rules import PovertyGuidelines, ProgramRules
+from casekit.eligibility.rules import PovertyGuidelines, Program, ProgramRules
 from casekit.errors import CasekitError, DataFileError, Problem
 from casekit.paths import kit_root
 
@@ -39,6 +46,15 @@ CATALOGUE_FILES = {
 }
 """Files in casestudies/ that are not cases."""
 
+CATALOGUE_ENTRIES = {"needs": NeedType, "rights": Right, "roles": Role, "resources": Resource, "programs": Program}
+"""The catalogues that are lists of entries with ids, and each entry's model: read one entry at a time."""
+
+
+def entry_label(raw: object, n: int) -> str:
+    """How a problem names a catalogue entry: by its id, or by position when it has none."""
+    ident = raw.get("id") if isinstance(raw, dict) else None
+    return str(ident) if isinstance(ident, str) and ident else f"entry {n + 1}, which has no id"
+
 
 @dataclass
 class CaseLibrary:
@@ -51,10 +67,23 @@ class CaseLibrary:
     rights: dict[str, Right] = field(default_factory=dict)
     roles: dict[str, Role] = field(default_factory=dict)
     resources: dict[str, Resource] = field(default_factory=dict)
+    categories: dict[str, ResourceCategory] = field(default_factory=dict)
+    resource_facts: dict[str, str] = field(default_factory=dict)
+    """Facts resources.yaml declares for criteria beyond the derived ones (name -> meaning)."""
     programs: ProgramRules | None = None
     guidelines: PovertyGuidelines | None = None
     policy: RubricPolicy | None = None
     problems: list[Problem] = field(default_factory=list)
+    broken: dict[str, set[str]] = field(default_factory=dict)
+    """Catalogue -> ids of entries that failed validation (reported once, left out of the library)."""
+
+    def known_ids(self, catalogue: str) -> set[str]:
+        """Every id the catalogue names, valid or not: a reference to a broken entry is not 'unknown'."""
+        if catalogue == "programs":
+            valid = {p.id for p in self.programs.programs} if self.programs else set()
+        else:
+            valid = set(getattr(self, catalogue))
+        return valid | self.broken.get(catalogue, set())
 
     @property
     def casestudies(self) -> Path:
@@ -90,20 +119,57 @@ class CaseLibrary:
 
     def _load_catalogues(self) -> None:
         for attr, (name, model) in CATALOGUE_FILES.items():
-            loaded = self._try(self.casestudies / name, model)
+            if attr in CATALOGUE_ENTRIES:
+                loaded = self._load_entries(self.casestudies / name, attr, model, CATALOGUE_ENTRIES[attr])
+            else:
+                loaded = self._try(self.casestudies / name, model)
             if loaded is None:
                 continue
             if attr in ("programs", "guidelines", "policy"):
                 setattr(self, attr, loaded)
                 continue
-            entries = getattr(loaded, attr)
-            target = getattr(self, attr)
-            for i, entry in enumerate(entries):
-                if entry.id in target:
-                    self.problems.append(
-                        Problem(self.casestudies / name, f"{attr}[{i}].id", f"duplicate id {entry.id!r}; ids must be unique")
-                    )
-                target[entry.id] = entry
+            getattr(self, attr).update({e.id: e for e in getattr(loaded, attr)})
+            if attr == "resources":
+                self.categories = {c.id: c for c in (getattr(loaded, "categories", None) or [])}
+                self.resource_facts = dict(getattr(loaded, "facts", None) or {})
+
+    def _load_entries(self, path: Path, attr: str, container: type[BaseModel], entry_model: type[BaseModel]):
+        """Read a catalogue one entry at a time, so that one bad entry is one problem and the rest load."""
+        try:
+            data = read_yaml(path)
+        except DataFileError as exc:
+            self.problems.extend(exc.problems)
+            return None
+        if not isinstance(data, dict) or not isinstance(data.get(attr), list):
+            self.problems.append(Problem(path, attr if isinstance(data, dict) else "",
+                                         f"expected a list of entries under `{attr}:` at the top level"))
+            return None
+        upgrade = getattr(container, "upgrade", None)
+        data = upgrade(data) if upgrade else data
+        good, raws, seen, broken = [], [], {}, self.broken.setdefault(attr, set())
+        for n, raw in enumerate(data[attr]):
+            label = entry_label(raw, n)
+            try:
+                entry = entry_model.model_validate(raw)
+            except ValidationError as exc:
+                self.problems.extend(problems_from_validation(path, exc, raw, prefix=f"{attr}[{label}]"))
+                if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                    broken.add(raw["id"])
+                continue
+            if entry.id in seen:
+                self.problems.append(Problem(path, f"{attr}[{entry.id}].id", f"duplicate id {entry.id!r} (entries "
+                                             f"{seen[entry.id] + 1} and {n + 1}); give each entry its own id"))
+                continue
+            seen[entry.id] = n
+            good.append(entry)
+            raws.append(raw)
+        header = {k: v for k, v in data.items() if k != attr}
+        try:
+            checked = container.model_validate({**header, attr: raws})
+        except ValidationError as exc:
+            self.problems.extend(problems_from_validation(path, exc, data))
+            return container.model_construct(**{**header, attr: good})
+        return checked
 
     def _case_paths(self) -> list[Path]:
         reserved = {name for name, _ in CATALOGUE_FILES.values()}

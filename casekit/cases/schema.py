@@ -16,39 +16,43 @@ import datetime as dt
 from enum import Enum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
+
+from casekit.cases.base import ID_PATTERN, Strict, did_you_mean  # noqa: F401 (the format's names, in one place)
+from casekit.cases.directory import (  # noqa: F401
+    CATEGORY_PATTERN,
+    LEGACY_CATEGORIES,
+    RESOURCE_DIRECTORY_VERSION,
+    Exclusion,
+    Resource,
+    ResourceCategory,
+    ResourceCriteria,
+    ResourceDirectory,
+)
+from casekit.cases.factvalues import (  # noqa: F401
+    DAYS_PER,
+    FACT_FORMAT,
+    Duration,
+    FactValue,
+    TimeUnit,
+    fact_kind,
+    parse_facts,
+)
+from casekit.cases.settings import (  # noqa: F401
+    SETTING_LABELS,
+    SETTING_UMBRELLAS,
+    Setting,
+    check_settings,
+    setting_for,
+    unknown_setting_message,
+)
+from casekit.datafile import upgrade_steps
 
 CASE_SCHEMA_VERSION = 1
+"""The version of the answer key and of the needs, rights and roles catalogues."""
 
-ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-"""Ids are lower-case words joined by hyphens: ``food-insecurity``."""
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Setting(str, Enum):
-    """The five settings a case manager works in (from the role text)."""
-
-    nursing = "nursing"
-    managed_care = "managed_care"
-    school = "school"
-    social_services = "social_services"
-    shelter_treatment = "shelter_treatment"
-
-    @property
-    def label(self) -> str:
-        return SETTING_LABELS[self]
-
-
-SETTING_LABELS = {
-    Setting.nursing: "Nursing (hospital, nursing home, hospice)",
-    Setting.managed_care: "Managed care / insurance",
-    Setting.school: "School",
-    Setting.social_services: "Social services / public assistance",
-    Setting.shelter_treatment: "Homeless shelter / treatment facility",
-}
+CASE_FORMAT_VERSION = 2
+"""The version of a case file. Version 1 files still load: :func:`upgrade_case` lifts them."""
 
 
 class Severity(str, Enum):
@@ -92,6 +96,13 @@ class Person(Strict):
     age: int = Field(ge=0, le=120)
     disabled: bool = False
     pregnant: bool = False
+    tax_household: str | None = Field(
+        None, pattern=ID_PATTERN,
+        description="a label shared by the members who file taxes together (filer, spouse, dependents); "
+        "programs that count the tax household count the members with the client's label")
+    countable_assets: float | None = Field(
+        None, ge=0, description="this member's own countable assets, for programs that count fewer than the "
+        "whole household; when no member has a figure, the household's countable_assets is used")
 
 
 class IncomeSource(Strict):
@@ -173,10 +184,31 @@ class FollowUpEvent(Strict):
     day: int = Field(ge=1, description="days after intake")
     title: str
     text: str
-    fact_changes: dict[str, float | int | bool] = Field(
+    fact_changes: dict[str, FactValue] = Field(
         default_factory=dict,
-        description="eligibility facts that change with this event, e.g. gross_monthly_income",
+        description="facts that change with this event (any fact the case has, of the same kind: yes/no, "
+        "number, word or duration); they hold for this event and every later one",
     )
+
+    @field_validator("fact_changes", mode="before")
+    @classmethod
+    def _facts(cls, v):
+        return parse_facts(v)
+
+
+def _case_1_to_2(data: dict) -> dict:
+    """Version 2 adds durations and words as facts, tax households and members' own assets; a version 1
+    file means the same in version 2."""
+    return {**data, "schema_version": 2}
+
+
+CASE_UPGRADES = {1: _case_1_to_2}
+"""One step per version: ``CASE_UPGRADES[n]`` turns a version-n case into version n+1."""
+
+
+def upgrade_case(data: dict) -> dict:
+    """Lift a case file's data to :data:`CASE_FORMAT_VERSION`, one version at a time."""
+    return upgrade_steps(data, CASE_UPGRADES)
 
 
 class PastRule(Strict):
@@ -190,12 +222,15 @@ class PastRule(Strict):
 class Case(Strict):
     """The facts of one simulated case, as the learner sees them."""
 
-    schema_version: Literal[1] = CASE_SCHEMA_VERSION
+    schema_version: Literal[2] = CASE_FORMAT_VERSION
     id: str = Field(pattern=ID_PATTERN)
     setting: Setting
     title: str
     summary: str
     learning_objectives: list[str] = Field(min_length=1)
+    topics: list[str] = Field(
+        default_factory=list, description="what the case teaches, as short tags a learner may search for: "
+        "hospice, advance directives, counting rules... (the start page's case finder reads them)")
     intake_date: dt.date
     client: Client
     household: Household
@@ -206,9 +241,10 @@ class Case(Strict):
     meeting_attendees: list[Attendee] = Field(min_length=1)
     programs: list[str] = Field(description="ids from casestudies/programs.yaml to evaluate")
     tasks: list[Task] = Field(min_length=1)
-    facts: dict[str, float | int | bool] = Field(
+    facts: dict[str, FactValue] = Field(
         default_factory=dict,
-        description="extra verified facts the program rules read (clinical criteria, etc.)",
+        description="extra verified facts the program rules and resource criteria read (clinical criteria, "
+        "durations, an election such as hospice...)",
     )
     events: list[FollowUpEvent] = Field(min_length=1)
     past_rules: list[PastRule] = Field(
@@ -228,6 +264,26 @@ class Case(Strict):
                 raise ValueError(f"entry {i} names {rule.program!r}, which is not in this case's programs "
                                  f"{programs}; pin only a program the case uses")
         return rules
+
+    @model_validator(mode="before")
+    @classmethod
+    def _upgrade(cls, data):
+        return upgrade_case(data) if isinstance(data, dict) else data
+
+    @field_validator("setting", mode="before")
+    @classmethod
+    def _setting(cls, v):
+        if isinstance(v, Setting) or v in {s.value for s in Setting}:
+            return v
+        raise ValueError(unknown_setting_message(v))
+
+    @field_validator("facts", mode="before")
+    @classmethod
+    def _facts(cls, v):
+        return parse_facts(v)
+
+    def events_in_order(self) -> list[FollowUpEvent]:
+        return sorted(self.events, key=lambda e: e.day)
 
     @property
     def client_person(self) -> Person:
@@ -392,48 +448,16 @@ class Right(Strict):
     text: str
     settings: list[Setting] = Field(min_length=1)
 
+    @field_validator("settings", mode="before")
+    @classmethod
+    def _settings(cls, v):
+        return check_settings(v)
+
 
 class Role(Strict):
     id: str = Field(pattern=ID_PATTERN)
     title: str
     scope: str
-
-
-class ResourceCriteria(Strict):
-    """Who a resource serves. Every field is optional; an unset field admits everyone."""
-
-    min_age: int | None = None
-    max_age: int | None = None
-    max_percent_fpl: float | None = None
-    requires: list[str] = Field(
-        default_factory=list,
-        description="facts that must be true: disabled, pregnant, veteran, enrolled_in_school...",
-    )
-    settings: list[Setting] = []
-
-
-class Resource(Strict):
-    id: str = Field(pattern=ID_PATTERN)
-    name: str
-    category: Literal[
-        "housing",
-        "food",
-        "medical",
-        "mental_health",
-        "substance_use",
-        "school_support",
-        "legal_aid",
-        "transport",
-        "income_support",
-        "caregiver_support",
-    ]
-    serves_needs: list[str] = Field(min_length=1, description="need ids")
-    description: str
-    criteria: ResourceCriteria = ResourceCriteria()
-    wait_days: int = Field(ge=0)
-    languages: list[str] = Field(min_length=1)
-    hours: str
-    fictional: Literal[True] = True
 
 
 class NeedCatalogue(Strict):
@@ -449,11 +473,6 @@ class RightsCatalogue(Strict):
 class RoleCatalogue(Strict):
     schema_version: Literal[1] = CASE_SCHEMA_VERSION
     roles: list[Role] = Field(min_length=1)
-
-
-class ResourceDirectory(Strict):
-    schema_version: Literal[1] = CASE_SCHEMA_VERSION
-    resources: list[Resource] = Field(min_length=25)
 
 
 class EligibilityCredit(Strict):

@@ -10,8 +10,9 @@ from collections import Counter
 from pathlib import Path
 
 from casekit.cases.library import CaseLibrary
-from casekit.cases.schema import Case, Key, Resource
-from casekit.eligibility.facts import household_facts
+from casekit.cases.schema import Case, Key, did_you_mean, fact_kind
+from casekit.eligibility.engine import determine
+from casekit.eligibility.facts import derived_fact_names, fact_timeline, facts_after, household_facts, same_kind
 from casekit.eligibility.resources import unmet_criteria
 from casekit.errors import CasekitError, Problem
 from casekit.exam.validate import exam_problems
@@ -22,8 +23,10 @@ def validate_library(root: Path | None = None, paths: list[Path] | None = None) 
     lib = CaseLibrary.load(root)
     problems = list(lib.problems)
     problems += _check_catalogues(lib)
+    program_problems, covered = _check_programs(lib)
+    problems += program_problems
     for case_id, case in lib.cases.items():
-        problems += _check_case(lib, case, lib.case_files[case_id])
+        problems += _check_case(lib, case, lib.case_files[case_id], covered)
         if case_id not in lib.keys:
             if not any(Path(p.path) == lib.keys_dir / f"{case_id}.yaml" for p in lib.problems):
                 problems.append(
@@ -56,22 +59,85 @@ def _duplicates(items, attr: str = "id") -> list[tuple[int, str]]:
     return [(n, getattr(i, attr)) for n, i in enumerate(items) if seen[getattr(i, attr)] > 1]
 
 
+def known_facts(lib: CaseLibrary) -> set[str]:
+    """Every fact name the library knows: derived for every case, declared by resources.yaml, or given by a case."""
+    names = derived_fact_names() | set(lib.resource_facts)
+    for case in lib.cases.values():
+        names |= set(case.facts)
+    return names
+
+
+def _fact_problem(name: str, known: set[str], what: str) -> str | None:
+    """Why ``name`` is not a known fact, with the closest known one; None when it is known."""
+    if name in known:
+        return None
+    hint = did_you_mean(name, known)
+    return (f"{what} {name!r} is no fact the kit knows;{hint or ''} use a household fact (e.g. person_age, "
+            "gross_monthly_income), one declared under `facts:` in casestudies/resources.yaml, or one a case "
+            "gives under its own `facts:`")
+
+
 def _check_catalogues(lib: CaseLibrary) -> list[Problem]:
+    """The resource directory: needs, categories and the facts its criteria name."""
     out = []
     path = lib.casestudies / "resources.yaml"
+    facts = known_facts(lib)
     for rid, res in lib.resources.items():
+        where = f"resources[{rid}]"
         for need in res.serves_needs:
-            if need not in lib.needs:
-                out.append(Problem(path, f"resources[{rid}].serves_needs", f"unknown need {need!r}; add it to casestudies/needs.yaml or fix the id"))
-    if lib.resources:
-        categories = set(Resource.model_fields["category"].annotation.__args__)
-        missing = sorted(categories - {r.category for r in lib.resources.values()})
-        if missing:
-            out.append(Problem(path, "resources", f"no resource in categories {', '.join(missing)}; the directory should cover every category"))
+            if need not in lib.known_ids("needs"):
+                out.append(Problem(path, f"{where}.serves_needs", f"unknown need {need!r};"
+                                   f"{did_you_mean(need, lib.needs) or ''} add it to casestudies/needs.yaml or fix the id"))
+        if lib.categories and res.category not in lib.categories:
+            out.append(Problem(path, f"{where}.category", f"unknown category {res.category!r};"
+                               f"{did_you_mean(res.category, lib.categories) or ''} use one of "
+                               f"{', '.join(lib.categories)}, or add it under `categories:` at the top of the file"))
+        for fact in res.criteria.requires:
+            why = _fact_problem(fact, facts, "requires")
+            if why:
+                out.append(Problem(path, f"{where}.criteria.requires", why))
+        for rule in res.criteria.excludes:
+            why = _fact_problem(rule.fact, facts, "excludes")
+            if why:
+                out.append(Problem(path, f"{where}.criteria.excludes", why))
+    if lib.resources and lib.categories:
+        empty = sorted(set(lib.categories) - {r.category for r in lib.resources.values()})
+        if empty:
+            out.append(Problem(path, "categories", f"no resource in categories {', '.join(empty)}; add one to each "
+                                                   "or remove the category"))
     return out
 
 
-def _check_case(lib: CaseLibrary, case: Case, path: Path) -> list[Problem]:
+def _check_programs(lib: CaseLibrary) -> tuple[list[Problem], set[tuple[str, str]]]:
+    """Program tests that read a fact no case gives and that looks like a typo of a known one.
+
+    Returns the problems and the (program, fact) pairs they cover, so a case using the program is not
+    told the same thing again.
+    """
+    out, covered = [], set()
+    if lib.programs is None:
+        return out, covered
+    path = lib.casestudies / "programs.yaml"
+    facts = known_facts(lib)
+    for prog in lib.programs.programs:
+        for test in prog.tests:
+            names = [("fact", test.fact)] + [("waived_if", f) for f in test.waived_if]
+            names += [("passes_if_any", f) for f in test.passes_if_any] + [("limit_if", a.when) for a in test.limit_if]
+            for field_name, fact in names:
+                if fact in facts or not did_you_mean(fact, facts):
+                    continue
+                near = did_you_mean(fact, facts)
+                close = near.split("'")[1]
+                givers = sorted(c.id for c in lib.cases.values() if close in c.facts)
+                where = f" (given by {', '.join(givers)})" if givers else ""
+                out.append(Problem(path, f"programs[{prog.id}].tests[{test.id}].{field_name}",
+                                   f"no case gives fact {fact!r} and it is no household fact;{near}{where} fix "
+                                   f"the name here, or, if the case is the one misspelt, rename its fact to {fact!r}"))
+                covered.add((prog.id, fact))
+    return out, covered
+
+
+def _check_case(lib: CaseLibrary, case: Case, path: Path, covered: set[tuple[str, str]] = frozenset()) -> list[Problem]:
     out: list[Problem] = []
     members = {m.id for m in case.household.members}
     providers = {p.id for p in case.providers}
@@ -84,30 +150,107 @@ def _check_case(lib: CaseLibrary, case: Case, path: Path) -> list[Problem]:
         ("events", case.events),
     ):
         for n, dup in _duplicates(items):
-            out.append(Problem(path, f"{field_name}[{n}].id", f"duplicate id {dup!r} in this case; ids must be unique"))
+            out.append(Problem(path, f"{field_name}[{dup}].id", f"duplicate id {dup!r} in this case (entry {n + 1}); ids must be unique"))
     if case.client.member not in members:
         out.append(Problem(path, "client.member", f"{case.client.member!r} is not a household member id; use one of {sorted(members)}"))
+        return out
     for n, inc in enumerate(case.household.income):
         if inc.member not in members:
-            out.append(Problem(path, f"household.income[{n}].member", f"{inc.member!r} is not a household member id"))
-    for n, rep in enumerate(case.reports):
+            out.append(Problem(path, f"household.income[{n}].member", f"{inc.member!r} is not a household member id;"
+                               f"{did_you_mean(inc.member, members) or ''} use one of {sorted(members)}"))
+    for rep in case.reports:
         if rep.provider not in providers:
-            out.append(Problem(path, f"reports[{n}].provider", f"{rep.provider!r} is not in this case's providers; add it there or fix the id"))
-    if lib.programs is not None:
-        known = {p.id for p in lib.programs.programs}
-        for n, prog in enumerate(case.programs):
-            if prog not in known:
-                out.append(Problem(path, f"programs[{n}]", f"unknown program {prog!r}; use one of {sorted(known)} from casestudies/programs.yaml"))
-    if case.client.member in members and lib.programs is not None and lib.guidelines is not None:
-        from casekit.eligibility.engine import determine
+            out.append(Problem(path, f"reports[{rep.id}].provider", f"{rep.provider!r} is not in this case's providers;"
+                               f"{did_you_mean(rep.provider, providers) or ''} add it there or fix the id"))
+    fact_problems, unknown = _check_case_facts(case, path)
+    out += fact_problems
+    # An event whose changes are wrong is reported once, above, not again by every program that reads them.
+    out += _check_case_programs(lib, case, path, covered | {(p, f) for p in case.programs for f in unknown},
+                                events_too=not fact_problems)
+    return out
 
-        for n, prog in enumerate(case.programs):
-            if prog not in {p.id for p in lib.programs.programs}:
+
+def _check_case_facts(case: Case, path: Path) -> tuple[list[Problem], set[str]]:
+    """Each event's fact changes name a fact the case has, and keep its kind (yes/no, number, word, duration).
+
+    Returns the problems and the unknown fact names they cover.
+    """
+    out, unknown = [], set()
+    current = dict(household_facts(case))
+    for event in case.events_in_order():
+        for name, value in event.fact_changes.items():
+            where = f"events[{event.id}].fact_changes.{name}"
+            if name not in current:
+                unknown.add(name)
+                hint = did_you_mean(name, current)
+                out.append(Problem(path, where, f"{name!r} is not a fact of this case;{hint or ''} an event changes a "
+                                   "fact the case already has: add it under the case's `facts:` with its value at "
+                                   "intake, or fix the name"))
                 continue
+            if not same_kind(current[name], value):
+                out.append(Problem(path, where, f"{name!r} is a {fact_kind(current[name])} fact ({current[name]}) "
+                                   f"but this event sets it to {value!r}, a {fact_kind(value)}; keep the kind, e.g. "
+                                   f"{_example(current[name])}"))
+                continue
+            current[name] = value
+    return out, unknown
+
+
+def _example(value: object) -> str:
+    kind = fact_kind(value)
+    return {"yes/no": "true or false", "number": "a number such as 1250", "word": "a word such as hospice",
+            "duration": "{value: 3, unit: weeks}"}.get(kind, repr(value))
+
+
+def _check_case_programs(lib: CaseLibrary, case: Case, path: Path, covered: set[tuple[str, str]],
+                         events_too: bool = True) -> list[Problem]:
+    """Programs exist, read facts the case gives (or says how to fix the name), and can be decided at intake
+    and after every event."""
+    out: list[Problem] = []
+    if lib.programs is None or lib.guidelines is None:
+        return out
+    valid = {p.id for p in lib.programs.programs}
+    known = lib.known_ids("programs")
+    client = case.client_person
+    timeline = fact_timeline(case) if events_too else fact_timeline(case)[:1]
+    for prog_id in case.programs:
+        where = f"programs[{prog_id}]"
+        if prog_id not in known:
+            out.append(Problem(path, where, f"unknown program {prog_id!r};{did_you_mean(prog_id, known) or ''} use one "
+                               f"of {sorted(valid)} from casestudies/programs.yaml"))
+            continue
+        if prog_id not in valid:
+            continue  # reported once, in programs.yaml
+        program = lib.programs.get(prog_id)
+        if program.counts == "tax_household" and client.tax_household is None:
+            out.append(Problem(path, f"household.members[{client.id}].tax_household",
+                               f"program {prog_id!r} counts the client's tax household; give the client and the "
+                               "members who file taxes with them the same `tax_household:` label"))
+        facts = timeline[0].facts
+        computed = {"net_monthly_income"} if program.deductions is not None else set()
+        missing = [t for t in program.tests if t.fact not in facts and t.fact not in computed]
+        for test in missing:
+            if (prog_id, test.fact) in covered:
+                continue
+            near = did_you_mean(test.fact, case.facts)
+            if near:
+                msg = (f"program {prog_id!r} test {test.id!r} reads fact {test.fact!r}, which this case does not "
+                       f"give;{near} rename the case's fact to {test.fact!r}")
+            else:
+                msg = (f"program {prog_id!r} test {test.id!r} reads fact {test.fact!r}, which this case does not "
+                       f"give; add `{test.fact}:` under the case's `facts:` with its verified value")
+            out.append(Problem(path, "facts", msg))
+        if missing:
+            continue
+        reported = set()
+        for point in timeline:
             try:
-                determine(lib.programs.get(prog), household_facts(case), lib.guidelines)
+                determine(program, point.facts, lib.guidelines)
             except CasekitError as exc:
-                out.append(Problem(path, f"programs[{n}]", str(exc)))
+                if str(exc) not in reported:
+                    reported.add(str(exc))
+                    at = f"events[{point.event.id}].fact_changes" if point.event else "facts"
+                    out.append(Problem(path, at, str(exc)))
     return out
 
 
@@ -119,7 +262,7 @@ def _check_key(lib: CaseLibrary, case: Case, key: Key, path: Path) -> list[Probl
     for n, dup in _duplicates(key.needs, "need"):
         out.append(Problem(path, f"needs[{n}].need", f"need {dup!r} listed twice; list each need once"))
     for n, need in enumerate(key.needs):
-        if need.need not in lib.needs:
+        if need.need not in lib.known_ids("needs"):
             out.append(Problem(path, f"needs[{n}].need", f"unknown need {need.need!r}; add it to casestudies/needs.yaml or fix the id"))
         for m, ref in enumerate(need.revealed_by):
             if ref not in refs:
@@ -132,7 +275,7 @@ def _check_key(lib: CaseLibrary, case: Case, key: Key, path: Path) -> list[Probl
     for n, flaw in enumerate(key.application_flaws):
         if flaw.item not in items:
             out.append(Problem(path, f"application_flaws[{n}].item", f"no application item {flaw.item!r} in the case"))
-    programs = {p.id for p in lib.programs.programs} if lib.programs else set()
+    programs = lib.known_ids("programs")
     for n, el in enumerate(key.eligibility):
         if el.program not in programs:
             out.append(Problem(path, f"eligibility[{n}].program", f"unknown program {el.program!r}; see casestudies/programs.yaml"))
@@ -145,7 +288,8 @@ def _check_key(lib: CaseLibrary, case: Case, key: Key, path: Path) -> list[Probl
         for m, rid in enumerate(ref.resources):
             res = lib.resources.get(rid)
             if res is None:
-                out.append(Problem(path, f"referrals[{n}].resources[{m}]", f"unknown resource {rid!r}; add it to casestudies/resources.yaml or fix the id"))
+                if rid not in lib.known_ids("resources"):
+                    out.append(Problem(path, f"referrals[{n}].resources[{m}]", f"unknown resource {rid!r}; add it to casestudies/resources.yaml or fix the id"))
                 continue
             if ref.need not in res.serves_needs:
                 out.append(Problem(path, f"referrals[{n}].resources[{m}]", f"resource {rid!r} does not serve need {ref.need!r}; add the need to its serves_needs or pick another"))
@@ -153,13 +297,15 @@ def _check_key(lib: CaseLibrary, case: Case, key: Key, path: Path) -> list[Probl
             if need is not None and lib.policy is not None and lib.policy.too_long_a_wait(res, need.severity):
                 out.append(Problem(path, f"referrals[{n}].resources[{m}]", f"{rid!r} has a {res.wait_days}-day wait, longer than the rubric allows for a {need.severity.value} need; pick a faster resource"))
             if facts is not None and lib.guidelines is not None:
-                unmet = unmet_criteria(res, facts, case.setting, lib.guidelines)
+                # A need that appears after an event is referred on the facts after it.
+                when = need.after_event if need is not None and need.after_event in events else None
+                unmet = unmet_criteria(res, facts_after(case, when) if when else facts, case.setting, lib.guidelines)
                 if unmet:
                     out.append(Problem(path, f"referrals[{n}].resources[{m}]", f"the client does not meet {rid!r}'s criteria ({'; '.join(unmet)}); pick a resource they qualify for"))
     for n, right in enumerate(key.rights):
-        if right not in lib.rights:
+        if right not in lib.known_ids("rights"):
             out.append(Problem(path, f"rights[{n}]", f"unknown right or responsibility {right!r}; see casestudies/rights.yaml"))
-        elif case.setting not in lib.rights[right].settings:
+        elif right in lib.rights and case.setting not in lib.rights[right].settings:
             out.append(Problem(path, f"rights[{n}]", f"{right!r} is not listed for the {case.setting.value} setting in casestudies/rights.yaml"))
     for n, goal in enumerate(key.goals):
         if goal.need not in key_needs:
@@ -173,7 +319,7 @@ def _check_key(lib: CaseLibrary, case: Case, key: Key, path: Path) -> list[Probl
         if d.task not in tasks:
             out.append(Problem(path, f"delegation[{n}].task", f"no task {d.task!r} in the case"))
         for m, role in enumerate(d.roles):
-            if role not in lib.roles:
+            if role not in lib.known_ids("roles"):
                 out.append(Problem(path, f"delegation[{n}].roles[{m}]", f"unknown role {role!r}; see casestudies/roles.yaml"))
     delegated = {d.task for d in key.delegation}
     for n, u in enumerate(key.unneeded_tasks):
@@ -195,7 +341,7 @@ def _check_key(lib: CaseLibrary, case: Case, key: Key, path: Path) -> list[Probl
             if need not in key_needs:
                 out.append(Problem(path, f"events[{n}].new_needs[{m}]", f"need {need!r} is not among the key's needs"))
         for m, rid in enumerate(ev.new_referrals):
-            if rid not in lib.resources:
+            if rid not in lib.known_ids("resources"):
                 out.append(Problem(path, f"events[{n}].new_referrals[{m}]", f"unknown resource {rid!r}"))
         for m, prog in enumerate(ev.redetermine):
             if prog not in programs:

@@ -8,6 +8,7 @@ import click
 
 from casekit.cases.library import CaseLibrary
 from casekit.cases.validate import validate_library
+from casekit.cases.explain import explain_case, render_explanation
 from casekit.cases.show import render_case
 from casekit.cli.common import friendly_errors
 from casekit.notebooks import ordered_cases
@@ -40,6 +41,42 @@ def show_case(case_id: str) -> None:
     """Show the facts of case CASE_ID as a learner sees them."""
     lib = CaseLibrary.load(with_keys=False)
     click.echo(render_case(lib.case(case_id), lib))
+
+
+@cases.command("explain")
+@click.argument("case_id")
+@friendly_errors
+def explain(case_id: str) -> None:
+    """What the engine decides for CASE_ID at intake and after each event.
+
+    Each program's result, its deciding test and figures; the facts each event changes;
+    and which community resources are open to the client at each point. Reads the case's
+    facts only, never its answer key.
+    """
+    lib = CaseLibrary.load(with_keys=False)
+    case = lib.case(case_id)
+    click.echo(render_explanation(case, explain_case(case, lib), lib))
+
+
+SCHEMAS = {"case": "Case", "key": "Key", "resources": "ResourceDirectory", "programs": "ProgramRules"}
+
+
+@cases.command("schema")
+@click.argument("kind", type=click.Choice(sorted(SCHEMAS)))
+@friendly_errors
+def schema(kind: str) -> None:
+    """Print the JSON Schema of a case, key, resource directory or program file.
+
+    For an editor's YAML support (completion and checking as you type); `casekit cases
+    validate` remains the full check, cross-references included.
+    """
+    import json
+
+    from casekit.cases import schema as case_schema
+    from casekit.eligibility import rules
+
+    model = getattr(case_schema, SCHEMAS[kind], None) or getattr(rules, SCHEMAS[kind])
+    click.echo(json.dumps(model.model_json_schema(), indent=1))
 
 
 @cases.command("validate")

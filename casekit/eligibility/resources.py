@@ -1,4 +1,4 @@
-"""Whether a client meets a community resource's own criteria."""
+"""Whether a client meets a community resource's own criteria, and is not ruled out by its exclusions."""
 
 from __future__ import annotations
 
@@ -34,6 +34,14 @@ def unmet_criteria(
     for fact in c.requires:
         if not bool(facts.get(fact)):
             reasons.append(f"requires {fact.replace('_', ' ')}")
+    for rule in c.excludes:
+        if bool(facts.get(rule.fact)):
+            reasons.append(f"{rule.reason} ({rule.fact.replace('_', ' ')} is true)")
     if c.settings and setting not in c.settings:
         reasons.append("takes referrals only from " + ", ".join(s.label for s in c.settings))
     return reasons
+
+
+def open_resources(resources, facts: Mapping, setting: Setting, guidelines: PovertyGuidelines) -> list:
+    """The resources whose criteria this client meets and whose exclusions do not apply."""
+    return [r for r in resources if not unmet_criteria(r, facts, setting, guidelines)]

@@ -8,14 +8,15 @@ the issuing body. Changing a rule is a change to casestudies/programs.yaml alone
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import math
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from casekit.datafile import load_model
+from casekit.datafile import load_model, upgrade_steps
 from casekit.errors import CasekitError, UnknownProgramError
 from casekit.paths import casestudies_dir
 
@@ -116,13 +117,28 @@ class ConditionalAmount(Strict):
     confidence: Confidence | None = None
 
 
+TIME_UNITS = ("days", "weeks", "months", "years")
+"""Units a duration fact is read in: a fact of ``{value: 4, unit: months}`` meets a test in weeks as 17.4."""
+
+Unit = Literal["dollars", "days", "weeks", "months", "years", "people", "yes_no", "word"]
+UNITS = Unit.__args__
+
+Counting = Literal["applicant", "tax_household", "whole_household"]
+"""Whose income, assets and headcount a program counts: the person applying alone, the members who file
+taxes together with them, or everyone in the household. Poverty limits follow the counted size."""
+
+NUMERIC_COMPARE = ("at_most", "at_least")
+
+
 class ProgramTest(Strict):
     id: str
     name: str = Field(description="short label, e.g. 'Gross income test'")
     describe: str = Field(description="plain-language phrase for the fact, e.g. 'your household's gross income'")
     fact: str
-    compare: Literal["at_most", "at_least", "is_true", "is_false"]
-    unit: Literal["dollars", "days", "weeks", "years", "people", "yes_no"] = "dollars"
+    compare: Literal["at_most", "at_least", "is_true", "is_false", "is_one_of", "is_none_of"]
+    unit: Unit = Field("dollars", description="dollars, days, weeks, months, years, people, yes_no or word; a "
+                       "duration fact is converted to a time unit")
+    values: list[str] = Field(default_factory=list, description="the words is_one_of / is_none_of compare with")
     limit: PovertyLimit | AmountLimit | None = None
     limit_if: list[ConditionalAmount] = []
     waived_if: list[str] = Field(default_factory=list, description="facts that, when true, waive the test")
@@ -132,12 +148,29 @@ class ProgramTest(Strict):
 
     @model_validator(mode="after")
     def _limit_fits_compare(self) -> "ProgramTest":
-        numeric = self.compare in ("at_most", "at_least")
+        numeric = self.compare in NUMERIC_COMPARE
+        words = self.compare in ("is_one_of", "is_none_of")
         if numeric and self.limit is None:
             raise ValueError(f"test {self.id!r} compares {self.compare} but has no limit; add one")
         if not numeric and self.limit is not None:
             raise ValueError(f"test {self.id!r} is {self.compare} and takes no limit; remove it")
+        if words and not self.values:
+            raise ValueError(f"test {self.id!r} is {self.compare} and needs `values:`, the words it compares with")
+        if not words and self.values:
+            raise ValueError(f"test {self.id!r} is {self.compare}; `values:` is only for is_one_of and is_none_of")
+        if numeric and self.unit in ("yes_no", "word"):
+            raise ValueError(f"test {self.id!r} compares {self.compare} but its unit is {self.unit}; use dollars, "
+                             f"people or a time unit ({', '.join(TIME_UNITS)})")
         return self
+
+    @field_validator("unit", mode="before")
+    @classmethod
+    def _unit(cls, v):
+        if v in UNITS:
+            return v
+        close = difflib.get_close_matches(str(v), UNITS, n=1, cutoff=0.6)
+        hint = f" did you mean {close[0]!r}?" if close else ""
+        raise ValueError(f"{v!r} is not a unit;{hint} use one of {', '.join(UNITS)}")
 
 
 class StandardDeduction(Strict):
@@ -185,6 +218,7 @@ class Program(Sourced):
     simulated: Literal[True] = True
     modelled_on: str
     summary: str
+    counts: Counting = Field("whole_household", description="whose income, assets and headcount the tests read")
     period: Period | None = Field(None, description="the span the program's figures apply to, as the body states it")
     figures: list[ProgramFigure] = []
     guideline_year: int | None = None
@@ -197,9 +231,28 @@ class Program(Sourced):
         return next(t for t in self.tests if t.id == test_id)
 
 
+PROGRAM_RULES_VERSION = 2
+
+
+def _rules_1_to_2(data: dict) -> dict:
+    """Version 2 adds counting rules, time units and word tests; every version 1 program counts the whole
+    household, as before."""
+    return {**data, "schema_version": 2}
+
+
+RULES_UPGRADES = {1: _rules_1_to_2}
+
+
 class ProgramRules(Strict):
-    schema_version: Literal[1] = 1
+    schema_version: Literal[2] = PROGRAM_RULES_VERSION
     programs: list[Program] = Field(min_length=1)
+
+    upgrade: ClassVar = staticmethod(lambda data: upgrade_steps(data, RULES_UPGRADES))
+
+    @model_validator(mode="before")
+    @classmethod
+    def _upgrade(cls, data):
+        return upgrade_steps(data, RULES_UPGRADES)
 
     @model_validator(mode="after")
     def _unique_ids(self) -> "ProgramRules":

@@ -52,23 +52,35 @@ def verified_household(case: Case) -> str:
         f"Shelter costs: ${hh.shelter_costs_monthly:,.2f} a month. Dependent care: ${hh.dependent_care_monthly:,.2f} a month. "
         f"Countable assets: ${hh.countable_assets:,.2f}. Already receives: {', '.join(hh.receives) or 'nothing'}."
     ) + "</p>"
+    own = [f"{m.name} ${m.countable_assets:,.2f}" for m in hh.members if m.countable_assets is not None]
+    if own:
+        extra += "<p>" + esc("Each member's own countable assets: " + "; ".join(own) + ".") + "</p>"
     return "<p><b>Verified income</b> (from documents, not the form)</p>" + _table(["Member", "Income", "Monthly", "Kind", "Verified by"], rows) + extra
+
+
+COUNTS_TEXT = {
+    "whole_household": "It counts everyone in the household.",
+    "tax_household": "It counts the people who file taxes with the applicant.",
+    "applicant": "It counts the applicant alone: the income, savings and household size of nobody else.",
+}
 
 
 def program_rules(case: Case, lib: CaseLibrary) -> str:
     """Each program's tests with the limits for this household's size: the rule, not the answer."""
     facts = household_facts(case)
-    size = int(facts["household_size"])
     parts = []
     for pid in case.programs:
         p = lib.programs.get(pid)
+        size = int(facts.for_counting(p.counts)["household_size"])
         rows = []
         for t in p.tests:
             if isinstance(t.limit, PovertyLimit):
                 lim = poverty_limit(t.limit, lib.guidelines, p.guideline_year, size, case.household.state_group)
-                limit = f"${lim:,.2f} ({t.limit.percent_of_poverty:g}% of the {p.guideline_year} guideline, {t.limit.period}, {size} people)"
+                limit = f"${lim:,.2f} ({t.limit.percent_of_poverty:g}% of the {p.guideline_year} guideline, {t.limit.period}, {size} {'person' if size == 1 else 'people'})"
             elif isinstance(t.limit, AmountLimit):
                 limit = f"{t.compare.replace('_', ' ')} {t.limit.amount:g} {t.unit}"
+            elif t.values:
+                limit = ("one of " if t.compare == "is_one_of" else "none of ") + ", ".join(v.replace("_", " ") for v in t.values)
             else:
                 limit = "must be " + ("true" if t.compare == "is_true" else "false")
             extras = []
@@ -91,7 +103,8 @@ def program_rules(case: Case, lib: CaseLibrary) -> str:
                 + "."
             ) + "</p>"
         parts.append(
-            f"<h4>{esc(p.name)}</h4><p>{esc(p.summary)} <i>Simulated; modelled on {esc(p.modelled_on)}. "
+            f"<h4>{esc(p.name)}</h4><p>{esc(p.summary)} {esc(COUNTS_TEXT[p.counts])} "
+            f"<i>Simulated; modelled on {esc(p.modelled_on)}. "
             f"Source: {esc(p.source)}, as of {p.as_of} ({p.confidence}).</i></p>"
             + _table(["Test id", "Test", "Limit for this household", "Special routes"], rows)
             + deductions

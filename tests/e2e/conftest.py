@@ -63,6 +63,8 @@ def COPY_IGNORE(folder: str, names: list[str]) -> set[str]:
         ignored |= COURSE_STATE & set(names)
     if Path(folder).resolve() == REPO / "notebooks":
         ignored |= {"reports"} & set(names)  # hours reports the dashboard wrote
+    if Path(folder).resolve() == REPO:
+        ignored |= {"workspace"} & set(names)  # the developer's own copies of the notebooks
     return ignored
 
 
@@ -99,9 +101,14 @@ def pytest_runtest_makereport(item, call):
 
 
 def copy_kit(parent: Path) -> Path:
-    """A fresh copy of the kit in ``parent``: the checkout's files, without anyone's saved work."""
+    """A fresh copy of the kit in ``parent``: the checkout's files, without anyone's saved work, with the
+    learner's workspace made as `make lab` makes it on first use."""
     root = parent / "kit"
     shutil.copytree(REPO, root, ignore=COPY_IGNORE)
+    env = {**os.environ, "CASEKIT_HOME": str(root), "PYTHONPATH": os.pathsep.join(filter(None, [str(root), os.environ.get("PYTHONPATH")]))}
+    env.pop("CASEKIT_WORKSPACE", None)
+    made = subprocess.run([str(BIN / "casekit"), "notebooks", "copy"], cwd=root, env=env, capture_output=True, text=True, timeout=120)
+    assert made.returncode == 0, f"casekit notebooks copy failed:\n{made.stdout}{made.stderr}"
     return root
 
 

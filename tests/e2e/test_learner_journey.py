@@ -26,8 +26,9 @@ from labdriver import (  # noqa: E402
 
 
 def _first_case_notebook(kit):
-    notebooks = sorted((kit / "notebooks").glob("1[0-9]_*.ipynb"))
-    assert notebooks, "the kit has no case notebook (notebooks/1N_<case-id>.ipynb): run `casekit notebooks write`"
+    """The learner's copy of the first case notebook, in workspace/ (where `make lab` opens)."""
+    notebooks = sorted((kit / "workspace").glob("10_*.ipynb"))
+    assert notebooks, "the workspace has no case notebook (workspace/10_<case-id>.ipynb): run `casekit notebooks copy`"
     path = notebooks[0]
     return path, json.loads(path.read_text())["metadata"]["casekit"]["case"]
 
@@ -61,7 +62,7 @@ def test_learner_works_a_case_and_finds_it_again_after_a_restart(kit, lab, page,
     code_cells = code_cell_count(notebook)
 
     # Open the case and run it, as the notebook's first cell tells a newcomer to.
-    open_notebook(page, lab, f"notebooks/{notebook.name}")
+    open_notebook(page, lab, f"workspace/{notebook.name}")
     run_all(page, code_cells)
     setup = page.locator(".jp-CodeCell").filter(has_text="open_case(").first
     expect(setup.locator(".jp-OutputArea-output")).to_contain_text("New plan")

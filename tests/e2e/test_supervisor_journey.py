@@ -13,7 +13,7 @@ from playwright.sync_api import expect  # noqa: E402 (after the skip)
 
 from labdriver import assert_widgets_render, code_cell_count, open_notebook, run_all, wait_kernel_idle  # noqa: E402
 
-DASHBOARD = "notebooks/20_hours_dashboard.ipynb"
+DASHBOARD = "workspace/20_hours_dashboard.ipynb"  # the supervisor's copy, where `make lab` opens
 NOTE = "home visits and two case conferences"
 
 

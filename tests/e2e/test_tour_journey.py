@@ -27,8 +27,8 @@ ERRORS = ("Traceback", "Error:", "Exception")
 
 @pytest.mark.parametrize("name", sorted(TOUR))
 def test_the_notebook_runs_and_renders_in_jupyterlab(lab, kit, page, shot, name):
-    notebook = kit / "notebooks" / name
-    open_notebook(page, lab, f"notebooks/{name}")
+    notebook = kit / "workspace" / name
+    open_notebook(page, lab, f"workspace/{name}")
     run_all(page, code_cell_count(notebook))
     texts = output_texts(page)
     errors = [t[:300] for t in texts if any(e in t for e in ERRORS)]
