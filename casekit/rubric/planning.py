@@ -85,7 +85,8 @@ def goal_lacks(ctx: Context, goal: Goal, need: KeyNeed) -> list[str]:
     ft = ctx.policy.free_text
     lacks = []
     stems = content_stems(goal.what, ctx.stop_words, ctx.name_words)
-    names_actor = any(w in ctx.actor_words for w in re.findall(r"[a-z]+", goal.what.lower()))
+    # Who acts may be said in the goal or in its measure ("... agreed with Marcus").
+    names_actor = any(w in ctx.actor_words for w in re.findall(r"[a-z]+", text.lower()))
     if not names_actor or len(shared(stems, need_vocabulary(ctx, need))) < ft.need_words:
         lacks.append("specific (say who does what for this need)")
     if not (_DIGIT.search(text) or any(mentions(text, m) for m in [*ft.number_words, *ft.measurable])):

@@ -47,11 +47,8 @@ def referrals(ctx: Context) -> tuple[float, str]:
         elif need is not None:
             covered.setdefault(need.need, "referral")
             fitting.append(ref.resource)
-    # One referral credits every need the plan names that the same resource serves and fits.
-    for rid in dict.fromkeys(fitting):
-        for n in targets:
-            if n.need in ctx.found and n.need not in covered and ctx.referral_problem(rid, n) is None:
-                covered[n.need] = "referral"
+    # What the learner meant for a need: a referral for it, else the team's own work, else another
+    # referral whose resource serves it too.
     in_house = []
     for n in targets:
         if n.need not in covered:
@@ -59,6 +56,11 @@ def referrals(ctx: Context) -> tuple[float, str]:
             if how:
                 covered[n.need] = "in-house"
                 in_house.append(f"{ctx.title(n.need)} by the team's own work ({how})")
+    # One referral credits every need the plan names that the same resource serves and fits.
+    for rid in dict.fromkeys(fitting):
+        for n in targets:
+            if n.need in ctx.found and n.need not in covered and ctx.referral_problem(rid, n) is None:
+                covered[n.need] = "referral"
     target_ids = {n.need for n in targets}
     got = len(target_ids & set(covered))
     value = clamp((got - ctx.policy.wrong_pick_cost * len(bad)) / len(targets)) if targets else 0.0

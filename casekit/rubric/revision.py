@@ -18,7 +18,12 @@ def revision(ctx: Context) -> tuple[float, str]:
         # The events are revealed only once the first plan is saved: say nothing about them before.
         return 0.0, ("Save your first plan to see what happens next; this criterion scores how you "
                      "retool the plan after each follow-up event.")
-    now_needs = {n.need for n in plan.needs}
+    # A referral already in the plan, or named in another event's revision, is not asked for twice. A need
+    # named in a revision or added to the steps since the first save is recognised after the event; one only
+    # foreseen at intake earns half, so listing every need at intake is not retooling.
+    initial = {n.need for n in plan.initial.needs} if plan.initial is not None else set()
+    revised = ({n.need for n in plan.needs} - initial) | {n for r in plan.revisions for n in r.new_needs}
+    foreseen = {n.need for n in plan.needs} - revised
     shares, notes = [], []
     for kev in ctx.key.events:
         event = ctx.case.event(kev.event)
@@ -36,10 +41,11 @@ def revision(ctx: Context) -> tuple[float, str]:
             if unsaid:
                 lacking.append(f"the note does not yet say {join(unsaid)}")
         if kev.new_needs:
-            have = set(mine.new_needs) | now_needs
             needs = [ctx.key.need(n) for n in kev.new_needs]
-            got = [n for n in needs if n is not None and any(i in have for i in n.ids)]
-            structured.append(len(got) / len(kev.new_needs))
+            got = [n for n in needs if n is not None and any(i in revised for i in n.ids)]
+            early = [n for n in needs if n is not None and n not in got and any(i in foreseen for i in n.ids)]
+            structured.append((len(got) + 0.5 * len(early)) / len(kev.new_needs))
+            got += early
             missed = [ctx.title(n.need) for n in needs if n is not None and n not in got]
             if missed:
                 lacking.append(f"the new {'needs' if len(missed) > 1 else 'need'} {join(missed)} "
@@ -84,7 +90,8 @@ def _referred(ctx: Context, kev, mine) -> tuple[list, list]:
         need = next((n for n in candidates if res is not None and ctx.serves(res, n)), None)
         if need is not None and need not in wanted:
             wanted.append(need)
-    offered = list(dict.fromkeys([*mine.new_referrals, *(r.resource for r in ctx.full_plan.referrals)]))
+    offered = list(dict.fromkeys([*mine.new_referrals, *(r.resource for r in ctx.full_plan.referrals),
+                                  *(rid for rev in ctx.full_plan.revisions for rid in rev.new_referrals)]))
     got = [n for n in wanted
            if any(r in kev.new_referrals and ctx.serves(ctx.lib.resources[r], n) for r in offered if r in ctx.lib.resources)
            or any(ctx.referral_problem(r, n, facts) is None for r in offered)
