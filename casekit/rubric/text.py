@@ -36,9 +36,11 @@ def _same(a: str, b: str) -> bool:
 
 
 def mentions(text: str, marker: str) -> bool:
-    """Does ``text`` hold ``marker`` as a phrase starting at a word (``deliver`` matches ``delivered``)?"""
+    """Does ``text`` hold ``marker`` as whole words, with at most a plain ending (``attend`` matches
+    ``attended`` and ``attends``, but ``under`` does not match ``understand``, nor ``hold`` ``holistic``)?"""
     phrase = " ".join(words(marker))
-    return bool(phrase) and re.search(r"(?<![a-z0-9])" + re.escape(phrase), " ".join(words(text))) is not None
+    pattern = r"(?<![a-z0-9])" + re.escape(phrase) + r"(?:s|es|ed|d|ing)?(?![a-z0-9])"
+    return bool(phrase) and re.search(pattern, " ".join(words(text))) is not None
 
 
 def content_stems(text: str, stop: frozenset[str], drop: frozenset[str] = frozenset()) -> set[str]:
