@@ -160,19 +160,25 @@ def critical_low(base: dict, critical: list[str]) -> dict:
 
 # --------------------------------------------------------------------------- main
 
-def write_case(module_name: str, lib: CaseLibrary) -> list[Path]:
+def plan_texts(module_name: str, lib: CaseLibrary) -> tuple[str, dict[str, str]]:
+    """The case id of a case module and the plan file text for every level, built afresh."""
     mod = importlib.import_module(module_name)
     case = lib.case(mod.CASE)
     plans = mod.plans(lib, case)
     missing = [lvl for lvl in LEVELS if lvl not in plans]
     if missing:
         raise SystemExit(f"{module_name}: no plan for {', '.join(missing)}")
-    folder = HERE / mod.CASE
+    return mod.CASE, {level: build(mod.CASE, plans[level], lib) for level in LEVELS}
+
+
+def write_case(module_name: str, lib: CaseLibrary) -> list[Path]:
+    case_id, texts = plan_texts(module_name, lib)
+    folder = HERE / case_id
     folder.mkdir(exist_ok=True)
     written = []
-    for level in LEVELS:
+    for level, text in texts.items():
         path = folder / f"{level}.plan.json"
-        path.write_text(build(mod.CASE, plans[level], lib), encoding="utf-8")
+        path.write_text(text, encoding="utf-8")
         written.append(path)
     return written
 
