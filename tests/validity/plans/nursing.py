@@ -8,14 +8,10 @@ measure is the critical need; his vision is what makes it, the scale and the app
 cards unsafe.
 """
 
-from write_plans import (
-    critical_low,
-    event_title_revisions,
-    stuff_synonyms,
-    tick_every_need,
-    vague_goals,
-    with_changes,
-)
+from write_plans import with_changes
+
+CRITICAL = ["medication-safety"]
+"""The need(s) the critical-at-low-severity plan rates low and puts last."""
 
 CASE = "nursing-discharge-heart-failure-lives-alone"
 
@@ -299,21 +295,7 @@ COMPETENT = {
 MISSED_CRITICAL = with_changes(
     EXCELLENT,
     flags=[f for f in FLAGS if f[0] != "vision-hearing"],
-    needs=[
-        ("fall-risk", "immediate"),
-        ("chronic-disease-management", "high"),
-        ("home-health-skilled-care", "high"),
-        ("medical-follow-up", "high"),
-        ("transportation", "high"),
-        ("adl-personal-care", "high"),
-        ("mobility-rehabilitation", "moderate"),
-        ("coverage-denial", "moderate"),
-        ("home-accessibility", "moderate"),
-        ("durable-medical-equipment", "moderate"),
-        ("special-diet-nutrition", "moderate"),
-        ("social-isolation", "moderate"),
-        ("advance-care-planning", "moderate"),
-    ],
+    needs=[n for n in EXCELLENT["needs"] if n[0] not in {"medication-safety", "sensory-impairment"}],
     goals=[g for g in EXCELLENT["goals"]
            if g[0] not in {"medication-safety", "sensory-impairment", "chronic-disease-management"}] + [
         ("chronic-disease-management",
@@ -433,23 +415,3 @@ VAGUE = {
         "respects his independence and his wishes, with input from the team as and when it is needed.",
         "He manages his medicines well and the team is comfortable with how he is doing."),
 }
-
-TITLES = {
-    "home-visit-warning-signs": "Home health nurse's report after the first week",
-    "readmitted-after-fall": "Readmission after a fall with low blood sugar",
-}
-
-
-def plans(lib, case):
-    return {
-        "excellent": EXCELLENT,
-        "competent": COMPETENT,
-        "missed-critical": MISSED_CRITICAL,
-        "superficial": SUPERFICIAL,
-        "adversarial-tick-every-need": tick_every_need(COMPETENT, lib, case.setting),
-        "adversarial-synonym-stuffing": stuff_synonyms(COMPETENT, SYNONYMS),
-        "adversarial-long-vague-goals": vague_goals(COMPETENT, VAGUE),
-        "adversarial-event-title-revision": event_title_revisions(COMPETENT, TITLES),
-        "critical-at-low-severity": critical_low(COMPETENT, ["medication-safety"]),
-        "in-house": IN_HOUSE,
-    }

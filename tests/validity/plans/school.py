@@ -8,14 +8,10 @@ boy who sleeps in class, skips meals and has daily headaches, it may be a statem
 suicidal thinking, and it calls for a risk screening the same day.
 """
 
-from write_plans import (
-    critical_low,
-    event_title_revisions,
-    stuff_synonyms,
-    tick_every_need,
-    vague_goals,
-    with_changes,
-)
+from write_plans import with_changes
+
+CRITICAL = ["mental-health-crisis"]
+"""The need(s) the critical-at-low-severity plan rates low and puts last."""
 
 CASE = "school-seventh-grader-absences"
 
@@ -366,23 +362,3 @@ VAGUE = {
         "with the family kept informed as needed, so that he feels safe and supported at school.",
         "Eli seems happier and staff are not worried about him."),
 }
-
-TITLES = {
-    "leaves-friends-home": "The family has to leave the friend's apartment",
-    "asthma-attack": "Asthma attack in PE and an emergency room visit",
-}
-
-
-def plans(lib, case):
-    return {
-        "excellent": EXCELLENT,
-        "competent": COMPETENT,
-        "missed-critical": MISSED_CRITICAL,
-        "superficial": SUPERFICIAL,
-        "adversarial-tick-every-need": tick_every_need(COMPETENT, lib, case.setting),
-        "adversarial-synonym-stuffing": stuff_synonyms(COMPETENT, SYNONYMS),
-        "adversarial-long-vague-goals": vague_goals(COMPETENT, VAGUE),
-        "adversarial-event-title-revision": event_title_revisions(COMPETENT, TITLES),
-        "critical-at-low-severity": critical_low(COMPETENT, ["mental-health-crisis"]),
-        "in-house": IN_HOUSE,
-    }

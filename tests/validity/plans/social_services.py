@@ -7,14 +7,10 @@ that Graciela depends on an electric oxygen concentrator, which she already turn
 to keep the bill down. A disconnection would take her oxygen away.
 """
 
-from write_plans import (
-    critical_low,
-    event_title_revisions,
-    stuff_synonyms,
-    tick_every_need,
-    vague_goals,
-    with_changes,
-)
+from write_plans import with_changes
+
+CRITICAL = ["utility-shutoff"]
+"""The need(s) the critical-at-low-severity plan rates low and puts last."""
 
 CASE = "social-services-food-assistance-three-generations"
 
@@ -348,23 +344,3 @@ VAGUE = {
         "that the household can feel more secure and stable going forward.",
         "The family feels more secure about the utilities."),
 }
-
-TITLES = {
-    "food-assistance-approved": "County Food Assistance approved",
-    "hours-cut": "Lucía's hours are cut",
-}
-
-
-def plans(lib, case):
-    return {
-        "excellent": EXCELLENT,
-        "competent": COMPETENT,
-        "missed-critical": MISSED_CRITICAL,
-        "superficial": SUPERFICIAL,
-        "adversarial-tick-every-need": tick_every_need(COMPETENT, lib, case.setting),
-        "adversarial-synonym-stuffing": stuff_synonyms(COMPETENT, SYNONYMS),
-        "adversarial-long-vague-goals": vague_goals(COMPETENT, VAGUE),
-        "adversarial-event-title-revision": event_title_revisions(COMPETENT, TITLES),
-        "critical-at-low-severity": critical_low(COMPETENT, ["utility-shutoff"]),
-        "in-house": IN_HOUSE,
-    }

@@ -9,14 +9,10 @@ December) and the draft application that names him as her emergency contact, it 
 partner violence with a located victim, needing a safety plan the same day.
 """
 
-from write_plans import (
-    critical_low,
-    event_title_revisions,
-    stuff_synonyms,
-    tick_every_need,
-    vague_goals,
-    with_changes,
-)
+from write_plans import with_changes
+
+CRITICAL = ["domestic-violence"]
+"""The need(s) the critical-at-low-severity plan rates low and puts last."""
 
 CASE = "treatment-residential-discharge-review"
 
@@ -381,23 +377,3 @@ VAGUE = {
         "supported appropriately and sensitively with any relationship concerns she may choose to raise.",
         "Nadine feels safe and supported."),
 }
-
-TITLES = {
-    "he-came-to-the-door": "Travis Kell comes to the facility",
-    "disability-benefits-end": "Short-term disability benefits end",
-}
-
-
-def plans(lib, case):
-    return {
-        "excellent": EXCELLENT,
-        "competent": COMPETENT,
-        "missed-critical": MISSED_CRITICAL,
-        "superficial": SUPERFICIAL,
-        "adversarial-tick-every-need": tick_every_need(COMPETENT, lib, case.setting),
-        "adversarial-synonym-stuffing": stuff_synonyms(COMPETENT, SYNONYMS),
-        "adversarial-long-vague-goals": vague_goals(COMPETENT, VAGUE),
-        "adversarial-event-title-revision": event_title_revisions(COMPETENT, TITLES),
-        "critical-at-low-severity": critical_low(COMPETENT, ["domestic-violence"]),
-        "in-house": IN_HOUSE,
-    }
