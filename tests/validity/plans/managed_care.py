@@ -336,10 +336,10 @@ IN_HOUSE = with_changes(
 )
 
 SYNONYMS = {
-    "overdose-risk": ["medication-safety", "substance-use-treatment", "mental-health-crisis"],
-    "chronic-pain": ["mobility-rehabilitation", "mental-health-treatment"],
+    "overdose-risk": ["medication-safety", "mental-health-crisis"],
+    "chronic-pain": ["mobility-rehabilitation"],
     "mental-health-treatment": ["trauma-grief-support"],
-    "return-to-work": ["vocational-retraining", "employment-search", "income-loss"],
+    "return-to-work": ["employment-search"],
 }
 
 VAGUE = {

@@ -396,12 +396,9 @@ IN_HOUSE = with_changes(
 )
 
 SYNONYMS = {
-    "medication-safety": ["medication-adherence", "medication-access", "chronic-disease-management"],
-    "sensory-impairment": ["cognitive-impairment", "language-interpreter"],
-    "fall-risk": ["mobility-rehabilitation", "home-accessibility", "home-safety-hazard"],
-    "home-health-skilled-care": ["mobility-rehabilitation"],
-    "medical-follow-up": ["chronic-disease-management"],
-    "transportation": ["social-isolation"],
+    "medication-safety": ["medication-adherence", "medication-access"],
+    "sensory-impairment": ["language-interpreter"],
+    "fall-risk": ["home-safety-hazard"],
     "special-diet-nutrition": ["food-insecurity", "iadl-household-help"],
 }
 

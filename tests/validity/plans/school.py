@@ -346,11 +346,11 @@ IN_HOUSE = with_changes(
 )
 
 SYNONYMS = {
-    "mental-health-crisis": ["mental-health-treatment", "trauma-grief-support", "abuse-neglect-exploitation"],
+    "mental-health-crisis": ["trauma-grief-support", "abuse-neglect-exploitation"],
     "homelessness": ["housing-eviction-risk", "shelter-placement-at-risk"],
-    "school-attendance": ["transportation", "behavior-support"],
-    "special-education-evaluation": ["learning-accommodations", "developmental-delay"],
-    "food-insecurity": ["benefits-enrollment", "infant-child-nutrition"],
+    "school-attendance": ["behavior-support"],
+    "special-education-evaluation": ["developmental-delay"],
+    "food-insecurity": ["benefits-enrollment"],
 }
 
 VAGUE = {

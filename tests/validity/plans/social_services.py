@@ -329,10 +329,9 @@ IN_HOUSE = with_changes(
 )
 
 SYNONYMS = {
-    "utility-shutoff": ["housing-eviction-risk", "durable-medical-equipment", "home-safety-hazard"],
-    "food-insecurity": ["benefits-enrollment", "special-diet-nutrition", "infant-child-nutrition"],
-    "health-coverage-gap": ["benefits-enrollment", "medication-access"],
-    "infant-child-nutrition": ["developmental-delay"],
+    "utility-shutoff": ["durable-medical-equipment", "home-safety-hazard"],
+    "food-insecurity": ["special-diet-nutrition"],
+    "health-coverage-gap": ["coverage-denial"],
 }
 
 VAGUE = {

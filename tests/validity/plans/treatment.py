@@ -363,8 +363,8 @@ IN_HOUSE = with_changes(
 
 SYNONYMS = {
     "domestic-violence": ["abuse-neglect-exploitation", "criminal-legal-involvement", "home-safety-hazard"],
-    "shelter-placement-at-risk": ["homelessness", "substance-use-treatment"],
-    "overdose-risk": ["medication-access", "medication-safety", "substance-use-treatment", "recovery-support"],
+    "shelter-placement-at-risk": ["substance-use-treatment"],
+    "overdose-risk": ["medication-safety", "substance-use-treatment"],
     "homelessness": ["housing-eviction-risk", "supported-living-placement"],
 }
 

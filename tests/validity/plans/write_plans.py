@@ -110,7 +110,9 @@ def tick_every_need(base: dict, lib: CaseLibrary, case_setting: str) -> dict:
 
 def stuff_synonyms(base: dict, synonyms: dict[str, list[str]]) -> dict:
     """Beside each need the base found, every other id that could plausibly name the same
-    finding, at the same severity, with the base's goals and referrals repeated under each."""
+    finding, at the same severity, with the base's goals and referrals repeated under each.
+    The synonyms leave out needs the excellent plan finds on their own, so the stuffed plan
+    gains no honest finding over its base."""
     out = copy.deepcopy(base)
     needs, goals, refs = [], list(out["goals"]), list(out["referrals"])
     seen = set()
@@ -168,6 +170,10 @@ def level_specs(mod, lib: CaseLibrary) -> dict[str, dict]:
     one edit each of the module's competent plan."""
     case = lib.case(mod.CASE)
     competent = mod.COMPETENT
+    found = {n for n, _ in mod.EXCELLENT["needs"]} | {n for r in mod.EXCELLENT["revisions"] for n in r[1]}
+    separate = sorted({s for ids in mod.SYNONYMS.values() for s in ids} & found)
+    if separate:  # a separate finding is not a synonym: stuffing it would earn honest credit
+        raise SystemExit(f"{mod.CASE}: SYNONYMS lists needs the excellent plan finds separately: {', '.join(separate)}")
     return {
         "excellent": mod.EXCELLENT,
         "competent": competent,
