@@ -318,6 +318,10 @@ SUPERFICIAL = {
 
 IN_HOUSE = with_changes(
     EXCELLENT,
+    note=NOTE.replace(
+        'naloxone from the Overdose Prevention Program with teaching',
+        'naloxone dispensed on the claim by Mr. Osei with teaching',
+    ),
     goals=EXCELLENT["goals"] + [
         ("overdose-risk",
          "The claim's pharmacist dispenses naloxone to the home and teaches Marcus and Tanya by return "

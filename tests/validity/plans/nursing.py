@@ -378,6 +378,13 @@ SUPERFICIAL = {
 
 IN_HOUSE = with_changes(
     EXCELLENT,
+    note=NOTE.replace(
+        'a second rail (SafeStep)',
+        'a second rail ordered by the OT',
+    ).replace(
+        'large-print labels and a talking meter;',
+        'large-print labels and a talking meter; the hospital OT teaches low-vision methods for the pen and pill box;',
+    ),
     goals=[g for g in EXCELLENT["goals"] if g[0] not in {"sensory-impairment", "home-accessibility"}] + [
         ("sensory-impairment",
          "The hospital OT teaches Harold low-vision methods (tactile pen counting with a nurse-checked "

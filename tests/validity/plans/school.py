@@ -323,6 +323,10 @@ SUPERFICIAL = {
 
 IN_HOUSE = with_changes(
     EXCELLENT,
+    note=NOTE.replace(
+        'Brightpath counselling for follow-up',
+        'weekly sessions with Mr. Fennimore for follow-up',
+    ),
     goals=[g for g in EXCELLENT["goals"]
            if g[0] not in {"mental-health-treatment", "learning-accommodations", "food-insecurity"}] + [
         ("mental-health-treatment",

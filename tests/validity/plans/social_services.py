@@ -311,6 +311,13 @@ SUPERFICIAL = {
 
 IN_HOUSE = with_changes(
     EXCELLENT,
+    note=NOTE.replace(
+        "Benefits Bridge to screen Lucía's options",
+        "our benefits specialist screens Lucía's options",
+    ).replace(
+        'Tri-County copay help and Extra Help',
+        'Extra Help filed by our benefits specialist',
+    ),
     goals=[g for g in EXCELLENT["goals"] if g[0] not in {"medication-access", "health-coverage-gap"}] + [
         ("medication-access",
          "The department's benefits specialist files Graciela's Extra Help application with her, and the "
