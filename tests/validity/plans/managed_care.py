@@ -9,14 +9,10 @@ breathing). Opioids, a benzodiazepine, a muscle relaxant and alcohol in a man wh
 sleep apnoea: overdose risk, to be acted on the same day.
 """
 
-from write_plans import (
-    critical_low,
-    event_title_revisions,
-    stuff_synonyms,
-    tick_every_need,
-    vague_goals,
-    with_changes,
-)
+from write_plans import with_changes
+
+CRITICAL = ["overdose-risk"]
+"""The need(s) the critical-at-low-severity plan rates low and puts last."""
 
 CASE = "managed-care-workers-comp-back-injury"
 
@@ -322,6 +318,10 @@ SUPERFICIAL = {
 
 IN_HOUSE = with_changes(
     EXCELLENT,
+    note=NOTE.replace(
+        'naloxone from the Overdose Prevention Program with teaching',
+        'naloxone dispensed on the claim by Mr. Osei with teaching',
+    ),
     goals=EXCELLENT["goals"] + [
         ("overdose-risk",
          "The claim's pharmacist dispenses naloxone to the home and teaches Marcus and Tanya by return "
@@ -340,10 +340,10 @@ IN_HOUSE = with_changes(
 )
 
 SYNONYMS = {
-    "overdose-risk": ["medication-safety", "substance-use-treatment", "mental-health-crisis"],
-    "chronic-pain": ["mobility-rehabilitation", "mental-health-treatment"],
+    "overdose-risk": ["medication-safety", "mental-health-crisis"],
+    "chronic-pain": ["mobility-rehabilitation"],
     "mental-health-treatment": ["trauma-grief-support"],
-    "return-to-work": ["vocational-retraining", "employment-search", "income-loss"],
+    "return-to-work": ["employment-search"],
 }
 
 VAGUE = {
@@ -355,23 +355,3 @@ VAGUE = {
         "as safe as he reasonably can be, with suitable support for him and his family going forward.",
         "The team feels his medicines are being handled safely."),
 }
-
-TITLES = {
-    "employment-ends": "Crestline ends Marcus's employment",
-    "statutory-mmi-reached": "104 weeks of temporary income benefits paid",
-}
-
-
-def plans(lib, case):
-    return {
-        "excellent": EXCELLENT,
-        "competent": COMPETENT,
-        "missed-critical": MISSED_CRITICAL,
-        "superficial": SUPERFICIAL,
-        "adversarial-tick-every-need": tick_every_need(COMPETENT, lib, case.setting),
-        "adversarial-synonym-stuffing": stuff_synonyms(COMPETENT, SYNONYMS),
-        "adversarial-long-vague-goals": vague_goals(COMPETENT, VAGUE),
-        "adversarial-event-title-revision": event_title_revisions(COMPETENT, TITLES),
-        "critical-at-low-severity": critical_low(COMPETENT, ["overdose-risk"]),
-        "in-house": IN_HOUSE,
-    }

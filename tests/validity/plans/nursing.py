@@ -8,14 +8,10 @@ measure is the critical need; his vision is what makes it, the scale and the app
 cards unsafe.
 """
 
-from write_plans import (
-    critical_low,
-    event_title_revisions,
-    stuff_synonyms,
-    tick_every_need,
-    vague_goals,
-    with_changes,
-)
+from write_plans import with_changes
+
+CRITICAL = ["medication-safety"]
+"""The need(s) the critical-at-low-severity plan rates low and puts last."""
 
 CASE = "nursing-discharge-heart-failure-lives-alone"
 
@@ -76,6 +72,7 @@ EXCELLENT = {
         ("medical-follow-up", "high"),
         ("transportation", "high"),
         ("adl-personal-care", "high"),
+        ("mobility-rehabilitation", "moderate"),
         ("coverage-denial", "moderate"),
         ("home-accessibility", "moderate"),
         ("durable-medical-equipment", "moderate"),
@@ -118,6 +115,9 @@ EXCELLENT = {
          "Harold showers only with the home health aide present, twice a week, until PT clears him",
          "aide present for 2 showers a week; PT reassessment documents a safe tub transfer on the bench",
          "2026-04-03"),
+        ("mobility-rehabilitation",
+         "Home health PT three times a week rebuilds Harold's strength and stair climbing",
+         "climbs the 14 steps with two rails and stand-by help only, on PT re-test", "2026-04-03"),
         ("coverage-denial",
          "Harold and Karen understand why the plan will not pay for the rehab stay (2 inpatient days; "
          "observation days do not count) and that home health is covered",
@@ -162,6 +162,7 @@ EXCELLENT = {
         ("alder-falls-home-health", "medication-safety"),
         ("alder-falls-home-health", "chronic-disease-management"),
         ("alder-falls-home-health", "fall-risk"),
+        ("alder-falls-home-health", "mobility-rehabilitation"),
         ("beacon-low-vision-center", "sensory-impairment"),
         ("harbor-plan-ride-benefit", "transportation"),
         ("safestep-home-modification", "home-accessibility"),
@@ -294,20 +295,7 @@ COMPETENT = {
 MISSED_CRITICAL = with_changes(
     EXCELLENT,
     flags=[f for f in FLAGS if f[0] != "vision-hearing"],
-    needs=[
-        ("fall-risk", "immediate"),
-        ("chronic-disease-management", "high"),
-        ("home-health-skilled-care", "high"),
-        ("medical-follow-up", "high"),
-        ("transportation", "high"),
-        ("adl-personal-care", "high"),
-        ("coverage-denial", "moderate"),
-        ("home-accessibility", "moderate"),
-        ("durable-medical-equipment", "moderate"),
-        ("special-diet-nutrition", "moderate"),
-        ("social-isolation", "moderate"),
-        ("advance-care-planning", "moderate"),
-    ],
+    needs=[n for n in EXCELLENT["needs"] if n[0] not in {"medication-safety", "sensory-impairment"}],
     goals=[g for g in EXCELLENT["goals"]
            if g[0] not in {"medication-safety", "sensory-impairment", "chronic-disease-management"}] + [
         ("chronic-disease-management",
@@ -390,6 +378,13 @@ SUPERFICIAL = {
 
 IN_HOUSE = with_changes(
     EXCELLENT,
+    note=NOTE.replace(
+        'a second rail (SafeStep)',
+        'a second rail ordered by the OT',
+    ).replace(
+        'large-print labels and a talking meter;',
+        'large-print labels and a talking meter; the hospital OT teaches low-vision methods for the pen and pill box;',
+    ),
     goals=[g for g in EXCELLENT["goals"] if g[0] not in {"sensory-impairment", "home-accessibility"}] + [
         ("sensory-impairment",
          "The hospital OT teaches Harold low-vision methods (tactile pen counting with a nurse-checked "
@@ -408,12 +403,9 @@ IN_HOUSE = with_changes(
 )
 
 SYNONYMS = {
-    "medication-safety": ["medication-adherence", "medication-access", "chronic-disease-management"],
-    "sensory-impairment": ["cognitive-impairment", "language-interpreter"],
-    "fall-risk": ["mobility-rehabilitation", "home-accessibility", "home-safety-hazard"],
-    "home-health-skilled-care": ["mobility-rehabilitation"],
-    "medical-follow-up": ["chronic-disease-management"],
-    "transportation": ["social-isolation"],
+    "medication-safety": ["medication-adherence", "medication-access"],
+    "sensory-impairment": ["language-interpreter"],
+    "fall-risk": ["home-safety-hazard"],
     "special-diet-nutrition": ["food-insecurity", "iadl-household-help"],
 }
 
@@ -427,23 +419,3 @@ VAGUE = {
         "respects his independence and his wishes, with input from the team as and when it is needed.",
         "He manages his medicines well and the team is comfortable with how he is doing."),
 }
-
-TITLES = {
-    "home-visit-warning-signs": "Home health nurse's report after the first week",
-    "readmitted-after-fall": "Readmission after a fall with low blood sugar",
-}
-
-
-def plans(lib, case):
-    return {
-        "excellent": EXCELLENT,
-        "competent": COMPETENT,
-        "missed-critical": MISSED_CRITICAL,
-        "superficial": SUPERFICIAL,
-        "adversarial-tick-every-need": tick_every_need(COMPETENT, lib, case.setting),
-        "adversarial-synonym-stuffing": stuff_synonyms(COMPETENT, SYNONYMS),
-        "adversarial-long-vague-goals": vague_goals(COMPETENT, VAGUE),
-        "adversarial-event-title-revision": event_title_revisions(COMPETENT, TITLES),
-        "critical-at-low-severity": critical_low(COMPETENT, ["medication-safety"]),
-        "in-house": IN_HOUSE,
-    }

@@ -7,14 +7,10 @@ that Graciela depends on an electric oxygen concentrator, which she already turn
 to keep the bill down. A disconnection would take her oxygen away.
 """
 
-from write_plans import (
-    critical_low,
-    event_title_revisions,
-    stuff_synonyms,
-    tick_every_need,
-    vague_goals,
-    with_changes,
-)
+from write_plans import with_changes
+
+CRITICAL = ["utility-shutoff"]
+"""The need(s) the critical-at-low-severity plan rates low and puts last."""
 
 CASE = "social-services-food-assistance-three-generations"
 
@@ -315,6 +311,13 @@ SUPERFICIAL = {
 
 IN_HOUSE = with_changes(
     EXCELLENT,
+    note=NOTE.replace(
+        "Benefits Bridge to screen Lucía's options",
+        "our benefits specialist screens Lucía's options",
+    ).replace(
+        'Tri-County copay help and Extra Help',
+        'Extra Help filed by our benefits specialist',
+    ),
     goals=[g for g in EXCELLENT["goals"] if g[0] not in {"medication-access", "health-coverage-gap"}] + [
         ("medication-access",
          "The department's benefits specialist files Graciela's Extra Help application with her, and the "
@@ -333,10 +336,9 @@ IN_HOUSE = with_changes(
 )
 
 SYNONYMS = {
-    "utility-shutoff": ["housing-eviction-risk", "durable-medical-equipment", "home-safety-hazard"],
-    "food-insecurity": ["benefits-enrollment", "special-diet-nutrition", "infant-child-nutrition"],
-    "health-coverage-gap": ["benefits-enrollment", "medication-access"],
-    "infant-child-nutrition": ["developmental-delay"],
+    "utility-shutoff": ["durable-medical-equipment", "home-safety-hazard"],
+    "food-insecurity": ["special-diet-nutrition"],
+    "health-coverage-gap": ["coverage-denial"],
 }
 
 VAGUE = {
@@ -348,23 +350,3 @@ VAGUE = {
         "that the household can feel more secure and stable going forward.",
         "The family feels more secure about the utilities."),
 }
-
-TITLES = {
-    "food-assistance-approved": "County Food Assistance approved",
-    "hours-cut": "Lucía's hours are cut",
-}
-
-
-def plans(lib, case):
-    return {
-        "excellent": EXCELLENT,
-        "competent": COMPETENT,
-        "missed-critical": MISSED_CRITICAL,
-        "superficial": SUPERFICIAL,
-        "adversarial-tick-every-need": tick_every_need(COMPETENT, lib, case.setting),
-        "adversarial-synonym-stuffing": stuff_synonyms(COMPETENT, SYNONYMS),
-        "adversarial-long-vague-goals": vague_goals(COMPETENT, VAGUE),
-        "adversarial-event-title-revision": event_title_revisions(COMPETENT, TITLES),
-        "critical-at-low-severity": critical_low(COMPETENT, ["utility-shutoff"]),
-        "in-house": IN_HOUSE,
-    }

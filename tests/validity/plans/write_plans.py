@@ -1,9 +1,12 @@
 """Write the validity plans: the test material the rubric is judged against.
 
-Each case has its own module beside this script (``nursing.py`` and so on) holding an
-``EXCELLENT`` plan, written the way an experienced case manager would write it from what the
-learner sees (the case file, the shared catalogues, the notebook), and the other levels as
-written plans or as named edits of one of them. Nothing here reads an answer key.
+Each case has its own module beside this script (``nursing.py`` and so on). It holds the
+written plans, ``EXCELLENT``, ``COMPETENT``, ``MISSED_CRITICAL``, ``SUPERFICIAL`` and
+``IN_HOUSE``, each written the way a case manager of that skill would write it from what the
+learner sees (the case file, the shared catalogues, the notebook), and what the trick plans
+need: ``SYNONYMS`` (ids that could name the same finding), ``VAGUE`` (wordy goal text) and
+``CRITICAL`` (the need rated low). ``level_specs`` turns those into every level. Nothing here
+reads an answer key.
 
 Every plan is built through the learner's own code path (``casekit.learner.CaseSession``),
 so an id the kit does not know is refused here, just as it would be in the notebook, and
@@ -107,7 +110,9 @@ def tick_every_need(base: dict, lib: CaseLibrary, case_setting: str) -> dict:
 
 def stuff_synonyms(base: dict, synonyms: dict[str, list[str]]) -> dict:
     """Beside each need the base found, every other id that could plausibly name the same
-    finding, at the same severity, with the base's goals and referrals repeated under each."""
+    finding, at the same severity, with the base's goals and referrals repeated under each.
+    The synonyms leave out needs the excellent plan finds on their own, so the stuffed plan
+    gains no honest finding over its base."""
     out = copy.deepcopy(base)
     needs, goals, refs = [], list(out["goals"]), list(out["referrals"])
     seen = set()
@@ -160,19 +165,44 @@ def critical_low(base: dict, critical: list[str]) -> dict:
 
 # --------------------------------------------------------------------------- main
 
-def write_case(module_name: str, lib: CaseLibrary) -> list[Path]:
-    mod = importlib.import_module(module_name)
+def level_specs(mod, lib: CaseLibrary) -> dict[str, dict]:
+    """Every level's plan for a case module: the written plans as they are, the trick plans as
+    one edit each of the module's competent plan."""
     case = lib.case(mod.CASE)
-    plans = mod.plans(lib, case)
-    missing = [lvl for lvl in LEVELS if lvl not in plans]
-    if missing:
-        raise SystemExit(f"{module_name}: no plan for {', '.join(missing)}")
-    folder = HERE / mod.CASE
+    competent = mod.COMPETENT
+    found = {n for n, _ in mod.EXCELLENT["needs"]} | {n for r in mod.EXCELLENT["revisions"] for n in r[1]}
+    separate = sorted({s for ids in mod.SYNONYMS.values() for s in ids} & found)
+    if separate:  # a separate finding is not a synonym: stuffing it would earn honest credit
+        raise SystemExit(f"{mod.CASE}: SYNONYMS lists needs the excellent plan finds separately: {', '.join(separate)}")
+    return {
+        "excellent": mod.EXCELLENT,
+        "competent": competent,
+        "missed-critical": mod.MISSED_CRITICAL,
+        "superficial": mod.SUPERFICIAL,
+        "adversarial-tick-every-need": tick_every_need(competent, lib, case.setting),
+        "adversarial-synonym-stuffing": stuff_synonyms(competent, mod.SYNONYMS),
+        "adversarial-long-vague-goals": vague_goals(competent, mod.VAGUE),
+        "adversarial-event-title-revision": event_title_revisions(competent, {e.id: e.title for e in case.events}),
+        "critical-at-low-severity": critical_low(competent, mod.CRITICAL),
+        "in-house": mod.IN_HOUSE,
+    }
+
+
+def plan_texts(module_name: str, lib: CaseLibrary) -> tuple[str, dict[str, str]]:
+    """The case id of a case module and the plan file text for every level, built afresh."""
+    mod = importlib.import_module(module_name)
+    specs = level_specs(mod, lib)
+    return mod.CASE, {level: build(mod.CASE, specs[level], lib) for level in LEVELS}
+
+
+def write_case(module_name: str, lib: CaseLibrary) -> list[Path]:
+    case_id, texts = plan_texts(module_name, lib)
+    folder = HERE / case_id
     folder.mkdir(exist_ok=True)
     written = []
-    for level in LEVELS:
+    for level, text in texts.items():
         path = folder / f"{level}.plan.json"
-        path.write_text(build(mod.CASE, plans[level], lib), encoding="utf-8")
+        path.write_text(text, encoding="utf-8")
         written.append(path)
     return written
 
