@@ -106,7 +106,6 @@ class InitialPlan(Part):
 
     Later edits to those steps change the plan as it is now; this copy stays as it was decided."""
 
-    saved: dt.datetime | None = None
     flags: list[FlaggedItem] = []
     needs: list[IdentifiedNeed] = []
     eligibility: list[EligibilityDecision] = []
@@ -169,7 +168,6 @@ class Plan(Part):
         """Keep the intake steps as they are now as the initial plan (once: a second call changes nothing)."""
         if self.initial is None:
             self.initial = InitialPlan(
-                saved=dt.datetime.now(dt.timezone.utc).replace(microsecond=0),
                 **{f: [item.model_copy(deep=True) if isinstance(item, BaseModel) else item for item in getattr(self, f)]
                    for f in INTAKE_FIELDS},
             )
