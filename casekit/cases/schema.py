@@ -551,6 +551,8 @@ class FreeTextPolicy(Strict):
 
     measurable: list[str] = Field(min_length=1, description="words that name a count, threshold, frequency, or "
                                   "an observable event or document (a goal naming one is measurable)")
+    completion_words: list[str] = Field(min_length=1, description="words saying something was done: with a word "
+                                        "of the need, a measure holding one names an observable result")
     number_words: list[str] = Field(min_length=1, description="numbers written as words (a digit always counts)")
     actors: list[str] = Field(min_length=1, description="words that say who acts (besides the case's names and "
                               "the staff roles)")

@@ -132,19 +132,20 @@ def _document(verified_by: str) -> str:
     """The document a verification names: 'four weekly pay stubs, January 9 ...' -> 'pay stubs'."""
     head = re.split(r",| for | from | dated | in the | shown | on his | on her | paid |\d", verified_by.lower())[0]
     words = [w for w in re.findall(r"[a-z']+", head) if w not in ("the", "a", "four", "two", "three", "weekly", "monthly")]
-    return " ".join(words[-2:])
+    return " ".join(words[-3:])
 
 
 def _asks_for_verified(case: Case, task_id: str) -> str | None:
-    """The verified document a case task asks to collect again, if any."""
+    """The verified document a case task asks to collect again, if any: the task names the document's kind
+    (stubs, letter, statement) and one more of its words (pay, insurer's, payment)."""
     task = next((t for t in case.tasks if t.id == task_id), None)
     if task is None:
         return None
-    text = task.text.lower()
+    said = set(re.findall(r"[a-z']+", task.text.lower()))
     for income in case.household.income:
-        doc = _document(income.verified_by)
-        if len(doc.split()) == 2 and doc in text:
-            return f"the {doc}"
+        doc = _document(income.verified_by).split()
+        if len(doc) >= 2 and doc[-1] in said and said & set(doc[:-1]):
+            return f"the {' '.join(doc)}"
     return None
 
 

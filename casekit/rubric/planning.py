@@ -85,11 +85,14 @@ def goal_lacks(ctx: Context, goal: Goal, need: KeyNeed) -> list[str]:
     ft = ctx.policy.free_text
     lacks = []
     stems = content_stems(goal.what, ctx.stop_words, ctx.name_words)
+    vocabulary = need_vocabulary(ctx, need)
     # Who acts may be said in the goal or in its measure ("... agreed with Marcus").
     names_actor = any(w in ctx.actor_words for w in re.findall(r"[a-z]+", text.lower()))
-    if not names_actor or len(shared(stems, need_vocabulary(ctx, need))) < ft.need_words:
+    if not names_actor or len(shared(stems, vocabulary)) < ft.need_words:
         lacks.append("specific (say who does what for this need)")
-    if not (_DIGIT.search(text) or any(mentions(text, m) for m in [*ft.number_words, *ft.measurable])):
+    observed = (any(mentions(goal.measure, w) for w in ft.completion_words)
+                and shared(content_stems(goal.measure, ctx.stop_words, ctx.name_words), vocabulary))
+    if not (observed or _DIGIT.search(text) or any(mentions(text, m) for m in [*ft.number_words, *ft.measurable])):
         lacks.append("measurable (name a number, a threshold, how often, or an event or document someone can check)")
     horizon = ctx.policy.goal_horizon_days
     if goal.target_date is None or not (ctx.intake_date <= goal.target_date <= ctx.intake_date + dt.timedelta(days=horizon)):
@@ -125,7 +128,8 @@ def goals(ctx: Context) -> tuple[float, str]:
         lacks = min((goal_lacks(ctx, g, need) for g in mine), key=len)
         shares.append((3 - len(lacks)) / 3)
         if lacks:
-            notes.append(f"Your goal for {ctx.title(kg.need)} is not yet {join(lacks)}.")
+            lacking = ", ".join(lacks[:-1]) + " or " + lacks[-1] if len(lacks) > 1 else lacks[0]
+            notes.append(f"Your goal for {ctx.title(kg.need)} is not yet {lacking}.")
     return sum(shares) / len(shares), " ".join(notes) or "Every goal is specific, measurable, dated and tied to a need."
 
 

@@ -94,7 +94,7 @@ def test_the_gate_is_said_first_in_a_supervisors_words(case_id):
 def test_vague_goals_are_told_what_they_lack(case_id):
     """Are long, wordy goals with no number, threshold or observable event told they are not measurable?"""
     feedback = _by_id(case_id, "adversarial-long-vague-goals")["goals"].feedback
-    assert "not yet measurable" in feedback
+    assert "measurable (name a number" in feedback
 
 
 def test_a_title_copied_as_the_revision_note_is_told_what_the_event_calls_for(case_id):
