@@ -39,7 +39,8 @@ def revision(ctx: Context) -> tuple[float, str]:
             note_share = len(said) / len(kev.actions)
             unsaid = [a.concept for a in kev.actions if a not in said]
             if unsaid:
-                lacking.append(f"the note does not yet say {join(unsaid)}")
+                said_list = unsaid[0] if len(unsaid) == 1 else "; ".join(unsaid[:-1]) + "; and " + unsaid[-1]
+                lacking.append(f"the note does not yet say {said_list}")
         if kev.new_needs:
             needs = [ctx.key.need(n) for n in kev.new_needs]
             got = [n for n in needs if n is not None and any(i in revised for i in n.ids)]
