@@ -132,3 +132,13 @@ def test_a_key_that_contradicts_its_case_is_caught(library_copy, breakage):
     lines = [line for line in result.output.splitlines() if f": {field}" in line]
     assert any(message in line for line in lines), result.output
     assert {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in library_copy.rglob("*.yaml")} == before
+
+
+def test_an_action_the_event_title_already_says_is_caught(library_copy):
+    """A term the event's own title holds would let a learner earn the action by copying the title: is it caught?"""
+    lib = CaseLibrary.load(library_copy)
+    title = lib.case(NURSING).event(lib.key(NURSING).events[0].event).title
+    edit_key(library_copy, NURSING, lambda d: d["events"][0]["actions"][0]["terms"].append(title))
+    result = run("cases", "validate")
+    assert result.exit_code == 1
+    assert "events[0].actions[0].terms[" in result.output and "already said by the event's title" in result.output

@@ -15,6 +15,7 @@ from casekit.cases.schema import Case, Key, Resource
 from casekit.eligibility.facts import household_facts
 from casekit.eligibility.resources import unmet_criteria
 from casekit.errors import CasekitError, Problem
+from casekit.rubric.text import expresses
 
 
 def validate_library(root: Path | None = None, paths: list[Path] | None = None) -> list[Problem]:
@@ -256,10 +257,18 @@ def _check_key(lib: CaseLibrary, case: Case, key: Key, path: Path) -> list[Probl
         for m, prog in enumerate(ev.redetermine):
             if prog not in programs:
                 out.append(Problem(path, f"events[{n}].redetermine[{m}]", f"unknown program {prog!r}"))
+    stop = frozenset(lib.policy.free_text.stop_words) if lib.policy is not None else frozenset()
     for n, ev in enumerate(key.events):
         if not ev.actions:
             out.append(Problem(path, f"events[{n}].actions", "list the actions the revision note should name after "
                                                               "this event, each with the words that say it"))
+        title = case.event(ev.event).title if ev.event in events else ""
+        for m, action in enumerate(ev.actions):
+            for k, term in enumerate(action.terms):
+                if title and expresses(title, term, stop):
+                    out.append(Problem(path, f"events[{n}].actions[{m}].terms[{k}]",
+                                       f"{term!r} is already said by the event's title, so copying the title would "
+                                       "earn it; use words that name what is done"))
     for n, need in enumerate(key.needs):
         ih = need.in_house
         if ih is None:
