@@ -65,9 +65,10 @@ class CaseLibrary:
         return self.root / "graders" / "keys"
 
     def holds(self, path: Path) -> bool:
-        """Is ``path`` a file of this library (in casestudies/ or graders/keys/)?"""
+        """Is ``path`` a file of this library (in casestudies/, its exam/ folder, or graders/keys/)?"""
         where = Path(path).resolve().parent
-        return where in (self.casestudies.resolve(), self.keys_dir.resolve())
+        exam = self.casestudies.resolve() / "exam"
+        return where in (self.casestudies.resolve(), self.keys_dir.resolve()) or where == exam or exam in where.parents
 
     # ------------------------------------------------------------------ loading
 

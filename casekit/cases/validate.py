@@ -15,6 +15,7 @@ from casekit.cases.schema import Case, Key, Resource
 from casekit.eligibility.facts import household_facts
 from casekit.eligibility.resources import unmet_criteria
 from casekit.errors import CasekitError, Problem
+from casekit.exam.validate import exam_problems
 from casekit.rubric.text import expresses
 
 
@@ -37,6 +38,7 @@ def validate_library(root: Path | None = None, paths: list[Path] | None = None) 
                 problems.append(Problem(path, "case", f"no case {case_id!r} in casestudies/; fix the id or add the case"))
             continue
         problems += _check_key(lib, lib.cases[case_id], key, path)
+    problems += exam_problems(lib.root, set(lib.cases))
     if paths:
         wanted = {Path(p).resolve() for p in paths}
         problems = [p for p in problems if Path(p.path).resolve() in wanted]

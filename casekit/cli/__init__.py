@@ -19,11 +19,12 @@ def main() -> None:
 
 def _register() -> None:
     from casekit.cli.cases import cases
+    from casekit.cli.exam import exam
     from casekit.cli.notebooks import notebooks
 
     main.add_command(cases)
     main.add_command(notebooks)
-    for module, name in (("casekit.cli.hours", "hours"), ("casekit.cli.course", "course")):
+    for module, name in (("casekit.cli.hours", "hours"), ("casekit.cli.course", "course"), ("casekit.cli.facts", "facts")):
         try:
             mod = __import__(module, fromlist=[name])
         except ModuleNotFoundError as exc:  # a front end not built yet
@@ -31,6 +32,7 @@ def _register() -> None:
                 raise
             continue
         main.add_command(getattr(mod, name))
+    main.add_command(exam)
 
 
 _register()

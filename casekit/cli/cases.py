@@ -57,7 +57,7 @@ def validate(paths: tuple[Path, ...]) -> None:
             raise click.UsageError(f"{p}: no such file")
         if not kit.holds(p):
             raise click.UsageError(
-                f"{p}: not a file of the case library at {kit.root} (casestudies/ or graders/keys/), so it would not "
+                f"{p}: not a file of the case library at {kit.root} (casestudies/, casestudies/exam/ or graders/keys/), so it would not "
                 "be checked. Move it there, or set CASEKIT_HOME to the kit it belongs to.")
     problems = validate_library(paths=list(paths) or None)
     if problems:
@@ -66,7 +66,9 @@ def validate(paths: tuple[Path, ...]) -> None:
         click.echo(f"{len(problems)} problem(s) found.", err=True)
         raise SystemExit(1)
     lib = CaseLibrary.load()
+    from casekit.exam.validate import exam_counts
+
     click.echo(
         f"OK: {len(lib.cases)} cases, {len(lib.keys)} keys, {len(lib.resources)} resources, "
-        f"{len(lib.programs.programs) if lib.programs else 0} programs; no problems found."
+        f"{len(lib.programs.programs) if lib.programs else 0} programs{exam_counts(lib.root)}; no problems found."
     )
