@@ -43,7 +43,7 @@ ELIGIBILITY = [
     ("state-health-coverage-adults", False, "income",
      "Lucía is 33, but the household's $4,130 a month is over the $3,141.80 limit (138% for 3). Redetermine "
      "if her hours change; meanwhile Benefits Bridge checks other coverage."),
-    ("family-nutrition-wic", False, "income",
+    ("family-nutrition-wic-2025-26", False, "income",
      "Mateo (4) is in the category, but $49,560 a year is just over the $49,302.50 limit (185%), as the clinic "
      "said. Once food assistance is approved he is income-eligible through it: book the WIC appointment then."),
 ]
@@ -175,7 +175,7 @@ EXCELLENT = {
                 "and what is still needed, coverage, Mateo's WIC and speech screening"),
     "note": NOTE,
     "revisions": [
-        ("food-assistance-approved", [], [], ["family-nutrition-wic"],
+        ("food-assistance-approved", [], [], ["family-nutrition-wic-2025-26"],
          "Food assistance approved for 3 from the application date. WIC redetermined: the clinic was right that "
          "income is just over 185%, but receiving food assistance now makes Mateo income-eligible: certification "
          "appointment booked and a reminder sent; Lucía told the clinic's 'just over' no longer applies. "
@@ -184,7 +184,7 @@ EXCELLENT = {
          "ends."),
         ("hours-cut", ["income-loss", "housing-eviction-risk", "childcare"],
          ["harbor-county-emergency-rent-utility", "harbor-child-care-scholarship", "harbor-workforce-center"],
-         ["county-food-assistance", "state-health-coverage-adults", "family-nutrition-wic"],
+         ["county-food-assistance", "state-health-coverage-adults", "family-nutrition-wic-2025-26"],
          "Yes, she must report: the cut from 03/16 is reported today, within 10 days, with her next pay stubs. "
          "Redetermined: gross now $2,882 ($1,872 + $1,010); food assistance continues at a higher benefit (net "
          "about $688); State Health Coverage for Adults now met ($2,882 is under $3,141.80), apply this week; WIC "
@@ -207,7 +207,7 @@ COMPETENT = {
     "eligibility": [
         ("county-food-assistance", True, "net-income", "Net income is under the limit for 3 people."),
         ("state-health-coverage-adults", False, "income", "Income over the limit."),
-        ("family-nutrition-wic", True, "category", "Mateo is under five."),
+        ("family-nutrition-wic-2025-26", True, "category", "Mateo is under five."),
     ],
     "goals": [
         ("utility-shutoff", "The power stays on for Graciela's oxygen",
@@ -276,7 +276,7 @@ MISSED_CRITICAL = with_changes(
         "days."
     ),
     revisions=[
-        ("food-assistance-approved", [], [], ["family-nutrition-wic"],
+        ("food-assistance-approved", [], [], ["family-nutrition-wic-2025-26"],
          "Food assistance approved for 3 from the application date. WIC redetermined: income is just over 185%, "
          "but receiving food assistance makes Mateo income-eligible: certification appointment booked and a "
          "reminder sent."),
