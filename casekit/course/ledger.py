@@ -60,9 +60,15 @@ def _hash_folder(digest, folder: Path, label: str) -> None:
         digest.update(hashlib.sha256(path.read_bytes()).digest())
 
 
-def fingerprint(course: Course, assignment: str, learner: str) -> str:
-    """A hash of what a grade depends on: the learner's submitted files, the assignment's source and its key."""
+def fingerprint(course: Course, assignment: str, learner: str, execute: str | None = None) -> str:
+    """A hash of what a grade depends on: the learner's submitted files, the assignment's source and its key.
+
+    A run that executes the notebooks (``execute``) has its own fingerprint, as its
+    autograded notebooks hold the outputs; the scores are the same.
+    """
     digest = hashlib.sha256()
+    if execute:
+        digest.update(f"execute:{execute}\n".encode())
     _hash_folder(digest, course.submission(learner, assignment), "submitted")
     _hash_folder(digest, course.source_dir / assignment, "source")
     key = keys_dir() / f"{assignment}.yaml"

@@ -127,26 +127,36 @@ def collect_zip(course: Course, assignment: str, archives: list[Path], named_reg
 
     Re-collecting replaces each listed learner's earlier submission, as a new download is
     the newer one. File names follow ``FileNameCollectorPlugin.named_regexp`` in the config.
+    Raises :class:`~casekit.course.collect.SubmissionArchiveError`, before anything is
+    extracted or written, when a learner id is not a plain name or an archive is past the
+    limits (:mod:`casekit.course.collect`).
     """
     from nbgrader.apps.zipcollectapp import ZipCollectApp
     from nbgrader.coursedir import CourseDirectory
     from nbgrader.utils import capture_log
 
+    from casekit.course.collect import LimitedExtractor, PlainNameCollector, check_download
+
     course.require_assignment(assignment)
     if not (course.release_dir / assignment).is_dir():
         raise CourseError(f"{assignment!r} has not been released yet; run `casekit course build` first")
+    archives = [Path(p) for p in archives]
+    for path in archives:
+        if not path.is_file():
+            raise CourseError(f"{path}: no such file; give the zip file(s) downloaded from the LMS")
+    config = Config(course.config)
+    if named_regexp:
+        config.FileNameCollectorPlugin.named_regexp = named_regexp
+    # The kit's checks whatever the course config names: plain learner ids, archives within limits.
+    config.ZipCollectApp.collector_plugin = PlainNameCollector
+    config.ZipCollectApp.extractor_plugin = LimitedExtractor
+    check_download(archives, PlainNameCollector(config=config), LimitedExtractor(config=config).limits())
     archive_dir = course.downloaded_dir / assignment / "archive"
     if archive_dir.exists():
         shutil.rmtree(archive_dir)
     archive_dir.mkdir(parents=True)
     for path in archives:
-        path = Path(path)
-        if not path.is_file():
-            raise CourseError(f"{path}: no such file; give the zip file(s) downloaded from the LMS")
         shutil.copy2(path, archive_dir / path.name)
-    config = Config(course.config)
-    if named_regexp:
-        config.FileNameCollectorPlugin.named_regexp = named_regexp
     config.ZipCollectApp.force = True
     config.ExtractorPlugin.force = True
     config.CourseDirectory.assignment_id = assignment
@@ -189,15 +199,17 @@ def grade_submission(course_root: Path | str, assignment: str, learner: str, *, 
 
 
 def grade(course: Course, assignment: str, learners: list[str] | None = None, progress=None, *,
-          workers: int | None = None, force: bool = False, scheduler=None) -> CohortReport:
+          workers: int | None = None, force: bool = False, scheduler=None, execute: str | None = None) -> CohortReport:
     """Autograde every learner who submitted ``assignment`` (or just ``learners``), in parallel.
 
     See :func:`casekit.course.parallel.grade_cohort`: ``workers`` at a time (default one per
     core), or on a dask cluster (``scheduler``); learners already graded are skipped unless ``force``.
+    No learner code runs unless ``execute`` is ``"sandbox"`` or ``"unsafe"``.
     """
     from casekit.course.parallel import grade_cohort
 
-    return grade_cohort(course, assignment, learners, workers=workers, force=force, scheduler=scheduler, progress=progress)
+    return grade_cohort(course, assignment, learners, workers=workers, force=force, scheduler=scheduler,
+                        progress=progress, execute=execute)
 
 
 # --------------------------------------------------------------------------- feedback
