@@ -15,6 +15,7 @@ from pathlib import Path
 
 from casekit.course.assignment import criterion_of
 from casekit.course.config import Course, CourseError, tools_on_path
+from casekit.csvsafe import neutralise_row
 
 
 @dataclass
@@ -79,7 +80,7 @@ def per_criterion(course: Course, assignment: str) -> Export:
 
 
 def write_csv(export: Export, path: Path | str) -> Path:
-    """Write the export as CSV (UTF-8, one header row)."""
+    """Write the export as CSV (UTF-8, one header row); no cell can start a spreadsheet formula."""
     path = Path(path)
     if path.suffix.lower() != ".csv":
         raise CourseError(f"{path}: give a file name ending in .csv")
@@ -88,12 +89,12 @@ def write_csv(export: Export, path: Path | str) -> Path:
         writer = csv.writer(fh)
         writer.writerow(export.header)
         for row in export.rows:
-            writer.writerow([
+            writer.writerow(neutralise_row([
                 row.learner,
                 *["" if (v := row.scores.get(c, 0.0)) is None else f"{v:g}" for c in export.criteria],
                 f"{row.total:g}",
                 f"{row.max:g}",
                 "yes" if row.needs_manual_grade else "no",
-            ])
+            ]))
     return path
 

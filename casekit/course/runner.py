@@ -18,7 +18,7 @@ from pathlib import Path
 from traitlets.config import Config
 
 from casekit.cases.library import CaseLibrary
-from casekit.course.assignment import source_drift, write_sources
+from casekit.course.assignment import notebook_file, source_drift, write_sources
 from casekit.course.config import Course, CourseError, tools_on_path
 from casekit.course.leaks import feedback_leaks, release_leaks
 from casekit.course.results import CohortReport, SubmissionResult
@@ -231,19 +231,23 @@ def feedback(course: Course, assignment: str) -> FeedbackReport:
         result = _api(course).generate_feedback(assignment, force=True)
     if not result["success"]:
         raise CourseError(f"nbgrader could not generate feedback: {_last_error(result)}")
-    # nbgrader copies every other file of the autograded folder too; feedback is the HTML only
-    # (the plan file there is whatever the learner's code left in it at grading time).
-    for path in course.feedback_dir.glob(f"*/{assignment}/**/*"):
-        if path.is_file() and path.suffix != ".html":
+    # nbgrader copies every other file of the autograded folder too; feedback is the page nbgrader
+    # made from the graded notebook, nothing else (not an .html file a learner put in the folder).
+    page = f"{notebook_file(assignment).removesuffix('.ipynb')}.html"
+    for path in sorted(course.feedback_dir.glob(f"*/{assignment}/**/*"), reverse=True):
+        if path.is_file() and not (path.name == page and path.parent.name == assignment):
             path.unlink()
-    files = sorted(course.feedback_dir.glob(f"*/{assignment}/*.html"))
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    files = sorted(course.feedback_dir.glob(f"*/{assignment}/{page}"))
     leaks = feedback_leaks(course, assignment, files)
     for path in leaks:
         path.unlink()
     if leaks:
         where = "; ".join(f"{p.relative_to(course.root)}: {', '.join(why)}" for p, why in leaks.items())
         raise CourseError(
-            f"{len(leaks)} of {len(files)} feedback file(s) would reveal hidden tests or the mark scheme and were "
-            f"removed ({where}); check ClearHiddenTests and ClearMarkScheme in GenerateFeedback.preprocessors"
+            f"{len(leaks)} of {len(files)} feedback file(s) would reveal hidden tests, the mark scheme or an answer key "
+            f"and were removed ({where}); check ClearHiddenTests and ClearMarkScheme in GenerateFeedback.preprocessors, "
+            "and review the learner's notebook"
         )
     return FeedbackReport(assignment, files)

@@ -1,0 +1,51 @@
+"""Cells a spreadsheet would run as a formula, made plain text before they go into a CSV export.
+
+Excel, LibreOffice and Google Sheets treat a cell that begins with ``=``, ``+``, ``-`` or ``@``
+(and, in some, a tab or carriage return) as a formula: an hours note ``=HYPERLINK(...)`` or a
+learner id taken from a file name would run when the export is opened. The usual defence
+(OWASP, "CSV Injection") is to start such a cell with an apostrophe, which spreadsheets show
+as text and do not display. Numbers are left as they are, so ``-2.5`` stays a number.
+:func:`restore` undoes it for a file read back in.
+"""
+
+from __future__ import annotations
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+QUOTE = "'"
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def neutralise(value):
+    """``value`` safe for a spreadsheet: text that would start a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_START) and not _is_number(value):
+        return QUOTE + value
+    return value
+
+
+def restore(value):
+    """The value :func:`neutralise` was given, for a cell read back from an export."""
+    if isinstance(value, str) and value.startswith(QUOTE) and value[1:].startswith(FORMULA_START) \
+            and not _is_number(value[1:]):
+        return value[1:]
+    return value
+
+
+def neutralise_row(row) -> list:
+    """Every cell of a CSV row through :func:`neutralise`."""
+    return [neutralise(v) for v in row]
+
+
+def neutralise_frame(frame):
+    """A copy of a pandas table with every text cell through :func:`neutralise`."""
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object or str(out[column].dtype) in ("string", "category"):
+            out[column] = out[column].astype(object).map(neutralise)
+    return out
