@@ -3,8 +3,10 @@
 nbgrader's own export has one total per assignment. Each criterion here is the grade of
 its cell (``crit-<criterion>``), so the columns follow the key's rubric: every criterion,
 then the total, the maximum, and whether a person still has to grade something (the
-progress note) before the total is final. A criterion still waiting for a person is left
-blank, never written as 0, and is not in the total; ``max`` is the whole assignment's.
+progress note) before the total is final, and what grading found wrong with the submission
+(an unreadable plan file is 0 with its reason here). A criterion still waiting for a person is
+left blank, never written as 0, and is not in the total; ``max`` is the whole assignment's.
+A learner who submitted but has not been graded yet is listed with blank scores.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ class Row:
     total: float
     max: float
     needs_manual_grade: bool
+    problems: str = ""
+    """What grading found wrong with the submission (an unreadable plan file, a missing notebook...)."""
 
 
 @dataclass
@@ -36,7 +40,7 @@ class Export:
 
     @property
     def header(self) -> list[str]:
-        return ["learner", *self.criteria, "total", "max", "needs_manual_grade"]
+        return ["learner", *self.criteria, "total", "max", "needs_manual_grade", "problems"]
 
 
 def per_criterion(course: Course, assignment: str) -> Export:
@@ -44,6 +48,7 @@ def per_criterion(course: Course, assignment: str) -> Export:
     from nbgrader.api import Gradebook, MissingEntry
 
     tools_on_path()
+    found = _ledger(course, assignment)
     with Gradebook(course.db_url, course.course_id) as gb:
         try:
             record = gb.find_assignment(assignment)
@@ -75,8 +80,39 @@ def per_criterion(course: Course, assignment: str) -> Export:
                 scores[name] = float(value or 0.0) + float(grade.extra_credit or 0.0)
                 pending = pending or bool(grade.needs_manual_grade)
             total = float(round(sum(v for v in scores.values() if v is not None), 2))
-            rows.append(Row(student.id, scores, total, float(submission.max_score), pending))
+            rows.append(Row(student.id, scores, total, float(submission.max_score), pending,
+                            _problems(found.get(student.id))))
+        maximum = float(record.max_score)
+    # A learner who submitted but has no grades yet is listed too, never left out silently.
+    listed = {r.learner for r in rows}
+    for learner in course.learners(assignment):
+        if learner not in listed:
+            rows.append(Row(learner, {c: None for c in criteria}, 0.0, maximum, True,
+                            "not graded yet: run `casekit course grade` for this assignment"))
+    rows.sort(key=lambda r: r.learner)
     return Export(assignment, criteria, maxima, rows)
+
+
+def _problems(entry) -> str:
+    if entry is None:
+        return ""
+    return "; ".join(str(p) for p in entry.result.problems)
+
+
+def _ledger(course: Course, assignment: str) -> dict:
+    from sqlalchemy import inspect
+
+    from casekit.course import ledger
+    from casekit.course.gradebook_rows import engine_for
+
+    engine = engine_for(course.db_url)
+    try:
+        if not inspect(engine).has_table(ledger.LEDGER.name):
+            return {}
+        with engine.connect() as conn:
+            return ledger.read(conn, assignment)
+    finally:
+        engine.dispose()
 
 
 def write_csv(export: Export, path: Path | str) -> Path:
@@ -95,6 +131,7 @@ def write_csv(export: Export, path: Path | str) -> Path:
                 f"{row.total:g}",
                 f"{row.max:g}",
                 "yes" if row.needs_manual_grade else "no",
+                row.problems,
             ]))
     return path
 
