@@ -20,6 +20,8 @@ class LearnerHTML(SanitizeHTML):
     """nbconvert's ``SanitizeHTML``, stripping (not escaping), and leaving the instructor's locked cells alone."""
 
     strip = Bool(True, config=True, help="Remove unsafe markup entirely instead of escaping it").tag(config=True)
+    # nbconvert's preprocessors do nothing unless enabled; this one is named in a chain to run.
+    enabled = Bool(True).tag(config=True)
 
     def preprocess_cell(self, cell, resources, cell_index):
         meta = cell.get("metadata", {}).get("nbgrader", {})
