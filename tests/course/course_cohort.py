@@ -51,11 +51,26 @@ LEARNERS = [
     Learner("editedtests", "half", "edited-tests", "half-plan", "edited-cells"),
     Learner("noplan", None, "released", "zero", "missing-plan"),
     Learner("corruptplan", "corrupt", "released", "zero", "corrupt-plan"),
-    Learner("raises", "model", "raises", "full", "error"),
-    Learner("loops", "model", "loops", "full", "timeout"),
-    Learner("stderr", "model", "stderr", "full", "stderr"),
-    Learner("tampers", "empty", "tampers", "zero", "score-corrected"),
+    # Grading runs no learner code, so code that raises, loops or writes to stderr changes nothing
+    # and is not worth the instructor's attention; code that reaches for the key is still named.
+    Learner("raises", "model", "raises", "full", None),
+    Learner("loops", "model", "loops", "full", None),
+    Learner("stderr", "model", "stderr", "full", None),
+    Learner("tampers", "empty", "tampers", "zero", "key-access"),
 ]
+
+TAMPERING = frozenset({"tampers"})
+"""Learners whose code changes what an executing nbgrader records: plain nbgrader's grades for
+them differ from the kit's, which are the rubric's for the plan file as submitted."""
+
+
+def as_nbgrader_ships(course_dir: Path) -> None:
+    """Make a copy of the course autograde as nbgrader ships (executing the notebook), for comparisons."""
+    config = course_dir / "nbgrader_config.py"
+    config.write_text(config.read_text(encoding="utf-8") + (
+        "\nfrom nbgrader.converters import Autograde as _Autograde\n"
+        "c.Autograde.autograde_preprocessors = _Autograde.class_traits()['autograde_preprocessors'].default()\n"
+    ), encoding="utf-8")
 
 DELETED = ("goals", "rights")
 """The criteria whose test cells the deletedtests learner removes."""
