@@ -145,7 +145,7 @@ def main() -> int:
         runs = ["sequential", "kit"] + ([] if args.no_execute or no_sandbox else ["sandboxed"])
         copies = {}
         for name in runs:
-            copies[name] = tmp / name
+            copies[name] = tmp / f"run-{name}"
             shutil.copytree(kit, copies[name])
         as_nbgrader_ships(copies["sequential"] / "graders")
 

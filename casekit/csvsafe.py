@@ -44,8 +44,11 @@ def neutralise_row(row) -> list:
 
 def neutralise_frame(frame):
     """A copy of a pandas table with every text cell through :func:`neutralise`."""
+    from pandas.api.types import is_bool_dtype, is_datetime64_any_dtype, is_numeric_dtype
+
     out = frame.copy()
     for column in out.columns:
-        if out[column].dtype == object or str(out[column].dtype) in ("string", "category"):
+        kind = out[column].dtype
+        if not (is_numeric_dtype(kind) or is_bool_dtype(kind) or is_datetime64_any_dtype(kind)):
             out[column] = out[column].astype(object).map(neutralise)
     return out

@@ -69,6 +69,8 @@ class CaseSession:
         self.case: Case = self.lib.case(case_id)
         self.path = plan_path(case_id, folder)
         self.message = ""
+        self.status = ""
+        """The last save's one-line status (what ``save`` returned)."""
         self.plan = self._load()
         self._listeners: list = []
 
@@ -176,6 +178,7 @@ class CaseSession:
             status += f" Another session had changed the file; its {taken} were kept alongside your change."
         if backup:
             status += f" The unreadable old file was kept as {backup.name}."
+        self.status = status
         for listener in list(self._listeners):
             listener(self)
         return status
