@@ -175,3 +175,23 @@ def test_a_first_time_learners_rows_arrive_without_manual_scores_or_extra_credit
     engine.dispose()
     assert grade["auto_score"] == 0.0 and grade["manual_score"] is None and grade["extra_credit"] is None
     assert student["first_name"] is None
+
+
+def test_progress_survives_unreadable_plans_and_names_them(tmp_path):
+    """With one plan file of random bytes and one nested 100,000 deep, does the progress table still list
+    every case, the unreadable ones with the reason, and score the readable one?"""
+    from casekit.cases.library import CaseLibrary
+    from casekit.learner_progress import criteria_losses, progress_table
+    from casekit.model_plan import model_plan
+
+    lib = CaseLibrary.load()
+    cases = sorted(c for c in lib.cases if c in lib.keys)
+    (tmp_path / f"{cases[0]}.plan.json").write_bytes(random.Random(5).randbytes(1000))
+    (tmp_path / f"{cases[1]}.plan.json").write_bytes(b"[" * 100_000 + b"]" * 100_000)
+    (tmp_path / f"{cases[2]}.plan.json").write_text(plan_to_json(model_plan(lib.case(cases[2]), lib.key(cases[2]), lib)))
+    table = progress_table(tmp_path, lib).set_index("case")
+    assert len(table) == len(lib.cases)
+    assert "plan file unreadable" in table.loc[cases[0], "status"] and "not text" in table.loc[cases[0], "status"]
+    assert "nested far deeper" in table.loc[cases[1], "status"]
+    assert table.loc[cases[2], "percent"] > 0
+    assert set(criteria_losses(tmp_path, lib).columns) >= {"criterion", "lost"}
