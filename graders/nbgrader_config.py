@@ -47,6 +47,11 @@ c.Autograde.exclude_overwriting = {
 # do this. (`casekit course grade --execute` also runs the notebook, in a sandbox, for its outputs.)
 c.Autograde.autograde_preprocessors = RUBRIC_ONLY
 
+# Only the notebook and the plan file travel between nbgrader's folders (collect, autograde,
+# feedback): a page or any other file a learner puts beside them is never copied on, so it cannot
+# reach feedback/ as if nbgrader had made it, whichever command or formgrader button ran.
+c.CourseDirectory.include = ["*.ipynb", "*.plan.json"]
+
 # When a notebook is run (--execute), a learner's infinite loop costs one cell, not the cohort:
 # nbgrader interrupts a cell after this many seconds and the rest of the notebook is not run.
 c.Execute.timeout = 30

@@ -8,7 +8,7 @@ expands. So, before anything is extracted or written:
 
 * :func:`learner_id_problem` refuses ids that are not plain names;
 * :func:`archive_problems` refuses archives past :class:`Limits` (total size, file count,
-  compression ratio), nested archives included.
+  compression ratio), nested archives included, and any archive but zip.
 
 :class:`PlainNameCollector` and :class:`LimitedExtractor` are the same checks as nbgrader
 plugins (set in ``graders/nbgrader_config.py``), so ``nbgrader zip_collect`` run by hand is
@@ -18,13 +18,14 @@ held too; ``casekit course collect-zip`` checks everything first and refuses wit
 from __future__ import annotations
 
 import os
+import tarfile
 import unicodedata
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from nbgrader.plugins.zipcollect import ExtractorPlugin, FileNameCollectorPlugin
-from traitlets import Float, Integer
+from traitlets import Float, Integer, default
 
 from casekit.course.config import CourseError
 
@@ -93,7 +94,12 @@ def _zip_problems(zf: zipfile.ZipFile, name: str, packed: int, limits: Limits, d
 def archive_problems(path: Path, limits: Limits = Limits()) -> list[str]:
     """What is wrong with one archive (or loose file) before it is extracted; empty when it may be."""
     path = Path(path)
+    if path.is_symlink() or not path.is_file():
+        return [f"{path.name}: not a regular file; give the zip file downloaded from the LMS"]
     if not zipfile.is_zipfile(path):
+        if tarfile.is_tarfile(path) or path.name.lower().endswith((".gz", ".tgz", ".tar", ".bz2", ".xz")):
+            return [f"{path.name}: only zip archives are taken (LMS bulk downloads are zip files); unpack it and "
+                    "collect the files, or zip them"]
         return []  # a loose file is copied as it is; its size is its size
     seen = [0, 0]  # files, bytes (all archives, nested ones too)
     try:
@@ -171,6 +177,10 @@ class LimitedExtractor(ExtractorPlugin):
     max_total_bytes = Integer(Limits.total_bytes, help="Bytes one archive may expand to").tag(config=True)
     max_files = Integer(Limits.files, help="Files one archive may hold").tag(config=True)
     max_ratio = Float(Limits.ratio, help="Extracted size over archive size").tag(config=True)
+
+    @default("zip_ext")
+    def _only_zip(self):
+        return [".zip"]  # not nbgrader's ".gz" too: tar archives can hold links and paths outside the folder
 
     def limits(self) -> Limits:
         return Limits(self.max_total_bytes, self.max_files, self.max_ratio)

@@ -17,6 +17,8 @@ from __future__ import annotations
 import contextlib
 import functools
 import io
+import os
+import stat
 import warnings
 from pathlib import Path
 
@@ -45,14 +47,31 @@ def _results(case_id: str, plan_json: str, root: str) -> tuple[CriterionResult, 
     return tuple(score(plan, lib.case(case_id), lib.key(case_id), lib))
 
 
+def not_a_plain_file(path: Path) -> str | None:
+    """Why a submitted file is no ordinary file (a link, which could point at someone else's file or
+    the keys; a pipe, which would hang the reader), or None when it is one."""
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError as exc:
+        return f"unreadable ({exc.strerror or exc})"
+    if stat.S_ISLNK(mode):
+        return "a link to another file, not a file"
+    if not stat.S_ISREG(mode):
+        return "not a regular file"
+    return None
+
+
 def read_submitted_plan(case_id: str, plan_file: Path | str) -> tuple[Plan | None, str]:
     """The learner's plan, or ``None`` with the reason it cannot be graded (in words for the learner)."""
     path = Path(plan_file)
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return None, (
             f"No plan file ({path.name}) came with this submission, so there was nothing to grade. "
             "The controls in the notebook write it as you work; submit it together with the notebook."
         )
+    odd = not_a_plain_file(path)
+    if odd:
+        return None, f"Your plan file could not be read, so there was nothing to grade. {path.name} is {odd}; submit the file itself."
     try:
         plan = load_plan(path)
     except PlanFileError as exc:

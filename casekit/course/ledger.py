@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -52,9 +53,12 @@ def _hash_folder(digest, folder: Path, label: str) -> None:
     if not folder.is_dir():
         digest.update(f"{label}:none\n".encode())
         return
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() or p.is_symlink()):
         rel = path.relative_to(folder).as_posix()
         if rel.startswith(".ipynb_checkpoints/") or "/.ipynb_checkpoints/" in rel:
+            continue
+        if path.is_symlink():  # never followed: it is graded as a link, not as what it points at
+            digest.update(f"{label}:{rel}:link:{os.readlink(path)}\n".encode())
             continue
         digest.update(f"{label}:{rel}:{path.stat().st_size}\n".encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())

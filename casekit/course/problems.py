@@ -17,7 +17,7 @@ from pathlib import Path
 import nbformat
 
 from casekit.course.assignment import criterion_of, notebook_file, plan_file
-from casekit.course.grading import GRADING_ERROR, read_submitted_plan
+from casekit.course.grading import GRADING_ERROR, not_a_plain_file, read_submitted_plan
 from casekit.course.sandbox import KERNEL_DIED, KERNEL_STUCK
 
 # A submission that cannot be graded at all: every criterion gets 0.
@@ -67,7 +67,10 @@ def precheck(submission: Path, released: Path, case_id: str) -> list[SubmissionP
     problems: list[SubmissionProblem] = []
     nb_name = notebook_file(case_id)
     nb_path = submission / nb_name
-    if not nb_path.exists():
+    odd = not_a_plain_file(nb_path) if nb_path.is_symlink() or nb_path.exists() else None
+    if odd:
+        problems.append(SubmissionProblem("corrupt-notebook", f"notebook {nb_name} is {odd}; submit the notebook itself; scored 0"))
+    elif not nb_path.exists():
         others = sorted(p.name for p in submission.glob("*.ipynb"))
         if others:
             hint = f" (found {', '.join(others)}: rename it to {nb_name} and grade again)"
