@@ -47,10 +47,13 @@ c.Autograde.exclude_overwriting = {
 # do this. (`casekit course grade --execute` also runs the notebook, in a sandbox, for its outputs.)
 c.Autograde.autograde_preprocessors = RUBRIC_ONLY
 
-# Only the notebook and the plan file travel between nbgrader's folders (collect, autograde,
-# feedback): a page or any other file a learner puts beside them is never copied on, so it cannot
-# reach feedback/ as if nbgrader had made it, whichever command or formgrader button ran.
+# A page (or script) a learner puts beside the notebook must never reach feedback/ as if nbgrader
+# had made it, whichever command or formgrader button ran: the exchange collects only notebooks and
+# plan files (`include`), and nbgrader's steps never copy web files on (`ignore`; feedback pages are
+# written, not copied). `casekit course feedback` keeps only the graded notebook's page in any case.
 c.CourseDirectory.include = ["*.ipynb", "*.plan.json"]
+c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback",
+                            "*.html", "*.htm", "*.xhtml", "*.svg", "*.js", "*.mjs"]
 
 # When a notebook is run (--execute), a learner's infinite loop costs one cell, not the cohort:
 # nbgrader interrupts a cell after this many seconds and the rest of the notebook is not run.

@@ -266,3 +266,63 @@ def test_a_worker_that_dies_is_named_and_the_exit_status_says_so(built, tmp_path
         saved = ledger.read(conn, k.case_id)
     engine.dispose()
     assert "killer" not in saved
+
+
+def test_nbgraders_own_autograde_with_the_course_config_gives_the_same_grades(graded, built, tmp_path):
+    """Does `nbgrader autograde` run in the course folder (what formgrader's Autograde button runs) score
+    every learner as `casekit course grade` does, with no manual score or extra credit from any run,
+    and does the key thief's page stay behind in submitted/?"""
+    from sqlalchemy import create_engine, text
+
+    k = _copy(built, tmp_path / "kit")
+    env = dict(os.environ, CASEKIT_HOME=str(k.kit), PATH=os.pathsep.join([str(BIN), os.environ.get("PATH", "")]))
+    proc = subprocess.run([str(BIN / "nbgrader"), "autograde", k.case_id], cwd=k.course, env=env,
+                          capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert k.scores() == graded.scores()
+    engine = create_engine(k.db_url)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM grade WHERE manual_score IS NOT NULL OR extra_credit IS NOT NULL")).scalar() == 0
+    engine.dispose()
+    assert sorted(p.name for p in (k.course / "autograded" / "keythief" / k.case_id).iterdir()) == [
+        f"{k.case_id}.ipynb", f"{k.case_id}.plan.json"]
+
+
+@pytest.mark.parametrize("target", ["other-learner", "key", "pipe"])
+def test_a_plan_file_that_is_a_link_or_a_pipe_is_refused_not_followed(built, tmp_path, target):
+    """Is a plan file that is a link (to another learner's plan, to a key) or a named pipe graded 0 with
+    the reason, never read through, and the grading not hung?"""
+    k = _copy(built, tmp_path / "kit")
+    for folder in (k.course / "submitted").iterdir():
+        if folder.name not in HONEST:
+            shutil.rmtree(folder)
+    mine = k.course / "submitted" / "linker" / k.case_id
+    shutil.copytree(k.course / "submitted" / "half" / k.case_id, mine)
+    plan = mine / f"{k.case_id}.plan.json"
+    plan.unlink()
+    if target == "pipe":
+        os.mkfifo(plan)
+    else:
+        plan.symlink_to(k.course / "submitted" / "model" / k.case_id / plan.name if target == "other-learner"
+                        else k.course / "keys" / f"{k.case_id}.yaml")
+    k.run("grade", k.case_id)
+    k.run("export", k.case_id, "--to", str(k.kit / "scores.csv"))
+    row = k.rows()["linker"]
+    assert {float(row[c.id]) for c in _code_criteria(k)} == {0.0}
+    assert ("a link to another file" if target != "pipe" else "not a regular file") in row["problems"]
+
+
+def test_collect_refuses_a_tar_archive(built, tmp_path):
+    """Is a tar archive (which can carry links and paths outside the folder) refused before extraction?"""
+    import tarfile
+
+    k = _copy(built, tmp_path / "kit")
+    archive = tmp_path / "lms.tar.gz"
+    with tarfile.open(archive, "w:gz") as tf:
+        info = tarfile.TarInfo(f"evil_1_{k.case_id}.ipynb")
+        info.type = tarfile.SYMTYPE
+        info.linkname = "../../keys"
+        tf.addfile(info)
+    proc = k.run("collect-zip", k.case_id, str(archive), check=False)
+    assert proc.returncode == 1 and "only zip archives are taken" in proc.stdout + proc.stderr
+    assert not (k.course / "downloaded" / k.case_id).exists()
