@@ -15,12 +15,13 @@ _AFTER = [
     "nbgrader.preprocessors.LimitOutput",
     "nbgrader.preprocessors.SaveAutoGrades",
     "nbgrader.preprocessors.AssignLatePenalties",
-    "nbgrader.preprocessors.CheckCellMetadata",
 ]
 """nbgrader's own chain after ``Execute``, with learner HTML sanitised first."""
 
 RUBRIC_ONLY = ["casekit.course.rubric_scores.RubricScores", *_AFTER]
-"""nbgrader's default ``autograde_preprocessors`` with ``Execute`` replaced by the rubric run on the plan file."""
+"""nbgrader's default ``autograde_preprocessors`` with ``Execute`` replaced by the rubric run on the
+plan file. (Its final ``CheckCellMetadata`` is left out: with no kernel the metadata is the one the
+sanitising chain just checked.)"""
 
 EXECUTORS = {"sandbox": "casekit.course.sandbox.SandboxedExecute", "unsafe": "casekit.course.sandbox.GuardedExecute"}
 """How ``casekit course grade`` runs notebooks: ``--execute`` (in the sandbox) or ``--unsafe-execute``."""
@@ -29,4 +30,4 @@ EXECUTORS = {"sandbox": "casekit.course.sandbox.SandboxedExecute", "unsafe": "ca
 def executing_chain(execute: str) -> list[str]:
     """The chain that runs the notebook first (``execute``: a key of :data:`EXECUTORS`), then scores the plan file."""
     return ["casekit.course.rubric_scores.SkipGradingCells", EXECUTORS[execute],
-            "casekit.course.rubric_scores.RubricScores", *_AFTER]
+            "casekit.course.rubric_scores.RubricScores", *_AFTER, "nbgrader.preprocessors.CheckCellMetadata"]

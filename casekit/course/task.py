@@ -28,7 +28,7 @@ from traitlets.config import Config
 
 from casekit.course.assignment import notebook_file, plan_file
 from casekit.course.config import Course
-from casekit.course.gradebook import autograde_scores, enforce_rubric_scores, note_answer_source, record_zero
+from casekit.course.gradebook import check_autograde, record_zero
 from casekit.course.gradebook_rows import Rows, create_private, engine_for, insert_rows, learner_rows
 from casekit.course.ledger import fingerprint
 from casekit.course.problems import SubmissionProblem, precheck, scan_autograded
@@ -175,10 +175,11 @@ def run_task(task: GradeTask) -> TaskResult:
                 problems.append(SubmissionProblem(
                     "autograde-failed", f"nbgrader could not grade it ({runner._last_error(outcome)}); scored 0"))
             else:
-                raw = autograde_scores(private, assignment, learner)
-                note_answer_source(private, assignment, learner)
+                with engine.begin() as conn:
+                    raw, corrected = check_autograde(conn, task.structure, assignment, learner,
+                                                     submission / plan_file(assignment))
                 problems.extend(scan_autograded(out / notebook_file(assignment)))
-                problems.extend(enforce_rubric_scores(private, assignment, learner))
+                problems.extend(corrected)
         with engine.connect() as conn:
             rows = learner_rows(conn, task.structure["assignment"][0]["id"], learner)
         engine.dispose()
