@@ -62,27 +62,22 @@ def per_criterion(course: Course, assignment: str) -> Export:
         cells.sort(key=lambda item: order.get((item[0], item[1].name), 0))
         criteria = [criterion_of(cell.name) or cell.name for _, cell in cells]
         maxima = {criterion_of(cell.name) or cell.name: float(cell.max_score) for _, cell in cells}
+        maximum = float(record.max_score)
         rows = []
-        for student in sorted(gb.students, key=lambda s: s.id):
-            try:
-                submission = gb.find_submission(assignment, student.id)
-            except MissingEntry:
-                continue
+        for learner, grades in sorted(_all_grades(gb.db.connection(), record.id).items()):
             scores, pending = {}, False
             for nb_name, cell in cells:
-                grade = gb.find_grade(cell.name, nb_name, assignment, student.id)
+                grade = grades.get((nb_name, cell.name))
                 name = criterion_of(cell.name) or cell.name
-                if grade.needs_manual_grade and grade.manual_score is None:
+                if grade is None or (grade["needs_manual_grade"] and grade["manual_score"] is None):
                     scores[name] = None
                     pending = True
                     continue
-                value = grade.manual_score if grade.manual_score is not None else grade.auto_score
-                scores[name] = float(value or 0.0) + float(grade.extra_credit or 0.0)
-                pending = pending or bool(grade.needs_manual_grade)
+                value = grade["manual_score"] if grade["manual_score"] is not None else grade["auto_score"]
+                scores[name] = float(value or 0.0) + float(grade["extra_credit"] or 0.0)
+                pending = pending or bool(grade["needs_manual_grade"])
             total = float(round(sum(v for v in scores.values() if v is not None), 2))
-            rows.append(Row(student.id, scores, total, float(submission.max_score), pending,
-                            _problems(found.get(student.id))))
-        maximum = float(record.max_score)
+            rows.append(Row(learner, scores, total, maximum, pending, _problems(found.get(learner))))
     # A learner who submitted but has no grades yet is listed too, never left out silently.
     listed = {r.learner for r in rows}
     for learner in course.learners(assignment):
@@ -91,6 +86,30 @@ def per_criterion(course: Course, assignment: str) -> Export:
                             "not graded yet: run `casekit course grade` for this assignment"))
     rows.sort(key=lambda r: r.learner)
     return Export(assignment, criteria, maxima, rows)
+
+
+def _all_grades(conn, assignment_id: str) -> dict[str, dict[tuple[str, str], dict]]:
+    """learner -> (notebook, cell) -> grade row, for every submission of the assignment, in one query."""
+    from sqlalchemy import select
+
+    from casekit.course.gradebook_rows import _tables
+
+    t = _tables()
+    sa, sn, g, cell, nb = t["submitted_assignment"], t["submitted_notebook"], t["grade"], t["base_cell"], t["notebook"]
+    query = (
+        select(sa.c.student_id, nb.c.name.label("notebook"), cell.c.name.label("cell"), g.c.auto_score,
+               g.c.manual_score, g.c.extra_credit, g.c.needs_manual_grade)
+        .select_from(sa.join(sn, sn.c.assignment_id == sa.c.id).join(g, g.c.notebook_id == sn.c.id)
+                     .join(cell, cell.c.id == g.c.cell_id).join(nb, nb.c.id == cell.c.notebook_id))
+        .where(sa.c.assignment_id == assignment_id)
+    )
+    out: dict[str, dict[tuple[str, str], dict]] = {}
+    for row in conn.execute(query).mappings():
+        out.setdefault(row["student_id"], {})[(row["notebook"], row["cell"])] = dict(row)
+    # A submission whose notebook has no grade rows yet still counts as submitted.
+    for (learner,) in conn.execute(select(sa.c.student_id).where(sa.c.assignment_id == assignment_id)):
+        out.setdefault(learner, {})
+    return out
 
 
 def _problems(entry) -> str:
