@@ -136,7 +136,8 @@ def grade_cmd(assignment: str, learners: tuple[str, ...], timeout: int | None, w
     changed or --force is given, so a run stopped by Ctrl-C picks up where it stopped. A
     bad submission (missing or corrupt notebook or plan file, edited or deleted test
     cells) never stops the cohort; the summary at the end names each one. Exits 1 when
-    a learner could not be graded (a worker process died), naming them.
+    a learner could not be graded (a worker process died), naming them, or when an
+    --unsafe-execute run finds the gradebook changed by something other than its saves.
     """
     from casekit.course.export import per_criterion
     from casekit.course.parallel import default_workers
@@ -180,10 +181,15 @@ def grade_cmd(assignment: str, learners: tuple[str, ...], timeout: int | None, w
                 click.echo(f"    - {problem}")
     else:
         click.echo("no problem submissions")
+    if report.tampered:
+        click.echo(f"\nWARNING: during this --unsafe-execute run the gradebook rows of {', '.join(report.tampered)} "
+                   "changed other than by the kit's own saves (a learner's code can write the gradebook when it "
+                   "runs unsandboxed); check them in formgrader, and grade untrusted learners without --unsafe-execute")
     lost = report.not_graded
     if lost:
         click.echo(f"\n{len(lost)} learner(s) NOT graded, nothing saved for them: {', '.join(r.learner for r in lost)}; "
                    f"run `casekit course grade {assignment}` again to grade them")
+    if lost or report.tampered:
         raise SystemExit(1)
 
 

@@ -36,7 +36,7 @@ from typing import Callable
 from casekit.course import ledger
 from casekit.course.collect import learner_id_problem
 from casekit.course.config import Course, CourseError, tools_on_path
-from casekit.course.gradebook_rows import Rows, assignment_structure, engine_for, learner_rows, merge_learner
+from casekit.course.gradebook_rows import Rows, assignment_structure, engine_for, learner_rows, merge_learner, snapshot
 from casekit.course.problems import SubmissionProblem
 from casekit.course.results import NOT_GRADED, CohortReport, SubmissionResult
 from casekit.course.task import GradeTask, TaskResult, run_task, worker_init
@@ -241,6 +241,8 @@ def grade_cohort(
             if progress:
                 progress(GradingProgress(len(results), len(tasks), len(skipped), time.perf_counter() - start, res))
 
+        # Unsandboxed learner code can reach the course gradebook: note it as it was, to check after.
+        guard = snapshot(course.db_url, assignment) if execute == "unsafe" and tasks else None
         if progress:
             progress(GradingProgress(0, len(tasks), len(skipped), 0.0, None))
         if scheduler is not None:
@@ -256,11 +258,32 @@ def grade_cohort(
         else:
             used = min(workers, len(tasks))
             _run_local(used, tasks, saved, failed)
+        tampered = _changed_outside(course, assignment, guard, results) if guard is not None else []
     finally:
         book.close()
     order = {name: i for i, name in enumerate(everyone)}
     ordered = sorted([*skipped, *results], key=lambda r: order[r.learner])
-    return CohortReport(assignment, ordered, time.perf_counter() - start, used)
+    return CohortReport(assignment, ordered, time.perf_counter() - start, used, tampered)
+
+
+_INSTRUCTOR_FIELDS = ("manual_score", "extra_credit", "manual_comment")
+
+
+def _changed_outside(course: Course, assignment: str, before: dict, results: list[SubmissionResult]) -> list[str]:
+    """Learners whose gradebook rows changed in ways this run's saves cannot explain: any change for a
+    learner it did not save, and a manual score, extra credit or comment for one it did."""
+    after = snapshot(course.db_url, assignment)
+    saved = {r.learner for r in results if not any(p.kind == NOT_GRADED for p in r.problems)}
+    changed = []
+    for learner in sorted(set(before) | set(after)):
+        was, now = before.get(learner, {}), after.get(learner, {})
+        if learner not in saved:
+            if was != now:
+                changed.append(learner)
+        elif any(was.get(k, {}).get(f) != now.get(k, {}).get(f) for k in set(was) | set(now) for f in _INSTRUCTOR_FIELDS
+                 if f in (now.get(k) or was.get(k) or {})):
+            changed.append(learner)
+    return changed
 
 
 class _Stop:

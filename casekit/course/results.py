@@ -47,6 +47,8 @@ class CohortReport:
     results: list[SubmissionResult]
     seconds: float
     workers: int = 1
+    tampered: list[str] = field(default_factory=list)
+    """Learners whose gradebook rows changed during an --unsafe-execute run other than by the kit's own saves."""
 
     @property
     def graded(self) -> list[SubmissionResult]:

@@ -7,8 +7,8 @@ bubblewrap (``bwrap``, Debian package ``bubblewrap``) with:
 * no network (a network namespace of its own; the kernel talks to nbclient over Unix sockets
   in a folder bound in for it, not over TCP);
 * a private, empty ``/tmp`` and ``$HOME``;
-* read-only system folders, this Python environment, the kit's library code and its case facts,
-  and nothing else: not ``graders/`` (keys, gradebook, other learners' submissions, feedback),
+* read-only system folders (``/usr`` and the few files of ``/etc`` a kernel reads), this Python
+  environment, the kit's library code and its case facts, and nothing else: not ``graders/`` (keys, gradebook, other learners' submissions, feedback),
   not the kit's git history, not the grader's home folder;
 * one writable folder, the submission's own working copy;
 * its own process tree, killed with the grading process (``--die-with-parent``).
@@ -83,7 +83,7 @@ def _readable() -> list[str]:
     import casekit
     from casekit.paths import casestudies_dir
 
-    paths = ["/usr", "/etc"]
+    paths = ["/usr", *(f"/etc/{name}" for name in ETC)]
     paths += [sys.prefix, sys.base_prefix, sysconfig.get_path("purelib"), sysconfig.get_path("platlib")]
     paths += [str(Path(casekit.__file__).resolve().parent), str(casestudies_dir())]
     out = []
@@ -95,6 +95,9 @@ def _readable() -> list[str]:
 
 
 SYSTEM_LINKS = ("/bin", "/sbin", "/lib", "/lib32", "/lib64")
+ETC = ("ld.so.cache", "ld.so.conf", "ld.so.conf.d", "alternatives", "localtime", "passwd", "group", "nsswitch.conf",
+       "hosts", "fonts", "mime.types", "matplotlibrc")
+"""The few files of /etc a Python kernel reads (the library loader, names, fonts); not the rest of /etc."""
 
 
 def bwrap_command(writable: Path, run_dir: Path, env: dict[str, str]) -> list[str]:

@@ -326,3 +326,19 @@ def test_collect_refuses_a_tar_archive(built, tmp_path):
     proc = k.run("collect-zip", k.case_id, str(archive), check=False)
     assert proc.returncode == 1 and "only zip archives are taken" in proc.stdout + proc.stderr
     assert not (k.course / "downloaded" / k.case_id).exists()
+
+
+def test_an_unsafe_run_says_when_learner_code_changed_the_course_gradebook(built, tmp_path):
+    """Run without the sandbox (--unsafe-execute), does code that rewrites the course gradebook get
+    reported by name, with exit status 1, instead of passing unnoticed?"""
+    k = _copy(built, tmp_path / "kit")
+    for folder in (k.course / "submitted").iterdir():
+        if folder.name not in HONEST:
+            if folder.name == "coursebookwriter":
+                folder.rename(k.course / "submitted" / "zz-writer")  # graded last, after the others are saved
+            else:
+                shutil.rmtree(folder)
+    proc = k.run("grade", k.case_id, "--unsafe-execute", "--workers", "1", "--timeout", str(TIMEOUT), check=False)
+    assert proc.returncode == 1, proc.stdout
+    warning = re.search(r"WARNING: during this --unsafe-execute run the gradebook rows of (.*) changed", proc.stdout)
+    assert warning and {"model", "half"} <= set(warning.group(1).split(", ")), proc.stdout
