@@ -2,8 +2,10 @@
 
 :func:`run_task` takes plain data (:class:`GradeTask`) and returns plain data
 (:class:`TaskResult`), so it runs the same in this process, in a local worker pool or on a
-dask.distributed cluster. It never touches the course's gradebook nor its ``autograded/``
-folder: nbgrader autogrades against a private SQLite gradebook in a temporary folder
+dask.distributed cluster. No learner code runs unless the task says ``execute`` (the
+rubric scores the plan file, :mod:`casekit.course.rubric_scores`). It never touches the
+course's gradebook nor its ``autograded/`` folder: nbgrader autogrades against a private
+SQLite gradebook in a temporary folder
 (seeded with the assignment's structure and the learner's earlier rows), the kit's checks
 and rubric correction run there too, and the result carries the learner's gradebook rows
 and autograded files back to the one process that saves them
