@@ -11,7 +11,8 @@ bubblewrap (``bwrap``, Debian package ``bubblewrap``) with:
   environment, the kit's library code and its case facts, and nothing else: not ``graders/`` (keys, gradebook, other learners' submissions, feedback),
   not the kit's git history, not the grader's home folder;
 * one writable folder, the submission's own working copy;
-* its own process tree, killed with the grading process (``--die-with-parent``).
+* its own process tree, killed with the grading process (``--die-with-parent``), with limits on
+  memory, file size and open files (``prlimit``).
 
 :class:`GuardedExecute` is nbgrader's ``Execute`` that survives a kernel which dies
 (``os._exit``) or will not stop (a loop that swallows ``KeyboardInterrupt``): the cell is marked
@@ -118,6 +119,19 @@ def bwrap_command(writable: Path, run_dir: Path, env: dict[str, str]) -> list[st
     return [*cmd, "--chdir", str(writable)]
 
 
+LIMITS = {"--as": 8 * 1024**3, "--fsize": 1024**3, "--nofile": 1024, "--core": 0}
+"""Per-kernel resource limits (util-linux ``prlimit``): address space, the largest file it may write
+(the submission's folder is writable, the disk is shared), open files, and no core dumps."""
+
+
+def limits_prefix() -> list[str]:
+    """``prlimit`` with :data:`LIMITS`, to put before the kernel command (nothing where prlimit is missing)."""
+    exe = shutil.which("prlimit")
+    if exe is None:
+        return []
+    return [exe, *(f"{flag}={value}" for flag, value in LIMITS.items()), "--"]
+
+
 def _kernel_env() -> dict[str, str]:
     from casekit.paths import kit_root
 
@@ -156,7 +170,7 @@ class SandboxedKernelManager(AsyncKernelManager):
     def format_kernel_cmd(self, extra_arguments=None):
         cmd = super().format_kernel_cmd(extra_arguments)
         assert self._writable is not None and self._run_dir is not None
-        return [*bwrap_command(self._writable, self._run_dir, _kernel_env()), *cmd]
+        return [*bwrap_command(self._writable, self._run_dir, _kernel_env()), *limits_prefix(), *cmd]
 
     async def cleanup_resources(self, restart: bool = False) -> None:
         await super().cleanup_resources(restart=restart)
