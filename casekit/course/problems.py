@@ -20,6 +20,9 @@ from casekit.course.assignment import criterion_of, notebook_file, plan_file
 from casekit.course.grading import GRADING_ERROR, not_a_plain_file, read_submitted_plan
 from casekit.course.sandbox import KERNEL_DIED, KERNEL_STUCK
 
+MAX_NOTEBOOK_BYTES = 100 * 1024**2
+"""nbgrader's own limit on a file it copies (``CourseDirectory.max_file_size``, 100 MB)."""
+
 # A submission that cannot be graded at all: every criterion gets 0.
 FATAL = {"missing-notebook", "corrupt-notebook"}
 
@@ -68,6 +71,8 @@ def precheck(submission: Path, released: Path, case_id: str) -> list[SubmissionP
     nb_name = notebook_file(case_id)
     nb_path = submission / nb_name
     odd = not_a_plain_file(nb_path) if nb_path.is_symlink() or nb_path.exists() else None
+    if odd is None and nb_path.exists() and nb_path.stat().st_size > MAX_NOTEBOOK_BYTES:
+        odd = f"larger than {MAX_NOTEBOOK_BYTES // 1024**2} MB, far larger than this assignment's notebook"
     if odd:
         problems.append(SubmissionProblem("corrupt-notebook", f"notebook {nb_name} is {odd}; submit the notebook itself; scored 0"))
     elif not nb_path.exists():
