@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import atexit
 import os
+import re
 import shutil
 import signal
 import tempfile
@@ -93,11 +94,14 @@ def _template(task: GradeTask) -> Path:
 # --------------------------------------------------------------------------- the task
 
 
-def _private_course(course: Course, db: Path, autograded: Path, execute: str | None) -> Course:
+def _private_course(course: Course, db: Path, autograded: Path, execute: str | None,
+                    submitted: Path | None = None) -> Course:
     from casekit.course.chains import RUBRIC_ONLY, executing_chain
 
     config = Config(course.config)
     config.CourseDirectory.db_url = f"sqlite:///{db}"
+    if submitted is not None:
+        config.CourseDirectory.submitted_directory = str(submitted)
     # An absolute step folder is taken as is by nbgrader: the autograded notebook is written here.
     config.CourseDirectory.autograded_directory = str(autograded)
     # Whatever the course config says, the run does what the instructor asked for: the plan file
@@ -123,6 +127,27 @@ def _graded_files(folder: Path, submission: Path, assignment: str) -> dict[str, 
     if plan.is_file() and not plan.is_symlink():
         files[plan.name] = plan.read_bytes()
     return files
+
+
+def _stand_in(root: Path, course: Course, submission: Path, learner: str, assignment: str) -> Path:
+    """A submitted folder holding the released notebook and the learner's own plan file (and submission time)."""
+    folder = root / learner / assignment
+    folder.mkdir(parents=True)
+    shutil.copyfile(course.release_dir / assignment / notebook_file(assignment), folder / notebook_file(assignment))
+    for name in (plan_file(assignment), "timestamp.txt"):
+        src = submission / name
+        if src.is_file() and not src.is_symlink():
+            shutil.copyfile(src, folder / name)
+    return root
+
+
+def _nbgrader_reason(outcome: dict) -> str:
+    """The error under nbgrader's "see the above traceback": the exception line of its log."""
+    from casekit.course import runner
+
+    lines = [ln.strip() for ln in (outcome.get("log") or "").splitlines()]
+    found = [ln for ln in lines if re.match(r"^[\w.]*(Error|Exception|MissingEntry)\b.*", ln)]
+    return found[0] if found else runner._last_error(outcome)
 
 
 def _autograde(private: Course, assignment: str, learner: str) -> dict:
@@ -171,11 +196,24 @@ def run_task(task: GradeTask) -> TaskResult:
                     "graded from the plan file without running it"))
                 private = _private_course(course, db, Path(tmp) / "autograded", None)
                 outcome = _autograde(private, assignment, learner)
+            if not outcome["success"]:
+                # nbgrader cannot grade the notebook as submitted (its grading metadata was changed, a
+                # cell added with a grade id of its own...). The answer is the plan file: grade it with
+                # the released notebook in place of the learner's, and say so.
+                why = _nbgrader_reason(outcome)
+                stand_in = _stand_in(Path(tmp) / "stand-in", course, submission, learner, assignment)
+                private = _private_course(course, db, Path(tmp) / "autograded", None, submitted=stand_in)
+                outcome = _autograde(private, assignment, learner)
+                if outcome["success"]:
+                    problems.append(SubmissionProblem(
+                        "autograde-failed", f"nbgrader could not grade the submitted notebook ({why}); its plan file was "
+                        "graded with the released notebook in its place, so look at the submitted notebook yourself"))
+                else:
+                    problems.append(SubmissionProblem(
+                        "autograde-failed", f"nbgrader could not grade it ({why}); scored 0"))
             graded = bool(outcome["success"])
             if not graded:
                 record_zero(private, assignment, learner)
-                problems.append(SubmissionProblem(
-                    "autograde-failed", f"nbgrader could not grade it ({runner._last_error(outcome)}); scored 0"))
             else:
                 with engine.begin() as conn:
                     raw, corrected = check_autograde(conn, task.structure, assignment, learner,

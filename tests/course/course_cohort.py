@@ -200,7 +200,13 @@ HOSTILE = [
     Learner("deepnesting", "deep", "released", "zero", "corrupt-plan"),
     Learner("exits", "model", "exits", "full", None),
     Learner("swallows", "model", "swallows-interrupt", "full", None),
+    # nbgrader itself cannot grade these notebooks; the plan file is graded with the released notebook.
+    Learner("gradesanswer", "model", "grades-answer-cell", "full", "autograde-failed"),
+    Learner("bonuscell", "model", "adds-grade-cell", "full", "autograde-failed"),
 ]
+
+NBGRADER_FAILS = frozenset({"gradesanswer", "bonuscell"})
+"""Hostile learners whose notebook plain nbgrader refuses to grade (it exits 1 for them)."""
 
 SCRIPT_MARK = "casekit-hostile-script"
 """Text inside the scripter's script tags and event handlers: it must never reach a page."""
@@ -279,6 +285,18 @@ def hostile_files(release_dir: Path, case_id: str, lib: CaseLibrary) -> dict[str
     for learner in HOSTILE:
         if learner.notebook == "released":
             nb_text = released.read_text(encoding="utf-8")
+        elif learner.notebook in ("grades-answer-cell", "adds-grade-cell"):
+            nb = nbformat.read(released, as_version=4)
+            if learner.notebook == "grades-answer-cell":  # the answer cell made a graded cell worth 50
+                _cell(nb, ANSWER_ID).metadata["nbgrader"].update(grade=True, points=50.0)
+            else:  # a test cell of the learner's own, worth 100 points
+                from nbformat.v4 import new_code_cell
+
+                bonus = new_code_cell("100.0")
+                bonus.metadata["nbgrader"] = {"grade": True, "grade_id": "crit-bonus", "locked": False, "points": 100.0,
+                                              "schema_version": 3, "solution": False, "task": False}
+                nb.cells.append(bonus)
+            nb_text = nbformat.writes(nb)
         else:
             nb = nbformat.read(released, as_version=4)
             _cell(nb, ANSWER_ID).source = _hostile_answer(learner.notebook, case_id)

@@ -27,7 +27,8 @@ from casekit.cases.library import CaseLibrary
 from casekit.cases.schema import MANUAL_CRITERIA
 from casekit.course.gradebook_rows import scores, snapshot
 from casekit.course.leaks import key_texts
-from course_cohort import HOSTILE, SCRIPT_MARK, copy_course_kit, hostile_files, submission_files, write_submissions
+from course_cohort import (HOSTILE, NBGRADER_FAILS, SCRIPT_MARK, copy_course_kit, hostile_files, submission_files,
+                           write_submissions)
 
 pytestmark = pytest.mark.slow
 
@@ -102,6 +103,16 @@ def test_each_hostile_learner_gets_exactly_the_rubrics_score_for_its_plan(graded
         assert got == {c.id: float(c.points) for c in _code_criteria(graded)}
     else:
         assert set(got.values()) == {0.0}
+
+
+@pytest.mark.parametrize("learner", sorted(NBGRADER_FAILS))
+def test_a_notebook_nbgrader_refuses_still_has_its_plan_graded_and_named(graded, learner):
+    """When nbgrader cannot grade the submitted notebook (grading metadata changed, a graded cell added),
+    is the plan file graded all the same, and the summary names the notebook and nbgrader's reason?"""
+    summary = graded.out["grade"].split("problem submission(s):", 1)[1]
+    block = re.search(rf"^  {learner}:\n((?:    - .*\n?)+)", summary, flags=re.M)
+    assert block and "nbgrader could not grade the submitted notebook (" in block.group(1), summary
+    assert "graded with the released notebook in its place" in block.group(1)
 
 
 def test_no_run_brings_back_manual_scores_or_extra_credit(graded):
@@ -275,11 +286,14 @@ def test_nbgraders_own_autograde_with_the_course_config_gives_the_same_grades(gr
     from sqlalchemy import create_engine, text
 
     k = _copy(built, tmp_path / "kit")
+    for name in NBGRADER_FAILS:  # nbgrader refuses their notebooks (the kit grades their plan files)
+        shutil.rmtree(k.course / "submitted" / name)
     env = dict(os.environ, CASEKIT_HOME=str(k.kit), PATH=os.pathsep.join([str(BIN), os.environ.get("PATH", "")]))
     proc = subprocess.run([str(BIN / "nbgrader"), "autograde", k.case_id], cwd=k.course, env=env,
                           capture_output=True, text=True, timeout=900)
     assert proc.returncode == 0, proc.stderr[-3000:]
-    assert k.scores() == graded.scores()
+    expected = {name: cells for name, cells in graded.scores().items() if name not in NBGRADER_FAILS}
+    assert k.scores() == expected
     engine = create_engine(k.db_url)
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM grade WHERE manual_score IS NOT NULL OR extra_credit IS NOT NULL")).scalar() == 0
