@@ -67,6 +67,17 @@ def _copy(src: Kit, dest: Path) -> Kit:
     return Kit(dest, src.case_id)
 
 
+def _honest_plus(src: Kit, dest: Path, name: str, like: str) -> tuple[Kit, Path]:
+    """A copy holding only the honest submissions and one more, ``name``, copied from ``like``'s."""
+    k = _copy(src, dest)
+    for folder in (k.course / "submitted").iterdir():
+        if folder.name not in HONEST:
+            shutil.rmtree(folder)
+    mine = k.course / "submitted" / name / k.case_id
+    shutil.copytree(k.course / "submitted" / like / k.case_id, mine)
+    return k, mine
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Kit:
     kit = tmp_path_factory.mktemp("hostile") / "kit"
@@ -254,12 +265,7 @@ def test_a_worker_that_dies_is_named_and_the_exit_status_says_so(built, tmp_path
 
     from casekit.course.assignment import ANSWER_ID
 
-    k = _copy(built, tmp_path / "kit")
-    for folder in (k.course / "submitted").iterdir():
-        if folder.name not in HONEST:
-            shutil.rmtree(folder)
-    killer = k.course / "submitted" / "killer" / k.case_id
-    shutil.copytree(k.course / "submitted" / "model" / k.case_id, killer)
+    k, killer = _honest_plus(built, tmp_path / "kit", "killer", "model")
     nb_path = killer / f"{k.case_id}.ipynb"
     nb = nbformat.read(nb_path, as_version=4)
     next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == ANSWER_ID).source = (
@@ -306,12 +312,7 @@ def test_nbgraders_own_autograde_with_the_course_config_gives_the_same_grades(gr
 def test_a_plan_file_that_is_a_link_or_a_pipe_is_refused_not_followed(built, tmp_path, target):
     """Is a plan file that is a link (to another learner's plan, to a key) or a named pipe graded 0 with
     the reason, never read through, and the grading not hung?"""
-    k = _copy(built, tmp_path / "kit")
-    for folder in (k.course / "submitted").iterdir():
-        if folder.name not in HONEST:
-            shutil.rmtree(folder)
-    mine = k.course / "submitted" / "linker" / k.case_id
-    shutil.copytree(k.course / "submitted" / "half" / k.case_id, mine)
+    k, mine = _honest_plus(built, tmp_path / "kit", "linker", "half")
     plan = mine / f"{k.case_id}.plan.json"
     plan.unlink()
     if target == "pipe":
