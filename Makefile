@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: lab test install validate bench-hours bench-grade e2e postgresql clean-venv help
+.PHONY: lab test install validate bench-hours bench-grade e2e postgresql sandbox clean-venv help
 
 help:
 	@echo "make lab          copy the notebooks into workspace/ and start JupyterLab there (sets up .venv if missing)"
@@ -14,6 +14,7 @@ help:
 	@echo "make validate     check the case library, keys and cross-references"
 	@echo "make e2e          install Chromium and Playwright for the browser tests (make test runs them)"
 	@echo "make postgresql   install PostgreSQL's server programs, so make test also tests on PostgreSQL"
+	@echo "make sandbox      install bubblewrap, the sandbox for casekit course grade --execute (make test uses it)"
 	@echo "make bench-hours  time the hours log on a synthetic 1,000,000-entry log"
 	@echo "make bench-grade  time parallel against sequential nbgrader autograde"
 
@@ -64,13 +65,17 @@ e2e: $(STAMP)
 postgresql: $(STAMP)
 	$(call system_package,ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null,postgresql)
 
+# casekit course grade --execute runs each learner's notebook inside bubblewrap (Debian package bubblewrap).
+sandbox: $(STAMP)
+	$(call system_package,command -v bwrap >/dev/null,bubblewrap)
+
 validate: $(STAMP)
 	$(BIN)/casekit cases validate
 
 bench-hours: $(STAMP)
 	$(BIN)/python benchmarks/bench_hours.py
 
-bench-grade: $(STAMP)
+bench-grade: $(STAMP) sandbox
 	$(BIN)/python benchmarks/bench_grade.py
 
 clean-venv:

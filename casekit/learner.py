@@ -5,13 +5,17 @@ in the notebook's folder). Every change, from a widget or from a code cell, goes
 one of the methods below and is saved at once, so Restart & Run All loses nothing.
 
 A plan file that cannot be read is never overwritten silently: the session starts an
-empty plan in memory, says why, and the first save keeps the old file as ``.bak``.
+empty plan in memory, says why, and the first save keeps the old file as ``.bak``. A plan
+file another session (a duplicated notebook, a second kernel) saved in the meantime is
+merged before saving, or, where both changed the same part, refused with
+:class:`PlanConflictError`; no decision is lost without a word.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
+import hashlib
 from pathlib import Path
 from typing import get_args
 
@@ -36,6 +40,18 @@ from casekit.plan import (
 from casekit.plancheck import plan_problems
 
 
+class PlanConflictError(CasekitError):
+    """Two sessions changed the same part of one plan file; nothing was written."""
+
+
+def _fingerprint(path: Path) -> str | None:
+    """A hash of the plan file's bytes (None when there is no file): has it changed since?"""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
 def _date(value: dt.date | str | None) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
@@ -53,12 +69,20 @@ class CaseSession:
         self.case: Case = self.lib.case(case_id)
         self.path = plan_path(case_id, folder)
         self.message = ""
+        self.status = ""
+        """The last save's one-line status (what ``save`` returned)."""
         self.plan = self._load()
         self._listeners: list = []
 
     # ------------------------------------------------------------------ loading and saving
 
     def _load(self) -> Plan:
+        self._disk = _fingerprint(self.path)
+        plan = self._read()
+        self._base = plan.model_copy(deep=True)
+        return plan
+
+    def _read(self) -> Plan:
         if not self.path.exists():
             self.message = f"New plan: your decisions will be saved to {self.path.name} as you make them."
             return Plan(case=self.case.id)
@@ -86,8 +110,60 @@ class CaseSession:
             self.message = f"Loaded your saved plan from {self.path.name}{when}."
         return plan
 
-    def save(self) -> str:
-        """Write the plan file now; returns a one-line status."""
+    def reload(self) -> str:
+        """Read the plan file again, dropping changes not yet saved; returns what was loaded."""
+        self._foreign = False
+        self.plan = self._load()
+        for listener in list(self._listeners):
+            listener(self)
+        return self.message
+
+    def _merge_from_disk(self) -> str:
+        """Bring in what another session saved since this one read the file; '' when nothing changed.
+
+        A three-way merge by part of the plan (needs, goals, the note...): a part only the other
+        session changed is taken from the file, one only this session changed is kept. When both
+        changed the same part, nothing is written and :class:`PlanConflictError` says which.
+        """
+        now = _fingerprint(self.path)
+        if now == self._disk or now is None:
+            return ""
+        try:
+            theirs = load_plan(self.path)
+        except PlanFileError:
+            return ""  # unreadable now: save_plan keeps it as a .bak, as for any unreadable file
+        if theirs.case != self.case.id:
+            return ""
+        base, ours = self._base.model_dump(), self.plan.model_dump()
+        other = theirs.model_dump()
+        merged, taken, clashes = dict(ours), [], []
+        for part in ours:
+            if part in ("updated", "format_version", "case") or other[part] == ours[part]:
+                continue
+            if ours[part] == base[part]:
+                merged[part] = other[part]
+                taken.append(part)
+            elif other[part] != base[part]:
+                clashes.append(part)
+        if clashes:
+            raise PlanConflictError(
+                f"{self.path.name} was changed by another session (another notebook or kernel on this plan) since "
+                f"this one read it, and both changed: {', '.join(clashes)}. Nothing was saved, so neither change is "
+                "lost: the file keeps the other session's; this session still holds yours. Run "
+                "session.reload() to take the file's version and make your change again, or "
+                "session.save(overwrite=True) to replace the file with this session's plan."
+            )
+        self.plan = Plan.model_validate(merged)
+        return ", ".join(taken)
+
+    def save(self, *, overwrite: bool = False) -> str:
+        """Write the plan file now; returns a one-line status.
+
+        If another session saved the file since this one read it, its changes are merged in
+        first; when both changed the same part of the plan, :class:`PlanConflictError` is
+        raised and nothing is written (``overwrite=True`` replaces the file regardless).
+        """
+        taken = "" if overwrite else self._merge_from_disk()
         if getattr(self, "_foreign", False):
             from casekit.plan import backup_path
             import os
@@ -95,9 +171,14 @@ class CaseSession:
             os.replace(self.path, backup_path(self.path))
             self._foreign = False
         backup = save_plan(self.plan, self.path)
+        self._disk = _fingerprint(self.path)
+        self._base = self.plan.model_copy(deep=True)
         status = f"Saved to {self.path.name} at {self.plan.updated:%H:%M:%S} UTC."
+        if taken:
+            status += f" Another session had changed the file; its {taken} were kept alongside your change."
         if backup:
             status += f" The unreadable old file was kept as {backup.name}."
+        self.status = status
         for listener in list(self._listeners):
             listener(self)
         return status

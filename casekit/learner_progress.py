@@ -7,14 +7,17 @@ from pathlib import Path
 import pandas as pd
 
 from casekit.cases.library import CaseLibrary
-from casekit.errors import PlanFileError
+from casekit.errors import CasekitError, PlanFileError
 from casekit.notebooks import notebook_name, ordered_cases
 from casekit.plan import load_plan, plan_path
 from casekit.rubric import score
 
 
 def progress_table(folder: Path | str = ".", library: CaseLibrary | None = None) -> pd.DataFrame:
-    """One row per case: its notebook, your latest score (if you have a plan) and when you saved it."""
+    """One row per case: its notebook, your latest score (if you have a plan) and when you saved it.
+
+    A plan file that cannot be read or scored is one row saying why and how to fix it; the other cases are unaffected.
+    """
     lib = library or CaseLibrary.load()
     rows = []
     for case in ordered_cases(lib):
@@ -29,7 +32,12 @@ def progress_table(folder: Path | str = ".", library: CaseLibrary | None = None)
             else:
                 row["saved"] = plan.updated
                 if case.id in lib.keys:
-                    results = score(plan, case, lib.keys[case.id], lib)
+                    try:
+                        results = score(plan, case, lib.keys[case.id], lib)
+                    except CasekitError as exc:  # a plan naming things this kit does not know
+                        row["status"] = f"plan file cannot be scored: {exc}"
+                        rows.append(row)
+                        continue
                     row["points"] = sum(r.points for r in results)
                     row["max"] = sum(r.max for r in results)
                     row["percent"] = round(100 * row["points"] / row["max"], 1)
@@ -50,9 +58,10 @@ def criteria_losses(folder: Path | str = ".", library: CaseLibrary | None = None
             continue
         try:
             plan = load_plan(path)
-        except PlanFileError:
+            results = score(plan, case, lib.keys[case.id], lib)
+        except CasekitError:  # unreadable: progress_table says why, row by row
             continue
-        for r in score(plan, case, lib.keys[case.id], lib):
+        for r in results:
             rows.append({"criterion": r.title, "case": case.id, "lost": r.max - r.points, "max": r.max})
     if not rows:
         return pd.DataFrame(columns=["criterion", "lost", "max", "cases"])

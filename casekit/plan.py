@@ -250,20 +250,79 @@ def plan_from_dict(data: object, source: str = "plan") -> Plan:
         raise PlanFileError(f"{source}: {listed}{more}. Fix the field, or delete the file to start afresh.") from None
 
 
+MAX_PLAN_BYTES = 5 * 1024 * 1024
+"""A plan with every step filled in is a few kilobytes; anything this large is not one."""
+
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+_CONTROL = {chr(c) for c in range(32) if chr(c) not in "\t\n\r"}
+
+
+def decode_plan_text(data: bytes, source: str = "plan") -> str:
+    """The text of a plan file as editors write it: UTF-8 (with or without a BOM), UTF-16 with
+    its BOM, or Windows cp1252; CRLF line ends are fine. Raises PlanFileError for anything else."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise PlanFileError(
+                    f"{source}: starts with a {encoding.upper()} byte-order mark but is not {encoding.upper()} text "
+                    f"({exc.reason} at byte {exc.start}). Save it again as UTF-8, or delete it to start afresh."
+                ) from None
+            break
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                text = data.decode("cp1252")  # Windows Notepad's "ANSI"
+            except UnicodeDecodeError as exc:
+                raise PlanFileError(
+                    f"{source}: not text (byte {exc.start} is neither UTF-8 nor Windows-1252). It is not a plan "
+                    "file, or it is damaged; save it again as UTF-8, or delete it to start afresh."
+                ) from None
+    if any(ch in _CONTROL for ch in text):
+        raise PlanFileError(
+            f"{source}: holds binary data, not text. It is not a plan file, or it is damaged; delete it to start "
+            "afresh (the controls write a new one). The file was left as it is."
+        )
+    return text
+
+
 def load_plan(path: Path | str) -> Plan:
-    """Read a plan file, upgrading older versions. Raises PlanFileError, never overwrites."""
+    """Read a plan file, upgrading older versions. Raises PlanFileError, never overwrites.
+
+    Reads the encodings editors write (:func:`decode_plan_text`); a file that is too large,
+    not text, not JSON, nested too deep or not a plan is refused with the reason and the fix.
+    """
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as fh:
+            data = fh.read(MAX_PLAN_BYTES + 1)
     except FileNotFoundError:
         raise PlanFileError(f"{path}: no plan file yet; it is created when you first save") from None
+    except OSError as exc:
+        raise PlanFileError(f"{path}: cannot be read ({exc.strerror or exc}); check that it is a file you may read") from None
+    if len(data) > MAX_PLAN_BYTES:
+        raise PlanFileError(
+            f"{path}: larger than {MAX_PLAN_BYTES // 1024**2} MB, far larger than any plan; it is not a plan file. "
+            "The file was left as it is."
+        )
+    text = decode_plan_text(data, str(path))
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise PlanFileError(
             f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}). The file was left as it is."
         ) from None
-    return plan_from_dict(data, str(path))
+    except RecursionError:
+        raise PlanFileError(
+            f"{path}: JSON nested far deeper than a plan ever is; it is not a plan file. The file was left as it is."
+        ) from None
+    try:
+        return plan_from_dict(data, str(path))
+    except RecursionError:
+        raise PlanFileError(f"{path}: nested far deeper than a plan ever is; it is not a plan file.") from None
 
 
 def plan_to_json(plan: Plan) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
 from nbgrader.preprocessors import ClearHiddenTests, ClearMarkScheme, GetGrades
 
+from casekit.course.chains import RUBRIC_ONLY
 from casekit.course.config import tools_on_path
 
 HERE = Path(__file__).resolve().parent
@@ -39,8 +40,23 @@ c.Autograde.exclude_overwriting = {
     if folder.is_dir()
 }
 
-# A learner's infinite loop costs one cell, not the cohort: nbgrader interrupts a cell after
-# this many seconds and goes on with the next.
+# Trust boundary: the answer is the plan file, which is data, so autograding runs no learner
+# code. nbgrader's Execute is replaced by the kit's RubricScores, which writes each test cell's
+# score from the rubric run here, on the plan file as submitted; nothing a kernel printed or wrote
+# counts. `nbgrader autograde`, formgrader's Autograde button and `casekit course grade` all
+# do this. (`casekit course grade --execute` also runs the notebook, in a sandbox, for its outputs.)
+c.Autograde.autograde_preprocessors = RUBRIC_ONLY
+
+# A page (or script) a learner puts beside the notebook must never reach feedback/ as if nbgrader
+# had made it, whichever command or formgrader button ran: the exchange collects only notebooks and
+# plan files (`include`), and nbgrader's steps never copy web files on (`ignore`; feedback pages are
+# written, not copied). `casekit course feedback` keeps only the graded notebook's page in any case.
+c.CourseDirectory.include = ["*.ipynb", "*.plan.json"]
+c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback",
+                            "*.html", "*.htm", "*.xhtml", "*.svg", "*.js", "*.mjs"]
+
+# When a notebook is run (--execute), a learner's infinite loop costs one cell, not the cohort:
+# nbgrader interrupts a cell after this many seconds and the rest of the notebook is not run.
 c.Execute.timeout = 30
 c.Execute.startup_timeout = 60
 # The kernel's own start-up notices would otherwise fill the instructor's console.
@@ -57,7 +73,9 @@ c.ClearSolutions.code_stub = {
 
 # Feedback shows each criterion's points and the rubric's comment, never the hidden test
 # code nor the progress-note mark scheme (nbgrader keeps both unless told).
-c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, ClearMarkScheme, CSSHTMLHeaderPreprocessor]
+# Learner HTML (outputs, markdown) is sanitised: no script and no event handlers reach the page.
+c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, ClearMarkScheme, "casekit.course.sanitize.LearnerHTML",
+                                    CSSHTMLHeaderPreprocessor]
 # Its list of scores names each rubric criterion instead of nbgrader's "Test cell", whether
 # feedback comes from `casekit course feedback`, `nbgrader generate_feedback` or formgrader.
 # Named, not imported: it is loaded only when feedback is made, not by every nbgrader command.
@@ -70,3 +88,8 @@ c.FileNameCollectorPlugin.named_regexp = (
     r".*/(?P<student_id>[^/_]+)_(?:[^/]*_)?(?P<file_id>[A-Za-z0-9-]+(?:\.plan\.json|\.ipynb))$"
 )
 c.FileNameCollectorPlugin.valid_ext = [".ipynb", ".json"]
+# A learner id from a file name must be a plain name (no "..", separators, control characters
+# or a leading = + - @), and an archive is checked for size, file count and compression ratio
+# before anything is extracted; `nbgrader zip_collect` run here does the same checks.
+c.ZipCollectApp.collector_plugin = "casekit.course.collect.PlainNameCollector"
+c.ZipCollectApp.extractor_plugin = "casekit.course.collect.LimitedExtractor"

@@ -118,18 +118,26 @@ class _ProgressBar:
 @click.option("--force", is_flag=True, help="Grade again learners already graded whose submission has not changed.")
 @click.option("--scheduler", default=None, metavar="ADDRESS", help="Run the grading on a dask.distributed cluster, "
               "e.g. tcp://10.0.0.5:8786 (needs the kit's `distributed` extra on every worker).")
+@click.option("--execute", "execute", flag_value="sandbox", default=None,
+              help="Also run each notebook, for its outputs, in a bubblewrap sandbox (no network, no keys, no "
+              "gradebook, no other learners); refused where no sandbox can be made. Scores are the same.")
+@click.option("--unsafe-execute", "execute", flag_value="unsafe",
+              help="Run each notebook WITHOUT a sandbox, with the grader's access to keys and gradebook: "
+              "only for learners you trust.")
 @course_option
 @friendly_errors
 def grade_cmd(assignment: str, learners: tuple[str, ...], timeout: int | None, workers: int | None, force: bool,
-              scheduler: str | None, course_dir: Path | None) -> None:
+              scheduler: str | None, execute: str | None, course_dir: Path | None) -> None:
     """Autograde every submitted learner of ASSIGNMENT with nbgrader, in parallel.
 
-    Grades several submissions at once (one per core unless --workers), each in its own
-    kernel, with the same scores as nbgrader autograde run one by one. Learners already
-    graded are skipped unless their submission changed or --force is given, so a run
-    stopped by Ctrl-C picks up where it stopped. A bad submission (missing or corrupt
-    notebook or plan file, edited or deleted test cells, code that raises, loops or
-    writes to stderr) never stops the cohort; the summary at the end names each one.
+    Each criterion's score is the rubric's, computed here from the plan file as submitted;
+    no learner code runs (unless --execute). Grades several submissions at once (one per
+    core unless --workers). Learners already graded are skipped unless their submission
+    changed or --force is given, so a run stopped by Ctrl-C picks up where it stopped. A
+    bad submission (missing or corrupt notebook or plan file, edited or deleted test
+    cells) never stops the cohort; the summary at the end names each one. Exits 1 when
+    a learner could not be graded (a worker process died), naming them, or when an
+    --unsafe-execute run finds the gradebook changed by something other than its saves.
     """
     from casekit.course.export import per_criterion
     from casekit.course.parallel import default_workers
@@ -137,16 +145,19 @@ def grade_cmd(assignment: str, learners: tuple[str, ...], timeout: int | None, w
 
     c = _open(course_dir, timeout)
     where = f"on the dask cluster at {scheduler}" if scheduler else f"{workers or default_workers()} at a time"
-    click.echo(f"autograding {assignment} ({where}; cell timeout {c.timeout} s)")
+    how = {None: "scoring the plan files, no learner code run",
+           "sandbox": f"running the notebooks in the sandbox, cell timeout {c.timeout} s",
+           "unsafe": f"running the notebooks WITHOUT a sandbox, cell timeout {c.timeout} s"}[execute]
+    click.echo(f"autograding {assignment} ({where}; {how})")
     try:
         report = grade(c, assignment, list(learners) or None, progress=_ProgressBar(),
-                       workers=workers, force=force, scheduler=scheduler)
+                       workers=workers, force=force, scheduler=scheduler, execute=execute)
     except KeyboardInterrupt:
         click.echo("\nstopped. Every learner finished before the stop is saved in the gradebook; "
                    f"run `casekit course grade {assignment}` again to grade the rest.")
         raise SystemExit(130) from None
     totals = {row.learner: row for row in per_criterion(c, assignment).rows}
-    graded = report.graded
+    graded = report.saved
     overhead = report.overhead_per_submission
     click.echo(
         f"graded {len(graded)} submission(s) in {report.seconds:.1f} s with {report.workers} worker(s) "
@@ -170,6 +181,16 @@ def grade_cmd(assignment: str, learners: tuple[str, ...], timeout: int | None, w
                 click.echo(f"    - {problem}")
     else:
         click.echo("no problem submissions")
+    if report.tampered:
+        click.echo(f"\nWARNING: during this --unsafe-execute run the gradebook rows of {', '.join(report.tampered)} "
+                   "changed other than by the kit's own saves (a learner's code can write the gradebook when it "
+                   "runs unsandboxed); check them in formgrader, and grade untrusted learners without --unsafe-execute")
+    lost = report.not_graded
+    if lost:
+        click.echo(f"\n{len(lost)} learner(s) NOT graded, nothing saved for them: {', '.join(r.learner for r in lost)}; "
+                   f"run `casekit course grade {assignment}` again to grade them")
+    if lost or report.tampered:
+        raise SystemExit(1)
 
 
 @course.command("feedback")

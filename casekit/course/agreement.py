@@ -1,11 +1,11 @@
 """Does a kit grading run give the scores plain ``nbgrader autograde`` gives on the same submissions?
 
-Every grade cell of every learner is compared. The one difference allowed is the kit's own
-correction (:mod:`casekit.course.gradebook`): where a learner's code changed the plan or the
-grading while it ran, the kit records the rubric's score, names it in the summary and keeps
-nbgrader's score in its ledger. Such a grade counts as agreeing when nbgrader's score, as
-the kit saw it, equals plain nbgrader's. A learner plain nbgrader never graded (no notebook
-at all) counts as 0 on every cell, as nbgrader's own export has it.
+Every grade cell of every learner is compared. Plain nbgrader trusts what the learner's kernel
+printed; the kit records the rubric's score for the plan file as submitted, with no learner code
+run. So for a learner whose code changed the plan or the grading while it ran (``untrusted``,
+or one the kit reported as corrected) the two may differ: such grades are listed apart as
+``corrected``; any other difference is a disagreement. A learner plain nbgrader never graded
+(no notebook at all) counts as 0 on every cell, as nbgrader's own export has it.
 """
 
 from __future__ import annotations
@@ -30,8 +30,11 @@ class Agreement:
         return not self.differ and self.compared > 0
 
 
-def compare(kit_db_url: str, nbgrader_db_url: str, assignment: str) -> Agreement:
-    """Compare the kit's gradebook with plain nbgrader's, grade cell by grade cell."""
+def compare(kit_db_url: str, nbgrader_db_url: str, assignment: str, untrusted=()) -> Agreement:
+    """Compare the kit's gradebook with plain nbgrader's, grade cell by grade cell.
+
+    ``untrusted``: learners known to tamper (their differences are ``corrected``, not disagreements).
+    """
     kit = scores(snapshot(kit_db_url, assignment))
     plain = scores(snapshot(nbgrader_db_url, assignment))
     engine = engine_for(kit_db_url)
@@ -53,7 +56,7 @@ def compare(kit_db_url: str, nbgrader_db_url: str, assignment: str) -> Agreement
                 out.identical += 1
                 continue
             seen = entry.result.nbgrader_scores.get(cell) if entry is not None else None
-            if corrected and abs(float(seen or 0.0) - expected) < 1e-9:
+            if learner in untrusted or (corrected and abs(float(seen or 0.0) - expected) < 1e-9):
                 out.corrected.append((learner, cell, expected, got))
             else:
                 out.differ.append((learner, cell, expected, got))

@@ -9,7 +9,8 @@ read back out and merged into the course's gradebook by one process, in one tran
 The merge writes only what autograde writes (auto scores, the needs-manual-grade flag,
 automatic comments, the submission time, the late penalty), found by natural key (the
 assignment and learner, the notebook, the cell), so a grader's manual scores and comments
-are never overwritten, and the row ids formgrader links to stay the same. Run twice, it
+are never overwritten, and a learner's first rows arrive without any (``INSTRUCTOR_COLUMNS``);
+the row ids formgrader links to stay the same. Run twice, it
 leaves the same gradebook: the merge is idempotent. The rows are plain dicts, so they
 travel between processes and machines (dask workers) unchanged.
 """
@@ -37,6 +38,15 @@ AUTOGRADE_COLUMNS = {
     "comment": ("auto_comment",),
 }
 """The columns autograde (and the kit's corrections after it) write; the merge copies only these."""
+
+INSTRUCTOR_COLUMNS = {
+    "student": ("first_name", "last_name", "email", "lms_user_id"),
+    "grade": ("manual_score", "extra_credit"),
+    "comment": ("manual_comment",),
+}
+"""Columns only the instructor writes (in formgrader). A learner's first rows are inserted with
+these empty, whatever the private gradebook held: nothing a grading run brings back can give
+manual scores, extra credit or comments."""
 
 NATURAL_KEYS = {
     "student": ("id",),
@@ -150,6 +160,7 @@ def _upsert(conn: Connection, name: str, row: dict, ids: dict[str, str]) -> str:
     key = NATURAL_KEYS[name]
     found = conn.execute(select(table.c.id).where(and_(*[table.c[k] == row[k] for k in key]))).first()
     if found is None:
+        row.update({c: None for c in INSTRUCTOR_COLUMNS.get(name, ()) if c in row})
         conn.execute(insert(table).values(**row))
         return row["id"]
     columns = AUTOGRADE_COLUMNS[name]

@@ -8,7 +8,8 @@ swallows warnings, and returns a plain Python float between 0 and the cell's poi
 
 The score itself comes from :func:`casekit.rubric.score`, the same function as the learner's
 self-check, so the gradebook and the notebook cannot disagree. It reads the plan file (not
-kernel state), so learner code that raises, loops or prints cannot change a score.
+kernel state); at grading time the same outcome is computed outside the learner's kernel
+(:mod:`casekit.course.rubric_scores`), so learner code cannot change a score at all.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from __future__ import annotations
 import contextlib
 import functools
 import io
+import os
+import stat
 import warnings
 from pathlib import Path
 
@@ -44,14 +47,31 @@ def _results(case_id: str, plan_json: str, root: str) -> tuple[CriterionResult, 
     return tuple(score(plan, lib.case(case_id), lib.key(case_id), lib))
 
 
+def not_a_plain_file(path: Path) -> str | None:
+    """Why a submitted file is no ordinary file (a link, which could point at someone else's file or
+    the keys; a pipe, which would hang the reader), or None when it is one."""
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError as exc:
+        return f"unreadable ({exc.strerror or exc})"
+    if stat.S_ISLNK(mode):
+        return "a link to another file, not a file"
+    if not stat.S_ISREG(mode):
+        return "not a regular file"
+    return None
+
+
 def read_submitted_plan(case_id: str, plan_file: Path | str) -> tuple[Plan | None, str]:
     """The learner's plan, or ``None`` with the reason it cannot be graded (in words for the learner)."""
     path = Path(plan_file)
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return None, (
             f"No plan file ({path.name}) came with this submission, so there was nothing to grade. "
             "The controls in the notebook write it as you work; submit it together with the notebook."
         )
+    odd = not_a_plain_file(path)
+    if odd:
+        return None, f"Your plan file could not be read, so there was nothing to grade. {path.name} is {odd}; submit the file itself."
     try:
         plan = load_plan(path)
     except PlanFileError as exc:
@@ -83,20 +103,14 @@ def _bounded(points: float, max_points: float | None) -> float:
     return float(round(value, 2))
 
 
-def criterion_points(
-    case_id: str,
-    criterion_id: str,
-    plan_file: Path | str,
-    *,
-    max_points: float | None = None,
-    show_feedback: bool = True,
-) -> float:
-    """Points for one rubric criterion of the learner's plan file: the last expression of a test cell.
+def criterion_outcome(
+    case_id: str, criterion_id: str, plan_file: Path | str, *, max_points: float | None = None
+) -> tuple[float, str]:
+    """Points for one rubric criterion of a plan file, and the sentence that explains them.
 
-    Returns a plain ``float`` rounded to 2 places, never below 0 nor above ``max_points`` (the
-    cell's points). A missing or unreadable plan file gives 0.0. With ``show_feedback`` the
-    rubric's feedback sentence is printed to stdout, where the feedback HTML shows it.
-    Nothing reaches stderr and nothing raises, whatever the plan holds.
+    Never raises and never writes to stderr, whatever the plan holds: a missing or unreadable
+    plan file gives 0.0 and says why; a failure on the instructor's side gives 0.0 and says
+    so with :data:`GRADING_ERROR`. The points are a plain ``float`` between 0 and ``max_points``.
     """
     sink = io.StringIO()
     with warnings.catch_warnings(), contextlib.redirect_stderr(sink):
@@ -117,9 +131,30 @@ def criterion_points(
                 f"This criterion {GRADING_ERROR}: {type(exc).__name__}: {exc}). "
                 "Your instructor has been told and will regrade it."
             )
+    return _bounded(points, max_points), message
+
+
+def criterion_points(
+    case_id: str,
+    criterion_id: str,
+    plan_file: Path | str,
+    *,
+    max_points: float | None = None,
+    show_feedback: bool = True,
+) -> float:
+    """Points for one rubric criterion of the learner's plan file: the last expression of a test cell.
+
+    Returns a plain ``float`` rounded to 2 places, never below 0 nor above ``max_points`` (the
+    cell's points). A missing or unreadable plan file gives 0.0. With ``show_feedback`` the
+    rubric's feedback sentence is printed to stdout, where the feedback HTML shows it.
+    Nothing reaches stderr and nothing raises, whatever the plan holds. (Grading itself does
+    not run this in the learner's kernel: :mod:`casekit.course.rubric_scores` computes the
+    same outcome outside it.)
+    """
+    points, message = criterion_outcome(case_id, criterion_id, plan_file, max_points=max_points)
     if show_feedback:
         print(message)
-    return _bounded(points, max_points)
+    return points
 
 
 def _read_quietly(plan_file: Path | str) -> tuple[Path, Plan | None, str]:
@@ -146,13 +181,16 @@ def plan_summary(plan_file: Path | str) -> str:
     )
 
 
-def show_progress_note(plan_file: Path | str) -> None:
-    """Print the progress note from the plan file, for the person who grades it."""
+def progress_note_text(plan_file: Path | str) -> str:
+    """The progress note from the plan file as the person who grades it reads it."""
     _, plan, why = _read_quietly(plan_file)
     if plan is None:
-        print(why)
-    elif not plan.progress_note.strip():
-        print("The plan file holds no progress note yet (step 9 of the walk-through).")
-    else:
-        print("Progress note, as written in the plan file:\n")
-        print(plan.progress_note)
+        return why
+    if not plan.progress_note.strip():
+        return "The plan file holds no progress note yet (step 9 of the walk-through)."
+    return "Progress note, as written in the plan file:\n\n" + plan.progress_note
+
+
+def show_progress_note(plan_file: Path | str) -> None:
+    """Print the progress note from the plan file, for the person who grades it."""
+    print(progress_note_text(plan_file))

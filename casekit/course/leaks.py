@@ -115,22 +115,51 @@ def hidden_lines(course: Course, assignment: str) -> list[str]:
     return lines
 
 
+def _rubric_text(course: Course, assignment: str, learner: str) -> str:
+    """What the kit itself wrote into a learner's graded notebook: the rubric's comments, outside the kernel."""
+    import nbformat
+
+    from casekit.course.assignment import NOTE_TEXT_ID, criterion_of, notebook_file
+
+    path = course.autograded(learner, assignment) / notebook_file(assignment)
+    try:
+        nb = nbformat.read(path, as_version=4)
+    except Exception:
+        return ""
+    parts = []
+    for cell in nb.cells:
+        name = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id", "")
+        if cell.cell_type == "code" and (criterion_of(name) or name == NOTE_TEXT_ID):
+            parts += [o.get("text", "") for o in cell.get("outputs", []) if o.get("output_type") == "stream"]
+    return _normalise("\n".join(parts))
+
+
 def feedback_leaks(course: Course, assignment: str, files: list[Path], library: CaseLibrary | None = None) -> dict[Path, list[str]]:
-    """Feedback file -> the hidden test code or mark-scheme text it shows (only files that leak).
+    """Feedback file -> the hidden test code, mark-scheme or key text it shows (only files that leak).
 
     Looks for the instructor's own lines, not for words: a learner's feedback shows the
-    learner's own code, whatever it says.
+    learner's own code, whatever it says. Key text may appear only where the rubric put it
+    (its comment on a criterion names what was missed); any other case's key text, or this
+    case's anywhere else on the page, is a leak.
     """
     lib = library or CaseLibrary.load()
     key = lib.keys.get(assignment)
     scheme = mark_scheme_texts(key) if key else []
     hidden = hidden_lines(course, assignment)
+    own = key_texts(key) if key else []
+    others = [(case, t) for case, k in sorted(lib.keys.items()) if case != assignment for t in key_texts(k)]
     leaks: dict[Path, list[str]] = {}
     for path in files:
         text = _visible_text(path.read_text(encoding="utf-8"))
         found = [f"contains {m!r}" for m in FEEDBACK_MARKERS if m in text]
         found += [f"contains hidden test code {h[:60]!r}" for h in hidden if h in text]
         found += [f"contains mark-scheme text {t[:50]!r}" for t in scheme if _normalise(t) in text]
+        found += [f"contains the key of {case} ({t[:50]!r})" for case, t in others if _normalise(t) in text]
+        mentioned = [t for t in own if _normalise(t) in text]
+        if mentioned:
+            said = _rubric_text(course, assignment, path.parent.parent.name)
+            found += [f"contains key text {t[:50]!r} outside the rubric's comments" for t in mentioned
+                      if text.count(_normalise(t)) > said.count(_normalise(t))]
         if found:
             leaks[path] = found
     return leaks

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -52,17 +53,26 @@ def _hash_folder(digest, folder: Path, label: str) -> None:
     if not folder.is_dir():
         digest.update(f"{label}:none\n".encode())
         return
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() or p.is_symlink()):
         rel = path.relative_to(folder).as_posix()
         if rel.startswith(".ipynb_checkpoints/") or "/.ipynb_checkpoints/" in rel:
+            continue
+        if path.is_symlink():  # never followed: it is graded as a link, not as what it points at
+            digest.update(f"{label}:{rel}:link:{os.readlink(path)}\n".encode())
             continue
         digest.update(f"{label}:{rel}:{path.stat().st_size}\n".encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
 
 
-def fingerprint(course: Course, assignment: str, learner: str) -> str:
-    """A hash of what a grade depends on: the learner's submitted files, the assignment's source and its key."""
+def fingerprint(course: Course, assignment: str, learner: str, execute: str | None = None) -> str:
+    """A hash of what a grade depends on: the learner's submitted files, the assignment's source and its key.
+
+    A run that executes the notebooks (``execute``) has its own fingerprint, as its
+    autograded notebooks hold the outputs; the scores are the same.
+    """
     digest = hashlib.sha256()
+    if execute:
+        digest.update(f"execute:{execute}\n".encode())
     _hash_folder(digest, course.submission(learner, assignment), "submitted")
     _hash_folder(digest, course.source_dir / assignment, "source")
     key = keys_dir() / f"{assignment}.yaml"

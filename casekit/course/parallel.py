@@ -28,15 +28,17 @@ import threading
 import time
 import warnings
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from multiprocessing import get_context
 from typing import Callable
 
 from casekit.course import ledger
+from casekit.course.collect import learner_id_problem
 from casekit.course.config import Course, CourseError, tools_on_path
-from casekit.course.gradebook_rows import Rows, assignment_structure, engine_for, learner_rows, merge_learner
+from casekit.course.gradebook_rows import Rows, assignment_structure, engine_for, learner_rows, merge_learner, snapshot
 from casekit.course.problems import SubmissionProblem
-from casekit.course.results import CohortReport, SubmissionResult
+from casekit.course.results import NOT_GRADED, CohortReport, SubmissionResult
 from casekit.course.task import GradeTask, TaskResult, run_task, worker_init
 from casekit.paths import kit_root
 
@@ -147,6 +149,12 @@ def _check(course: Course, assignment: str, learners: list[str] | None) -> list[
     if not (course.release_dir / assignment).is_dir():
         raise CourseError(f"{assignment!r} has not been released yet; run `casekit course build` first")
     everyone = course.learners(assignment)
+    refused = [f"{name!r} ({why})" for name in everyone if (why := learner_id_problem(name))]
+    if refused:
+        raise CourseError(
+            f"submission folder(s) in {course.submitted_dir} not named by a plain learner id: {', '.join(refused)}; "
+            "rename or remove them, then grade again (nothing was graded)"
+        )
     if learners:
         unknown = [name for name in learners if name not in everyone]
         if unknown:
@@ -160,8 +168,8 @@ def _check(course: Course, assignment: str, learners: list[str] | None) -> list[
     return everyone
 
 
-def _is_current(course: Course, entry: ledger.Entry | None, assignment: str, learner: str) -> bool:
-    if entry is None or entry.fingerprint != ledger.fingerprint(course, assignment, learner):
+def _is_current(course: Course, entry: ledger.Entry | None, assignment: str, learner: str, execute: str | None) -> bool:
+    if entry is None or entry.fingerprint != ledger.fingerprint(course, assignment, learner, execute):
         return False
     folder = course.autograded(learner, assignment)
     return folder.is_dir() if entry.result.graded_by_nbgrader else True
@@ -176,6 +184,7 @@ def grade_cohort(
     force: bool = False,
     scheduler=None,
     progress: Progress | None = None,
+    execute: str | None = None,
 ) -> CohortReport:
     """Autograde every learner who submitted ``assignment`` (or just ``learners``), ``workers`` at a time.
 
@@ -184,7 +193,17 @@ def grade_cohort(
     run the submissions on instead. Learners graded before, whose submission has not
     changed, are skipped unless ``force``. On Ctrl-C the learners saved so far stay saved,
     the workers are stopped, and ``KeyboardInterrupt`` is raised.
+
+    ``execute``: None (the default) scores each plan file and runs no learner code;
+    ``"sandbox"`` also runs each notebook in the bubblewrap sandbox (refused with
+    :class:`CourseError` where none can be made); ``"unsafe"`` runs them unsandboxed.
     """
+    if execute == "sandbox":
+        from casekit.course.sandbox import require_sandbox
+
+        require_sandbox()
+    elif execute not in (None, "unsafe"):
+        raise CourseError(f"execute={execute!r}: give None, 'sandbox' or 'unsafe'")
     workers = default_workers() if workers is None else int(workers)
     if workers < 1:
         raise CourseError(f"--workers {workers}: give at least 1 (the default is one per core: {default_workers()})")
@@ -195,13 +214,13 @@ def grade_cohort(
         structure = book.structure(assignment)
         earlier = book.graded(assignment)
         skipped = [] if force else [
-            earlier[name].result for name in everyone if _is_current(course, earlier.get(name), assignment, name)]
+            earlier[name].result for name in everyone if _is_current(course, earlier.get(name), assignment, name, execute)]
         todo = [name for name in everyone if name not in {r.learner for r in skipped}]
         structure_id = hashlib.sha256(pickle.dumps(structure)).hexdigest()[:16]
         assignment_id = structure["assignment"][0]["id"]
         tasks = [
             GradeTask(str(course.root), assignment, name, course.timeout, str(kit_root()), structure_id, structure,
-                      book.prior(assignment_id, name))
+                      book.prior(assignment_id, name), execute)
             for name in todo
         ]
         results: list[SubmissionResult] = []
@@ -213,13 +232,17 @@ def grade_cohort(
 
         def failed(task: GradeTask, exc: BaseException) -> None:
             # Not saved: the learner keeps no ledger row, so the next run grades them again.
+            why = (f"the worker process grading them died ({exc})" if isinstance(exc, BrokenProcessPool)
+                   else f"grading stopped with {type(exc).__name__}: {exc}")
             res = SubmissionResult(task.learner, assignment, 0.0, False, [SubmissionProblem(
-                "not-graded", f"grading stopped with {type(exc).__name__}: {exc}; nothing was saved for this learner, "
+                NOT_GRADED, f"NOT GRADED: {why}; nothing was saved for this learner, "
                 "run the same command again to grade them")])
             results.append(res)
             if progress:
                 progress(GradingProgress(len(results), len(tasks), len(skipped), time.perf_counter() - start, res))
 
+        # Unsandboxed learner code can reach the course gradebook: note it as it was, to check after.
+        guard = snapshot(course.db_url, assignment) if execute == "unsafe" and tasks else None
         if progress:
             progress(GradingProgress(0, len(tasks), len(skipped), 0.0, None))
         if scheduler is not None:
@@ -235,11 +258,32 @@ def grade_cohort(
         else:
             used = min(workers, len(tasks))
             _run_local(used, tasks, saved, failed)
+        tampered = _changed_outside(course, assignment, guard, results) if guard is not None else []
     finally:
         book.close()
     order = {name: i for i, name in enumerate(everyone)}
     ordered = sorted([*skipped, *results], key=lambda r: order[r.learner])
-    return CohortReport(assignment, ordered, time.perf_counter() - start, used)
+    return CohortReport(assignment, ordered, time.perf_counter() - start, used, tampered)
+
+
+_INSTRUCTOR_FIELDS = ("manual_score", "extra_credit", "manual_comment")
+
+
+def _changed_outside(course: Course, assignment: str, before: dict, results: list[SubmissionResult]) -> list[str]:
+    """Learners whose gradebook rows changed in ways this run's saves cannot explain: any change for a
+    learner it did not save, and a manual score, extra credit or comment for one it did."""
+    after = snapshot(course.db_url, assignment)
+    saved = {r.learner for r in results if not any(p.kind == NOT_GRADED for p in r.problems)}
+    changed = []
+    for learner in sorted(set(before) | set(after)):
+        was, now = before.get(learner, {}), after.get(learner, {})
+        if learner not in saved:
+            if was != now:
+                changed.append(learner)
+        elif any(was.get(k, {}).get(f) != now.get(k, {}).get(f) for k in set(was) | set(now) for f in _INSTRUCTOR_FIELDS
+                 if f in (now.get(k) or was.get(k) or {})):
+            changed.append(learner)
+    return changed
 
 
 class _Stop:

@@ -17,7 +17,11 @@ from pathlib import Path
 import nbformat
 
 from casekit.course.assignment import criterion_of, notebook_file, plan_file
-from casekit.course.grading import GRADING_ERROR, read_submitted_plan
+from casekit.course.grading import GRADING_ERROR, not_a_plain_file, read_submitted_plan
+from casekit.course.sandbox import KERNEL_DIED, KERNEL_STUCK
+
+MAX_NOTEBOOK_BYTES = 100 * 1024**2
+"""nbgrader's own limit on a file it copies (``CourseDirectory.max_file_size``, 100 MB)."""
 
 # A submission that cannot be graded at all: every criterion gets 0.
 FATAL = {"missing-notebook", "corrupt-notebook"}
@@ -66,7 +70,12 @@ def precheck(submission: Path, released: Path, case_id: str) -> list[SubmissionP
     problems: list[SubmissionProblem] = []
     nb_name = notebook_file(case_id)
     nb_path = submission / nb_name
-    if not nb_path.exists():
+    odd = not_a_plain_file(nb_path) if nb_path.is_symlink() or nb_path.exists() else None
+    if odd is None and nb_path.exists() and nb_path.stat().st_size > MAX_NOTEBOOK_BYTES:
+        odd = f"larger than {MAX_NOTEBOOK_BYTES // 1024**2} MB, far larger than this assignment's notebook"
+    if odd:
+        problems.append(SubmissionProblem("corrupt-notebook", f"notebook {nb_name} is {odd}; submit the notebook itself; scored 0"))
+    elif not nb_path.exists():
         others = sorted(p.name for p in submission.glob("*.ipynb"))
         if others:
             hint = f" (found {', '.join(others)}: rename it to {nb_name} and grade again)"
@@ -159,18 +168,24 @@ def scan_autograded(notebook: Path) -> list[SubmissionProblem]:
         where = f"{name} (cell {index})" if not name.startswith("cell ") else name
         outputs = cell.get("outputs", [])
         timed_out = any(o.output_type == "error" and o.ename == "CellTimeoutError" for o in outputs)
+        stopped = any(o.output_type == "error" and o.ename == KERNEL_STUCK for o in outputs)
         for out in outputs:
             if out.output_type == "error":
-                if timed_out and out.ename == "KeyboardInterrupt":
+                if (timed_out and out.ename == "KeyboardInterrupt") or out.ename == KERNEL_STUCK:
                     continue  # the interrupt is how the time limit stops a cell
                 if out.ename == "CellTimeoutError":
-                    problems.append(SubmissionProblem("timeout", f"{where} ran past the time limit and was stopped"))
+                    rest = "; the cells after it were not run" if stopped else ""
+                    problems.append(SubmissionProblem("timeout", f"{where} ran past the time limit and was stopped{rest}"))
+                elif out.ename == KERNEL_DIED:
+                    problems.append(SubmissionProblem(
+                        "kernel-died", f"the kernel died while running {where} (the code exited or was killed); the "
+                        "cells after it were not run, and the plan file was graded all the same"))
                 else:
                     problems.append(SubmissionProblem("error", f"{where} raised {out.ename}: {_first_line(out.evalue)}"))
             elif out.output_type == "stream" and out.name == "stderr":
                 problems.append(SubmissionProblem("stderr", f"{where} wrote to stderr: {_first_line(out.text)}"))
             elif out.output_type == "stream" and GRADING_ERROR in out.text:
                 problems.append(SubmissionProblem("grading-error", f"{where}: {_first_line(out.text, 300)}"))
-        if criterion_of(name) and any(p.kind in ("error", "stderr", "timeout") and p.message.startswith(where) for p in problems):
+        if criterion_of(name) and any(p.kind in ("error", "stderr", "timeout", "kernel-died") and p.message.startswith(where) for p in problems):
             problems.append(SubmissionProblem("test-failed", f"{where}: the test cell itself failed, so nbgrader gave it 0"))
     return problems

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 from casekit.course.problems import SubmissionProblem
 
+NOT_GRADED = "not-graded"
+
 
 @dataclass
 class SubmissionResult:
@@ -45,6 +47,8 @@ class CohortReport:
     results: list[SubmissionResult]
     seconds: float
     workers: int = 1
+    tampered: list[str] = field(default_factory=list)
+    """Learners whose gradebook rows changed during an --unsafe-execute run other than by the kit's own saves."""
 
     @property
     def graded(self) -> list[SubmissionResult]:
@@ -56,11 +60,21 @@ class CohortReport:
         return [r for r in self.results if r.skipped]
 
     @property
+    def not_graded(self) -> list[SubmissionResult]:
+        """Learners this run could not grade (a worker died under them); nothing was saved for them."""
+        return [r for r in self.results if any(p.kind == NOT_GRADED for p in r.problems)]
+
+    @property
     def problem_submissions(self) -> list[SubmissionResult]:
         return [r for r in self.results if r.problems]
 
     def _ran(self) -> list[SubmissionResult]:
         return [r for r in self.graded if r.graded_by_nbgrader]
+
+    @property
+    def saved(self) -> list[SubmissionResult]:
+        """The learners this run graded and saved."""
+        return [r for r in self.graded if r not in self.not_graded]
 
     @property
     def seconds_per_submission(self) -> float:

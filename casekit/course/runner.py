@@ -18,7 +18,7 @@ from pathlib import Path
 from traitlets.config import Config
 
 from casekit.cases.library import CaseLibrary
-from casekit.course.assignment import source_drift, write_sources
+from casekit.course.assignment import notebook_file, source_drift, write_sources
 from casekit.course.config import Course, CourseError, tools_on_path
 from casekit.course.leaks import feedback_leaks, release_leaks
 from casekit.course.results import CohortReport, SubmissionResult
@@ -127,26 +127,36 @@ def collect_zip(course: Course, assignment: str, archives: list[Path], named_reg
 
     Re-collecting replaces each listed learner's earlier submission, as a new download is
     the newer one. File names follow ``FileNameCollectorPlugin.named_regexp`` in the config.
+    Raises :class:`~casekit.course.collect.SubmissionArchiveError`, before anything is
+    extracted or written, when a learner id is not a plain name or an archive is past the
+    limits (:mod:`casekit.course.collect`).
     """
     from nbgrader.apps.zipcollectapp import ZipCollectApp
     from nbgrader.coursedir import CourseDirectory
     from nbgrader.utils import capture_log
 
+    from casekit.course.collect import LimitedExtractor, PlainNameCollector, check_download
+
     course.require_assignment(assignment)
     if not (course.release_dir / assignment).is_dir():
         raise CourseError(f"{assignment!r} has not been released yet; run `casekit course build` first")
+    archives = [Path(p) for p in archives]
+    for path in archives:
+        if not path.is_file():
+            raise CourseError(f"{path}: no such file; give the zip file(s) downloaded from the LMS")
+    config = Config(course.config)
+    if named_regexp:
+        config.FileNameCollectorPlugin.named_regexp = named_regexp
+    # The kit's checks whatever the course config names: plain learner ids, archives within limits.
+    config.ZipCollectApp.collector_plugin = PlainNameCollector
+    config.ZipCollectApp.extractor_plugin = LimitedExtractor
+    check_download(archives, PlainNameCollector(config=config), LimitedExtractor(config=config).limits())
     archive_dir = course.downloaded_dir / assignment / "archive"
     if archive_dir.exists():
         shutil.rmtree(archive_dir)
     archive_dir.mkdir(parents=True)
     for path in archives:
-        path = Path(path)
-        if not path.is_file():
-            raise CourseError(f"{path}: no such file; give the zip file(s) downloaded from the LMS")
         shutil.copy2(path, archive_dir / path.name)
-    config = Config(course.config)
-    if named_regexp:
-        config.FileNameCollectorPlugin.named_regexp = named_regexp
     config.ZipCollectApp.force = True
     config.ExtractorPlugin.force = True
     config.CourseDirectory.assignment_id = assignment
@@ -189,15 +199,17 @@ def grade_submission(course_root: Path | str, assignment: str, learner: str, *, 
 
 
 def grade(course: Course, assignment: str, learners: list[str] | None = None, progress=None, *,
-          workers: int | None = None, force: bool = False, scheduler=None) -> CohortReport:
+          workers: int | None = None, force: bool = False, scheduler=None, execute: str | None = None) -> CohortReport:
     """Autograde every learner who submitted ``assignment`` (or just ``learners``), in parallel.
 
     See :func:`casekit.course.parallel.grade_cohort`: ``workers`` at a time (default one per
     core), or on a dask cluster (``scheduler``); learners already graded are skipped unless ``force``.
+    No learner code runs unless ``execute`` is ``"sandbox"`` or ``"unsafe"``.
     """
     from casekit.course.parallel import grade_cohort
 
-    return grade_cohort(course, assignment, learners, workers=workers, force=force, scheduler=scheduler, progress=progress)
+    return grade_cohort(course, assignment, learners, workers=workers, force=force, scheduler=scheduler,
+                        progress=progress, execute=execute)
 
 
 # --------------------------------------------------------------------------- feedback
@@ -219,19 +231,23 @@ def feedback(course: Course, assignment: str) -> FeedbackReport:
         result = _api(course).generate_feedback(assignment, force=True)
     if not result["success"]:
         raise CourseError(f"nbgrader could not generate feedback: {_last_error(result)}")
-    # nbgrader copies every other file of the autograded folder too; feedback is the HTML only
-    # (the plan file there is whatever the learner's code left in it at grading time).
-    for path in course.feedback_dir.glob(f"*/{assignment}/**/*"):
-        if path.is_file() and path.suffix != ".html":
+    # nbgrader copies every other file of the autograded folder too; feedback is the page nbgrader
+    # made from the graded notebook, nothing else (not an .html file a learner put in the folder).
+    page = f"{notebook_file(assignment).removesuffix('.ipynb')}.html"
+    for path in sorted(course.feedback_dir.glob(f"*/{assignment}/**/*"), reverse=True):
+        if path.is_file() and not (path.name == page and path.parent.name == assignment):
             path.unlink()
-    files = sorted(course.feedback_dir.glob(f"*/{assignment}/*.html"))
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    files = sorted(course.feedback_dir.glob(f"*/{assignment}/{page}"))
     leaks = feedback_leaks(course, assignment, files)
     for path in leaks:
         path.unlink()
     if leaks:
         where = "; ".join(f"{p.relative_to(course.root)}: {', '.join(why)}" for p, why in leaks.items())
         raise CourseError(
-            f"{len(leaks)} of {len(files)} feedback file(s) would reveal hidden tests or the mark scheme and were "
-            f"removed ({where}); check ClearHiddenTests and ClearMarkScheme in GenerateFeedback.preprocessors"
+            f"{len(leaks)} of {len(files)} feedback file(s) would reveal hidden tests, the mark scheme or an answer key "
+            f"and were removed ({where}); check ClearHiddenTests and ClearMarkScheme in GenerateFeedback.preprocessors, "
+            "and review the learner's notebook"
         )
     return FeedbackReport(assignment, files)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import os
 
+from casekit.csvsafe import neutralise_frame
 from casekit.hours.logbook import list_entries
 from casekit.hours.store import Store
 
@@ -26,8 +27,11 @@ def export_frame(store: Store, *, learner: str | None = None, status: str | None
 
 
 def export_csv(store: Store, to: str | os.PathLike | io.TextIOBase | None = None, **filters) -> str | None:
-    """Write the CSV to ``to`` (a path or open text file); with None, return it as text."""
-    frame = export_frame(store, **filters)
+    """Write the CSV to ``to`` (a path or open text file); with None, return it as text.
+
+    A text cell a spreadsheet would run as a formula starts with an apostrophe (:mod:`casekit.csvsafe`).
+    """
+    frame = neutralise_frame(export_frame(store, **filters))
     if to is None:
         return frame.to_csv(index=False)
     if hasattr(to, "write"):

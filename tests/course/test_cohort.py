@@ -128,7 +128,8 @@ def test_csv_has_one_row_per_learner_and_a_column_per_criterion(cohort):
     """Is the export one row per learner, one column per rubric criterion, then total and max?"""
     with (cohort.kit / "scores.csv").open() as fh:
         header = next(csv.reader(fh))
-    assert header == ["learner", *[c.id for c in cohort.key.rubric], "total", "max", "needs_manual_grade"]
+    # The last column names what grading found wrong with the submission (added with the trust review).
+    assert header == ["learner", *[c.id for c in cohort.key.rubric], "total", "max", "needs_manual_grade", "problems"]
     rows = cohort.rows()
     assert sorted(rows) == sorted(lr.name for lr in LEARNERS)
     maximum = sum(c.points for c in cohort.key.rubric)
@@ -164,7 +165,7 @@ def test_summary_names_each_problem_submission_and_why(cohort, learner):
         "missing-notebook": "notebook", "corrupt-notebook": "not valid JSON", "deleted-cells": "deleted",
         "edited-cells": "edited", "missing-plan": "missing", "corrupt-plan": "cannot be graded",
         "error": "raised RuntimeError", "timeout": "time limit", "stderr": "stderr",
-        "score-corrected": "the rubric's were recorded",
+        "score-corrected": "the rubric's were recorded", "key-access": "reaches for the answer key",
     }
     assert words[learner.problem] in blocks[learner.name]
 
