@@ -43,14 +43,28 @@ def _store(ctx: click.Context):
     return obj["store"]
 
 
+_DB_HELP = f"The hours log: a SQLite file path or any SQLAlchemy URL (default {default_db_path()})."
+
+
+def _set_db(ctx: click.Context, _param, value):
+    """``--db`` typed after a subcommand names the log just as before it (the later one wins)."""
+    if value is not None:
+        ctx.ensure_object(dict)["db"] = value
+    return value
+
+
+def _db_option() -> click.Option:
+    return click.Option(["--db"], metavar="PATH|URL", default=None, expose_value=False, callback=_set_db,
+                        help=_DB_HELP + f" Also read from {ENV_VAR}; may come before or after the command.")
+
+
 _FULL_TIME = click.option("--full-time-hours", type=click.FloatRange(1, 80), default=None,
                           help=f"Hours a week that make a week full-time (default {_full_time_default()}, a setting).")
 _AS_OF = click.option("--as-of", type=_DATE, default=None, help="Measure as of this date, YYYY-MM-DD (default today).")
 
 
 @click.group()
-@click.option("--db", metavar="PATH|URL", envvar=ENV_VAR, show_envvar=True, default=None,
-              help=f"The hours log: a SQLite file path or any SQLAlchemy URL (default {default_db_path()}).")
+@click.option("--db", metavar="PATH|URL", envvar=ENV_VAR, show_envvar=True, default=None, help=_DB_HELP)
 @click.pass_context
 def hours(ctx: click.Context, db: str | None) -> None:
     """Log supervised practice hours and track progress toward each credential.
@@ -217,7 +231,8 @@ def _load_key(path: Path):
 @click.argument("entry_ids", nargs=-1)
 @click.option("--key", "key_path", type=click.Path(dir_okay=False, path_type=Path), envvar="CASEKIT_HOURS_KEY",
               show_envvar=True, default=None,
-              help="Your private key file (from `casekit hours keygen`); default: the keygen default for --supervisor.")
+              help="Your private key file (from `casekit hours keygen`); default: where keygen wrote --supervisor's "
+                   "key for this log.")
 @click.option("--supervisor", default=None, help="Who is approving; must be the owner of --key.")
 @click.option("--learner", default=None, help="With --all: only this learner's entries.")
 @click.option("--all", "all_", is_flag=True, help="Approve every pending entry you may approve.")
@@ -239,9 +254,11 @@ def approve(ctx, entry_ids, key_path, supervisor, learner, all_, through) -> Non
     if entry_ids and (learner or through):
         raise click.UsageError("--learner and --through go with --all, not with entry ids")
     if key_path is None:
-        if supervisor is None or not default_key_path(supervisor).exists():
-            raise click.UsageError("give your private key file with --key FILE (approvals are signed)")
-        key_path = default_key_path(supervisor)
+        guess = default_key_path(supervisor, _store(ctx)) if supervisor else None
+        if guess is None or not guess.exists():
+            where = f" (none at {guess})" if guess is not None else ""
+            raise click.UsageError(f"give your private key file with --key FILE (approvals are signed){where}")
+        key_path = guess
     key = _load_key(key_path)
     done = approve_entries(_store(ctx), supervisor, key=key, entry_ids=list(entry_ids) if entry_ids else None,
                            learner=learner, before=_day(through))
@@ -279,8 +296,9 @@ def correct(ctx, entry_id, day, amount, category, setting, paid, supervisor, not
 @hours.command("keygen")
 @click.argument("supervisor")
 @click.option("--to", "to", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Where to write the private key (default: a keys folder in your casekit config folder); "
-                   "the public key goes beside it as .pub.")
+              help="Where to write the private key (default: for the default log, the keys folder in your casekit "
+                   "config folder; for a log X.sqlite named with --db, the folder X-keys beside it); the public key "
+                   "goes beside it as .pub.")
 @click.option("--no-passphrase", is_flag=True, help="Do not protect the private key with a passphrase.")
 @click.option("--replace", is_flag=True,
               help="Retire SUPERVISOR's current key (its approvals stay valid) and register the new one.")
@@ -411,6 +429,30 @@ def progress(ctx, learner, as_of, full_time_hours, target_date, why) -> None:
     _say_uncounted(verification)
 
 
+@hours.command("why")
+@click.argument("learner")
+@click.argument("entry_ids", nargs=-1)
+@_AS_OF
+@_FULL_TIME
+@click.option("--all", "all_", is_flag=True, help="List every entry (default: the newest 20).")
+@click.pass_context
+@friendly_errors
+def why(ctx, learner, entry_ids, as_of, full_time_hours, all_) -> None:
+    """For LEARNER's entries (or ENTRY_IDS), whether each counts on every credential route, and why not.
+
+    Reasons: before the degree, outside the look-back, unpaid, not supervised, a category
+    or setting the route does not accept, a supervisor without the credential the route
+    asks; and, for no route at all, failing verification or replaced by a correction.
+    """
+    from casekit.hours.explain import explain_entries, explanations_text
+    from casekit.hours.learner import verified_learner_progress
+
+    lp, verification, log = verified_learner_progress(_store(ctx), learner, as_of=_day(as_of),
+                                                      full_time_hours=full_time_hours)
+    found = explain_entries(lp, verification, log, list(entry_ids) or None)
+    click.echo(explanations_text(found, limit=None if (all_ or entry_ids) else 20), nl=False)
+
+
 def _say_uncounted(verification) -> None:
     """After a progress view: the entries left out because they fail verification, if any."""
     note = verification.uncounted_note()
@@ -476,3 +518,15 @@ def rules(path) -> None:
                     lead = "    " if i == 0 else "    or "
                     per = " per year" if req.measure == "supervision_hours" else ""
                     click.echo(f"{lead}{req.measure} >= {req.min.value:,g}{per}  [{req.min.cite()}]")
+
+
+def _add_db_everywhere(group: click.Group) -> None:
+    """Give every subcommand that opens the log its own ``--db`` (so it may follow the command)."""
+    for cmd in group.commands.values():
+        if isinstance(cmd, click.Group):
+            _add_db_everywhere(cmd)
+        elif cmd.name != "rules" and not any(p.name == "db" for p in cmd.params):
+            cmd.params.append(_db_option())
+
+
+_add_db_everywhere(hours)

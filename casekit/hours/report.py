@@ -23,6 +23,7 @@ import pandas as pd
 from casekit import __version__
 from casekit.hours.charts import progress_png
 from casekit.hours.errors import HoursError
+from casekit.hours.explain import explain_entries, explanations_html
 from casekit.hours.learner import LearnerProgress, verified_learner_progress
 from casekit.hours.models import CATEGORIES, SETTINGS
 from casekit.hours.pathways import pathways_from
@@ -69,7 +70,8 @@ def _summary(lp: LearnerProgress) -> str:
             f"<td>{_e(elig)}</td><td>{_e(best.route.label)}: {_e(best.requirement_text())}</td><td>{state}</td>"
             f"<td>{missing}</td></tr>")
     return ("<table><tr><th>credential</th><th>status</th><th>education / licence</th>"
-            "<th>experience (best route; approved, pending apart)</th><th>experience</th><th>missing</th></tr>"
+            "<th>progress on the best route (approved; pending apart)</th><th>experience met or projected</th>"
+            "<th>missing</th></tr>"
             + "".join(rows) + "</table>")
 
 
@@ -228,7 +230,7 @@ and the chain head with the one shown when they last approved. The signed statem
 
 def report_html(lp: LearnerProgress, entries: pd.DataFrame, *, log_name: str = "",
                 verification: Verification | None = None, signed_json: str | None = None,
-                warnings: list[str] | None = None) -> str:
+                warnings: list[str] | None = None, explained: str = "") -> str:
     """The report for an already computed progress and the learner's entries, as HTML text.
 
     With ``verification`` the report gains its verification section; with ``signed_json``
@@ -264,6 +266,7 @@ Only approved entries count toward a threshold; pending hours are shown apart.
 
 <h2>Entries that did not count, and why</h2>
 {_not_counted(lp)}
+{"<h2>Each entry on each route</h2>" + explained if explained else ""}
 
 <h2>Rule sources</h2>
 {_sources(lp.rules)}
@@ -293,11 +296,12 @@ def write_report(store: Store, learner: str, to: str | os.PathLike, *, rules: Ru
     entries = entries[pd.to_datetime(entries["date"]).dt.date <= lp.options.as_of]
     note = guards_note(store)
     warnings = [note] if note else []
+    explained = explanations_html(explain_entries(lp, verification, log), limit=_LISTED * 4)
     to.write_text(report_html(lp, entries, log_name=store.path.name if store.path else store.describe(),
                               verification=verification,
                               signed_json=signed_log_json(log, verification, indent=None, as_of=lp.options.as_of,
                                                           full_time_hours=full_time_hours),
-                              warnings=warnings), encoding="utf-8")
+                              warnings=warnings, explained=explained), encoding="utf-8")
     return to
 
 
