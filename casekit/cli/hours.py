@@ -453,6 +453,28 @@ def why(ctx, learner, entry_ids, as_of, full_time_hours, all_) -> None:
     click.echo(explanations_text(found, limit=None if (all_ or entry_ids) else 20), nl=False)
 
 
+@hours.command("plan")
+@click.argument("learner")
+@click.option("--weekly-hours", type=click.FloatRange(0, 80, min_open=True), required=True,
+              help="Hours a week you plan to work (e.g. 20 part-time, 40 full-time).")
+@click.option("--start", type=_DATE, default=None, help="When the planned weeks begin, YYYY-MM-DD (default: --as-of).")
+@_AS_OF
+@_FULL_TIME
+@click.pass_context
+@friendly_errors
+def plan(ctx, learner, weekly_hours, start, as_of, full_time_hours) -> None:
+    """What-if: the date each credential route would be met if LEARNER worked --weekly-hours from --start.
+
+    The planned weeks go through the same rules as logged hours: a route counting full-time
+    months counts only weeks at or above full-time, a route counting hours takes part-time
+    hours at their value.
+    """
+    from casekit.hours.planner import plan_for
+
+    click.echo(plan_for(_store(ctx), learner, weekly_hours=weekly_hours, start=_day(start), as_of=_day(as_of),
+                        full_time_hours=full_time_hours).to_text(), nl=False)
+
+
 def _say_uncounted(verification) -> None:
     """After a progress view: the entries left out because they fail verification, if any."""
     note = verification.uncounted_note()
