@@ -23,6 +23,7 @@ from casekit.errors import CasekitError
 from casekit.hours.approval import approve_entries, pending_for
 from casekit.hours.charts import charted, progress_png
 from casekit.hours.dashboard_people import KeyMaker, PeoplePanel
+from casekit.hours.dashboard_plan import PlanPanel, WhyPanel
 from casekit.hours.demo import build_demo_log, demo_key_path, is_demo_log
 from casekit.hours.keys import default_key_path, load_signing_key
 from casekit.hours.learner import LearnerProgress, verified_learner_progress
@@ -39,7 +40,7 @@ REPORTS_FOLDER = "reports"
 # The "Setting" choice before anything is chosen: logging is refused until a setting is
 # picked, because the setting decides which credentials the hours count toward.
 NO_SETTING = ""
-TAB_TITLES = ("Progress", "Log hours", "Sign off", "People")
+TAB_TITLES = ("Progress", "Log hours", "Sign off", "People", "Why", "Plan")
 _LABEL, _FIELD, _button_layout, _block = LABEL, FIELD, button_layout, block
 
 
@@ -157,6 +158,9 @@ class SupervisorDashboard:
         self.report_button.on_click(lambda _b: self._run(self._write_report))
         self.people = PeoplePanel(self)
         self.key_maker = KeyMaker(self)
+        self.verification = self.signed_log = None
+        self.why = WhyPanel(self)
+        self.planner = PlanPanel(self)
         self.supervisor.observe(lambda c: setattr(self.key_file, "value", self._suggested_key(c["new"])), names="value")
         self.learner.observe(lambda _c: self._run(self._default_setting), names="value")
         for w in (self.supervisor, self.learner, self.full_time, self.target):
@@ -186,9 +190,13 @@ class SupervisorDashboard:
                                    W.HTML(_block(f"<small>an HTML report to print or send, written into the "
                                                  f"<code>{REPORTS_FOLDER}</code> folder beside this notebook</small>"))])],
                           layout=W.Layout(width="100%"))
-        tabs = W.Tab(children=[progress, form, signoff, self.people.widget])
+        tabs = W.Tab(children=[progress, form, signoff, self.people.widget, self.why.widget, self.planner.widget])
         for i, title in enumerate(TAB_TITLES):
             tabs.set_title(i, title)
+        self.tabs = tabs
+        # The plan is recomputed when its tab is shown (it runs the rules once per route), not on every refresh.
+        tabs.observe(lambda c: self._run(self.planner.update) if c["new"] == TAB_TITLES.index("Plan") else None,
+                     names="selected_index")
         head = W.VBox([W.HBox([self.supervisor, self.learner], layout=W.Layout(flex_flow="row wrap")),
                        W.HBox([self.full_time, self.full_time_note], layout=W.Layout(width="100%"))])
         return W.VBox([head, tabs, self.output])
@@ -290,6 +298,19 @@ class SupervisorDashboard:
             return "Nothing to verify yet: this log has no learner (add one on the People tab)."
         return "\n".join(v.to_text() for v in verify_store(self.store, self.learner.value))
 
+    def why_text(self, entry_id: str | None = None) -> str:
+        """Why the chosen entry (or ``entry_id``) counts or not on every route (as `casekit hours why`)."""
+        return self.why.text(entry_id)
+
+    def plan_text(self, weekly_hours: float | None = None) -> str:
+        """The what-if plan at ``weekly_hours`` (default: the slider) as text (as `casekit hours plan`)."""
+        if weekly_hours is not None and int(round(weekly_hours)) != self.planner.weekly.value:
+            self.planner.weekly.value = int(round(weekly_hours))  # moving the slider recomputes the plan
+            found = self.planner.last
+        else:
+            found = self._run(self.planner.update)
+        return found.to_text() if found else "Nothing to plan yet: add a learner on the People tab."
+
     def progress_text(self) -> str:
         """The selected supervisee's progress as text (what `casekit hours progress` prints)."""
         if not self.progress:
@@ -333,6 +354,8 @@ class SupervisorDashboard:
                                                           ("learner", self.learner.value)) if not v)
             self.summary.value = f"<i>This log has {missing} yet: add them on the People tab.</i>"
             self.pending.options, self.bars.children = [], []
+            self.progress = self.verification = self.signed_log = None
+            self.why.update()
             return
         pend = pending_for(self.store, self.supervisor.value, self.learner.value)
         self.pending.options = [
@@ -344,11 +367,11 @@ class SupervisorDashboard:
         target = self.target.value if self.target.value and self.target.value > today else None
         if self.target.value and target is None:
             print(f"Finish by: pick a date after {today.isoformat()}.")
-        lp, verification, _log = verified_learner_progress(self.store, self.learner.value, rules=self.rules,
-                                                           full_time_hours=self.full_time.value, as_of=self.today,
-                                                           target=target)
+        lp, verification, log = verified_learner_progress(self.store, self.learner.value, rules=self.rules,
+                                                          full_time_hours=self.full_time.value, as_of=self.today,
+                                                          target=target)
         uncounted = verification.uncounted_note()
-        self.progress = lp
+        self.progress, self.verification, self.signed_log = lp, verification, log
         # Draw the chart (the slow part) first, so the summary, bars and chart change together
         # and nobody reads new bars next to an old chart.
         png = progress_png(lp, width=10)
@@ -359,6 +382,9 @@ class SupervisorDashboard:
                                     + (f"<br><b style='color:#a00'>{html.escape(uncounted)}.</b>" if uncounted else ""))
         self.bars.children = self._bars(lp)
         self.chart.value = png
+        self.why.update()
+        if getattr(self, "tabs", None) is not None and self.tabs.selected_index == TAB_TITLES.index("Plan"):
+            self.planner.update()
 
     def _bars(self, lp: LearnerProgress) -> list[W.Widget]:
         """A row per charted credential: its name, a bar as wide as the dashboard, and the route's figures."""

@@ -10,7 +10,7 @@ import ipywidgets as W
 import pytest
 
 from casekit.hours.charts import charted, progress_figure
-from casekit.hours.dashboard import NO_SETTING, SupervisorDashboard, open_for_notebook
+from casekit.hours.dashboard import NO_SETTING, TAB_TITLES, SupervisorDashboard, open_for_notebook
 from casekit.hours.demo import LEARNERS, SUPERVISORS, build_demo_log
 from casekit.hours.logbook import list_entries
 from casekit.hours.models import SETTINGS
@@ -336,3 +336,22 @@ def test_a_new_supervisor_starts_an_empty_log_in_the_dashboard_alone(tmp_path, n
     assert path == notebook_folder / "reports" / "hours-report-demo-learner-n.html" and path.is_file()
     assert "FAIL" not in d.verify_text() and "1 approval verifies" in d.verify_text()
     store.close()
+
+
+def test_why_and_plan_tabs_explain_entries_and_move_dates_with_the_slider(demo):
+    """Does the Why tab explain the chosen entry on every route (as `casekit hours why`), and does moving the Plan
+    tab's weekly-hours slider bring the planned dates forward?"""
+    d = SupervisorDashboard(demo, supervisor="Demo Supervisor Q", learner="Demo Learner B")
+    assert d.why.entry.options and d.why.entry.value == d.why.entry.options[0][1]
+    text = d.why_text()
+    assert text.splitlines()[0].endswith(d.why.entry.value)
+    assert "CCM route a:" in text and "ACM-RN route experience:" in text
+    assert "<table>" in d.why.answer.value and "ACM-RN" in d.why.answer.value
+    d.tabs.selected_index = TAB_TITLES.index("Plan")
+    slow = {(r.credential, r.route_id): r.planned for r in d.planner.last.routes}
+    assert "planning 20 h a week (part-time" in d.plan_text()
+    d.planner.weekly.value = 40
+    fast = {(r.credential, r.route_id): r.planned for r in d.planner.last.routes}
+    moved = [k for k in slow if slow[k] and fast[k] and fast[k] < slow[k]]
+    assert moved and all(fast[k] <= slow[k] for k in slow if slow[k] and fast[k])
+    assert "planning 40 h a week (full-time" in d.planner.answer.value
