@@ -324,7 +324,11 @@ class SupervisorDashboard:
         where the JupyterLab file browser shows it. When it cannot be written (no supervisee
         yet, a bad file name) it says why and returns None, so a notebook's Run All goes on.
         """
-        return self._run(self._write_report, to)
+        try:  # not through _run: called from a cell, the link belongs under the cell, not in the widget
+            return self._write_report(to)
+        except CasekitError as exc:
+            print(f"Not done: {exc}")
+            return None
 
     def _need_learner(self) -> str:
         if not self.learner.value:

@@ -84,6 +84,9 @@ class Verification:
     signers: list[SignerSummary]
     warnings: list[str] = field(default_factory=list)
     replaced: int = 0  # entries a later version replaces (they count nowhere)
+    # Entries that verify on their own but count nowhere, because a record they depend on failed
+    # (the learner's or their supervisor's person record was edited outside casekit).
+    withheld: set[str] = field(default_factory=set)
 
     @property
     def ok(self) -> bool:
@@ -91,7 +94,7 @@ class Verification:
 
     @property
     def failed_entries(self) -> set[str]:
-        return {f.entry_id for f in self.failures if f.entry_id}
+        return {f.entry_id for f in self.failures if f.entry_id} | self.withheld
 
     def uncounted_note(self) -> str | None:
         """A line saying how many entries fail verification and are left out of progress, or None."""
