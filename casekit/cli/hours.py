@@ -385,6 +385,7 @@ def verify(ctx, learner, path, trust) -> None:
 
     trusted = trusted_fingerprints(trust) if trust else None
     progress_text = ""
+    figures_differ = False
     if path is not None:
         if learner:
             raise click.UsageError("--file checks the learner in the file; give no LEARNER with it")
@@ -393,7 +394,19 @@ def verify(ctx, learner, path, trust) -> None:
 
         log = read_signed_file(path)
         results = [verify_log(log, trusted=trusted)]
-        progress_text = credential_hours_text(progress_from_signed(log, results[0]))
+        recomputed = progress_from_signed(log, results[0])
+        progress_text = credential_hours_text(recomputed)
+        if path.suffix.lower() in (".html", ".htm"):
+            from casekit.hours.report import compare_shown, shown_figures
+
+            shown = shown_figures(path.read_text(encoding="utf-8"))
+            if shown:
+                differ = compare_shown(shown, recomputed)
+                progress_text += ("\nFigures shown in the report: " + (
+                    "they match the ones recomputed above" if not differ else
+                    "they DIFFER from the ones recomputed above (the report was edited):\n  " + "\n  ".join(differ)))
+                if differ:
+                    figures_differ = True
     else:
         from casekit.hours.verify import verify_store
 
@@ -404,7 +417,10 @@ def verify(ctx, learner, path, trust) -> None:
         click.echo(progress_text)
     click.echo(verdict(results, trusted=trusted is not None, from_file=path is not None,
                        file_name=str(path) if path is not None else "FILE"))
-    if any(not r.ok for r in results):
+    if figures_differ:
+        click.echo("FAILED: the figures this report shows are not the ones its signed log gives; trust the "
+                   "recomputed figures above, not the page")
+    if any(not r.ok for r in results) or figures_differ:
         ctx.exit(1)
 
 
@@ -480,6 +496,8 @@ def _say_uncounted(verification) -> None:
     note = verification.uncounted_note()
     if note:
         click.echo(f"note: {note}")
+    for k in verification.key_notes:
+        click.echo(f"note: {k}")
 
 
 @hours.command("report")

@@ -383,7 +383,9 @@ class SupervisorDashboard:
                                     f"Logged {lp.total_hours:,.1f} h; <b>{lp.pending_hours:,.1f} h pending</b> "
                                     f"(they count once approved). {html.escape(lp.corrections_text())} "
                                     f"<small>{lp.options.describe()}</small>"
-                                    + (f"<br><b style='color:#a00'>{html.escape(uncounted)}.</b>" if uncounted else ""))
+                                    + (f"<br><b style='color:#a00'>{html.escape(uncounted)}.</b>" if uncounted else "")
+                                    + "".join(f"<br><b style='color:#a60'>Note: {html.escape(k)}.</b>"
+                                              for k in verification.key_notes))
         self.bars.children = self._bars(lp)
         self.chart.value = png
         self.why.update()

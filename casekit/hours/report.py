@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import html
 import os
+import re
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -175,6 +176,8 @@ def _sources(rules: Rules) -> str:
 
 
 def _banner(v: Verification | None) -> str:
+    if v is not None and v.ok and v.key_notes:
+        return "".join(f"<p class='failed'><b>Key replaced:</b> {_e(k)}.</p>" for k in v.key_notes)
     if v is None or v.ok:
         return ""
     return (f"<p class='failed'><b>Verification failed for {len(v.failed_entries):,} entr"
@@ -196,9 +199,10 @@ def _verification(lp: LearnerProgress, v: Verification, warnings: list[str]) -> 
             items += f"<li>...and {more:,} more (casekit hours verify lists them all)</li>"
         result = (f"<p class='failed'><b>Verification FAILED.</b> {len(v.failures):,} problem(s). Entries that fail "
                   "are not counted anywhere in this report.</p><ul>" + items + "</ul>")
-    notes = "".join(f"<p class='muted'>Note: {_e(w)}</p>" for w in warnings)
+    notes = "".join(f"<p class='muted'>Note: {_e(w)}</p>" for w in warnings + v.key_notes)
     creds = "".join(
-        f"<tr><td>{_e(c.short)}</td><td>{_e(c.best.route.id)}</td><td class='num'>{c.best.counted_hours:,.2f}</td>"
+        f"<tr><td>{_e(c.short)}</td><td>{_e(c.best.route.id)}</td>"
+        f"<td class='num' data-casekit-credential='{_e(c.short)}'>{c.best.counted_hours:,.2f}</td>"
         f"<td>{_e(c.best.requirement_text())}</td><td>{'met' if c.met else 'not yet met'}</td></tr>"
         for c in lp.credentials)
     signers = "".join(
@@ -303,6 +307,28 @@ def write_report(store: Store, learner: str, to: str | os.PathLike, *, rules: Ru
                                                           full_time_hours=full_time_hours),
                               warnings=warnings, explained=explained), encoding="utf-8")
     return to
+
+
+_SHOWN = re.compile(r"<td class='num' data-casekit-credential='([^']*)'>([^<]*)</td>")
+
+
+def shown_figures(text: str) -> dict[str, str]:
+    """The approved hours per credential a report shows in its verification section, as printed."""
+    return {html.unescape(k): v.strip() for k, v in _SHOWN.findall(text)}
+
+
+def compare_shown(shown: dict[str, str], lp: LearnerProgress) -> list[str]:
+    """Where the figures a report shows differ from those recomputed from its signed log (empty: they match)."""
+    out = []
+    recomputed = {c.short: f"{c.best.counted_hours:,.2f}" for c in lp.credentials}
+    for short, value in recomputed.items():
+        if short not in shown:
+            out.append(f"{short}: the report shows no figure (recomputed {value} h)")
+        elif shown[short] != value:
+            out.append(f"{short}: the report shows {shown[short]} h, recomputed {value} h")
+    out += [f"{k}: the report shows {v} h for a credential the rules do not have" for k, v in shown.items()
+            if k not in recomputed]
+    return out
 
 
 def entry_table(log: SignedLog) -> pd.DataFrame:

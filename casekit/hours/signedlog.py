@@ -87,6 +87,8 @@ class Verification:
     # Entries that verify on their own but count nowhere, because a record they depend on failed
     # (the learner's or their supervisor's person record was edited outside casekit).
     withheld: set[str] = field(default_factory=set)
+    # Approvals signed with a key that replaced the supervisor's earlier key, not confirmed by --trust.
+    key_notes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -113,7 +115,7 @@ class Verification:
         for s in self.signers:
             lines.append(f"  signed by {s.name}, key {s.fingerprint}: {_count(s.entries, 'entry', 'entries')}, "
                          f"{s.minutes / 60:,.2f} h")
-        for w in self.warnings:
+        for w in self.warnings + self.key_notes:
             lines.append(f"  note: {w}")
         for f in self.failures:
             lines.append(f"  FAIL {f}")

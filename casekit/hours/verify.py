@@ -158,6 +158,7 @@ def verify_log(log: SignedLog, *, trusted: set[str] | None = None, now: str | No
     for eid, a in check.apps.items():
         check.approval(eid, a)
     check.loose_ends()
+    check.replaced_keys()
     return check.result(now)
 
 
@@ -192,6 +193,7 @@ class _LogCheck:
         self.apps: dict[str, dict] = {}
         self.by_sig: dict[str, list[str]] = {}
         self.withheld: set[str] = set()
+        self.key_notes: list[str] = []
 
     def fail(self, kind: str, eid: str | None, msg: str) -> None:
         self.failures.append(Failure(kind, eid, msg))
@@ -400,6 +402,33 @@ class _LogCheck:
             if sup and sup not in self.rows and eid not in self.bad:
                 self.fail("deleted", eid, f"corrects entry {sup}, which is not in the log")
 
+    def replaced_keys(self) -> None:
+        """A note for every approval signed with a key that replaced an earlier one of the same supervisor.
+
+        Anyone holding the log can retire a supervisor's key and register one of their own, so
+        approvals signed with a replacement rest on the replacement alone until a key from the
+        supervisor (``--trust``) confirms it. They still count (the replacement may be genuine);
+        verify, progress and the report say so until then.
+        """
+        by_owner: dict[str, list[dict]] = {}
+        for k in self.log.keys:
+            by_owner.setdefault(str(k.get("owner")), []).append(k)
+        for owner, ks in by_owner.items():
+            ks.sort(key=lambda k: str(k.get("registered_at")))
+            for i, k in enumerate(ks[1:], start=1):
+                fp = k.get("fingerprint")
+                used = self.signers.get(fp)
+                if used is None or (self.trusted is not None and fp in self.trusted):
+                    continue
+                old = ks[i - 1]
+                before = self.signers.get(old.get("fingerprint"))
+                earlier = (f" after the old key had signed {before.entries:,} of these entries" if before else "")
+                self.key_notes.append(
+                    f"{owner}'s key was replaced on {str(k.get('registered_at'))[:10]} ({old.get('fingerprint')} -> "
+                    f"{fp}){earlier}; {used.entries:,} approval(s) ({used.minutes / 60:,.2f} h) signed with the new key "
+                    "rest on that replacement alone (anyone holding the log can replace a key): confirm it with "
+                    f"casekit hours verify --trust {owner.replace(' ', '_')}.pub, the key file from {owner}")
+
     def result(self, now: str | None) -> Verification:
         # Hours that count: verified approvals at their current version, among the entries that
         # hold (as the report counts them: see casekit.hours.supersession).
@@ -414,7 +443,7 @@ class _LogCheck:
             approved_verified=len(self.verified), approved_minutes_verified=approved_minutes,
             pending=sum(1 for e in rows.values() if e.get("status") == "pending"), head=head, failures=self.failures,
             signers=sorted(self.signers.values(), key=lambda s: (s.name, s.fingerprint)), warnings=self.warnings,
-            replaced=len(versions.replaced), withheld=set(self.withheld))
+            replaced=len(versions.replaced), withheld=set(self.withheld), key_notes=list(self.key_notes))
 
 
 def _person_words(p: dict) -> str:
@@ -438,6 +467,9 @@ def verdict(results: list[Verification], *, trusted: bool, from_file: bool, file
     if bad:
         n = sum(len(r.failures) for r in bad)
         return f"FAILED: {n} problem(s) for {', '.join(r.learner for r in bad)}; {checked}"
+    noted = sum(len(r.key_notes) for r in results)
+    if noted:
+        checked += f"; but see the note{'s' if noted > 1 else ''} on a replaced supervisor key above"
     if trusted:
         return f"OK: every signature was made with a key you trust (--trust) and the audit chain holds; {checked}"
     if not from_file:
