@@ -43,14 +43,28 @@ def _store(ctx: click.Context):
     return obj["store"]
 
 
+_DB_HELP = f"The hours log: a SQLite file path or any SQLAlchemy URL (default {default_db_path()})."
+
+
+def _set_db(ctx: click.Context, _param, value):
+    """``--db`` typed after a subcommand names the log just as before it (the later one wins)."""
+    if value is not None:
+        ctx.ensure_object(dict)["db"] = value
+    return value
+
+
+def _db_option() -> click.Option:
+    return click.Option(["--db"], metavar="PATH|URL", default=None, expose_value=False, callback=_set_db,
+                        help=_DB_HELP + f" Also read from {ENV_VAR}; may come before or after the command.")
+
+
 _FULL_TIME = click.option("--full-time-hours", type=click.FloatRange(1, 80), default=None,
                           help=f"Hours a week that make a week full-time (default {_full_time_default()}, a setting).")
 _AS_OF = click.option("--as-of", type=_DATE, default=None, help="Measure as of this date, YYYY-MM-DD (default today).")
 
 
 @click.group()
-@click.option("--db", metavar="PATH|URL", envvar=ENV_VAR, show_envvar=True, default=None,
-              help=f"The hours log: a SQLite file path or any SQLAlchemy URL (default {default_db_path()}).")
+@click.option("--db", metavar="PATH|URL", envvar=ENV_VAR, show_envvar=True, default=None, help=_DB_HELP)
 @click.pass_context
 def hours(ctx: click.Context, db: str | None) -> None:
     """Log supervised practice hours and track progress toward each credential.
@@ -217,7 +231,8 @@ def _load_key(path: Path):
 @click.argument("entry_ids", nargs=-1)
 @click.option("--key", "key_path", type=click.Path(dir_okay=False, path_type=Path), envvar="CASEKIT_HOURS_KEY",
               show_envvar=True, default=None,
-              help="Your private key file (from `casekit hours keygen`); default: the keygen default for --supervisor.")
+              help="Your private key file (from `casekit hours keygen`); default: where keygen wrote --supervisor's "
+                   "key for this log.")
 @click.option("--supervisor", default=None, help="Who is approving; must be the owner of --key.")
 @click.option("--learner", default=None, help="With --all: only this learner's entries.")
 @click.option("--all", "all_", is_flag=True, help="Approve every pending entry you may approve.")
@@ -239,9 +254,11 @@ def approve(ctx, entry_ids, key_path, supervisor, learner, all_, through) -> Non
     if entry_ids and (learner or through):
         raise click.UsageError("--learner and --through go with --all, not with entry ids")
     if key_path is None:
-        if supervisor is None or not default_key_path(supervisor).exists():
-            raise click.UsageError("give your private key file with --key FILE (approvals are signed)")
-        key_path = default_key_path(supervisor)
+        guess = default_key_path(supervisor, _store(ctx)) if supervisor else None
+        if guess is None or not guess.exists():
+            where = f" (none at {guess})" if guess is not None else ""
+            raise click.UsageError(f"give your private key file with --key FILE (approvals are signed){where}")
+        key_path = guess
     key = _load_key(key_path)
     done = approve_entries(_store(ctx), supervisor, key=key, entry_ids=list(entry_ids) if entry_ids else None,
                            learner=learner, before=_day(through))
@@ -279,8 +296,9 @@ def correct(ctx, entry_id, day, amount, category, setting, paid, supervisor, not
 @hours.command("keygen")
 @click.argument("supervisor")
 @click.option("--to", "to", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Where to write the private key (default: a keys folder in your casekit config folder); "
-                   "the public key goes beside it as .pub.")
+              help="Where to write the private key (default: for the default log, the keys folder in your casekit "
+                   "config folder; for a log X.sqlite named with --db, the folder X-keys beside it); the public key "
+                   "goes beside it as .pub.")
 @click.option("--no-passphrase", is_flag=True, help="Do not protect the private key with a passphrase.")
 @click.option("--replace", is_flag=True,
               help="Retire SUPERVISOR's current key (its approvals stay valid) and register the new one.")
@@ -367,6 +385,7 @@ def verify(ctx, learner, path, trust) -> None:
 
     trusted = trusted_fingerprints(trust) if trust else None
     progress_text = ""
+    figures_differ = False
     if path is not None:
         if learner:
             raise click.UsageError("--file checks the learner in the file; give no LEARNER with it")
@@ -375,7 +394,19 @@ def verify(ctx, learner, path, trust) -> None:
 
         log = read_signed_file(path)
         results = [verify_log(log, trusted=trusted)]
-        progress_text = credential_hours_text(progress_from_signed(log, results[0]))
+        recomputed = progress_from_signed(log, results[0])
+        progress_text = credential_hours_text(recomputed)
+        if path.suffix.lower() in (".html", ".htm"):
+            from casekit.hours.report import compare_shown, shown_figures
+
+            shown = shown_figures(path.read_text(encoding="utf-8"))
+            if shown:
+                differ = compare_shown(shown, recomputed)
+                progress_text += ("\nFigures shown in the report: " + (
+                    "they match the ones recomputed above" if not differ else
+                    "they DIFFER from the ones recomputed above (the report was edited):\n  " + "\n  ".join(differ)))
+                if differ:
+                    figures_differ = True
     else:
         from casekit.hours.verify import verify_store
 
@@ -386,7 +417,10 @@ def verify(ctx, learner, path, trust) -> None:
         click.echo(progress_text)
     click.echo(verdict(results, trusted=trusted is not None, from_file=path is not None,
                        file_name=str(path) if path is not None else "FILE"))
-    if any(not r.ok for r in results):
+    if figures_differ:
+        click.echo("FAILED: the figures this report shows are not the ones its signed log gives; trust the "
+                   "recomputed figures above, not the page")
+    if any(not r.ok for r in results) or figures_differ:
         ctx.exit(1)
 
 
@@ -411,11 +445,59 @@ def progress(ctx, learner, as_of, full_time_hours, target_date, why) -> None:
     _say_uncounted(verification)
 
 
+@hours.command("why")
+@click.argument("learner")
+@click.argument("entry_ids", nargs=-1)
+@_AS_OF
+@_FULL_TIME
+@click.option("--all", "all_", is_flag=True, help="List every entry (default: the newest 20).")
+@click.pass_context
+@friendly_errors
+def why(ctx, learner, entry_ids, as_of, full_time_hours, all_) -> None:
+    """For LEARNER's entries (or ENTRY_IDS), whether each counts on every credential route, and why not.
+
+    Reasons: before the degree, outside the look-back, unpaid, not supervised, a category
+    or setting the route does not accept, a supervisor without the credential the route
+    asks; and, for no route at all, failing verification or replaced by a correction.
+    """
+    from casekit.hours.explain import explain_entries, explanations_text
+    from casekit.hours.learner import verified_learner_progress
+
+    lp, verification, log = verified_learner_progress(_store(ctx), learner, as_of=_day(as_of),
+                                                      full_time_hours=full_time_hours)
+    found = explain_entries(lp, verification, log, list(entry_ids) or None)
+    click.echo(explanations_text(found, limit=None if (all_ or entry_ids) else 20), nl=False)
+
+
+@hours.command("plan")
+@click.argument("learner")
+@click.option("--weekly-hours", type=click.FloatRange(0, 80, min_open=True), required=True,
+              help="Hours a week you plan to work (e.g. 20 part-time, 40 full-time).")
+@click.option("--start", type=_DATE, default=None, help="When the planned weeks begin, YYYY-MM-DD (default: --as-of).")
+@_AS_OF
+@_FULL_TIME
+@click.pass_context
+@friendly_errors
+def plan(ctx, learner, weekly_hours, start, as_of, full_time_hours) -> None:
+    """What-if: the date each credential route would be met if LEARNER worked --weekly-hours from --start.
+
+    The planned weeks go through the same rules as logged hours: a route counting full-time
+    months counts only weeks at or above full-time, a route counting hours takes part-time
+    hours at their value.
+    """
+    from casekit.hours.planner import plan_for
+
+    click.echo(plan_for(_store(ctx), learner, weekly_hours=weekly_hours, start=_day(start), as_of=_day(as_of),
+                        full_time_hours=full_time_hours).to_text(), nl=False)
+
+
 def _say_uncounted(verification) -> None:
     """After a progress view: the entries left out because they fail verification, if any."""
     note = verification.uncounted_note()
     if note:
         click.echo(f"note: {note}")
+    for k in verification.key_notes:
+        click.echo(f"note: {k}")
 
 
 @hours.command("report")
@@ -476,3 +558,15 @@ def rules(path) -> None:
                     lead = "    " if i == 0 else "    or "
                     per = " per year" if req.measure == "supervision_hours" else ""
                     click.echo(f"{lead}{req.measure} >= {req.min.value:,g}{per}  [{req.min.cite()}]")
+
+
+def _add_db_everywhere(group: click.Group) -> None:
+    """Give every subcommand that opens the log its own ``--db`` (so it may follow the command)."""
+    for cmd in group.commands.values():
+        if isinstance(cmd, click.Group):
+            _add_db_everywhere(cmd)
+        elif cmd.name != "rules" and not any(p.name == "db" for p in cmd.params):
+            cmd.params.append(_db_option())
+
+
+_add_db_everywhere(hours)

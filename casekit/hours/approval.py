@@ -29,6 +29,7 @@ from casekit.hours.errors import ApprovalError
 from casekit.hours.keys import SigningKey, load_signing_key, signer_for
 from casekit.hours.models import approvals, entries
 from casekit.hours.people import PeopleIndex, get_person
+from casekit.hours.personrecords import latest_records, snapshot_records
 from casekit.hours.signing import approval_hash, encode_signature, message, statement
 from casekit.hours.store import Store
 from casekit.hours.supersession import correction_of, live_condition
@@ -174,6 +175,15 @@ def _sign_and_record(conn, rows, sup, signing: SigningKey, now: str) -> None:
                 + f": changed outside casekit after it was logged (it no longer matches {learner}'s audit log), "
                 "so it cannot be approved; nothing was approved. Log a correction with the right details "
                 "(casekit hours correct ENTRY_ID ...) and approve that")
+        # The people whose records decide what these entries count for, recorded before the approval so
+        # that its signature (over the chain's head) covers them.
+        index = PeopleIndex.load(None, conn=conn)
+        folks = [index.by_id[lid], sup] + [index.by_id[i] for i in sorted({r.supervisor_id for r in group} - {None})]
+        snaps = snapshot_records(lid, audit.learner_chain_name(learner), heads[lid], folks, at=now, actor=sup.name,
+                                 recorded=latest_records(chain))
+        if snaps:
+            records.extend(snaps)
+            heads[lid] = (snaps[-1].seq, snaps[-1].hash)
         log_head = heads[lid][1]
         ids, hashes = [], []
         for d, r in zip(dicts, group):

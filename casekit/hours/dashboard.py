@@ -22,6 +22,8 @@ import ipywidgets as W
 from casekit.errors import CasekitError
 from casekit.hours.approval import approve_entries, pending_for
 from casekit.hours.charts import charted, progress_png
+from casekit.hours.dashboard_people import KeyMaker, PeoplePanel
+from casekit.hours.dashboard_plan import PlanPanel, WhyPanel
 from casekit.hours.demo import build_demo_log, demo_key_path, is_demo_log
 from casekit.hours.keys import default_key_path, load_signing_key
 from casekit.hours.learner import LearnerProgress, verified_learner_progress
@@ -30,6 +32,7 @@ from casekit.hours.models import CATEGORIES, SETTINGS
 from casekit.hours.people import list_people
 from casekit.hours.rules import Rules, load_rules
 from casekit.hours.store import Store, open_store
+from casekit.hours.widgetstyle import FIELD, LABEL, block, button_layout
 
 # Where reports go: a folder beside the notebook (the kernel's working folder), so the
 # JupyterLab file browser shows it and a link in the notebook can open it.
@@ -37,25 +40,14 @@ REPORTS_FOLDER = "reports"
 # The "Setting" choice before anything is chosen: logging is refused until a setting is
 # picked, because the setting decides which credentials the hours count toward.
 NO_SETTING = ""
-# Labels are never cut short: one width for every label, wide enough for the longest.
-_LABEL = {"description_width": "9em"}
-_FIELD = {"width": "95%", "max_width": "46em"}
-
-
-def _button_layout() -> W.Layout:
-    """A button as wide as its words (ipywidgets gives every button one fixed width, and cuts longer words)."""
-    return W.Layout(width="auto", min_width="9em", padding="0 1em", flex="0 0 auto")
+TAB_TITLES = ("Progress", "Log hours", "Sign off", "People", "Why", "Plan")
+_LABEL, _FIELD, _button_layout, _block = LABEL, FIELD, button_layout, block
 
 
 def setting_label(code: str, *, short: bool = False) -> str:
     """The words for a setting code; ``short`` drops the examples in brackets."""
     label = SETTINGS.get(code, code)
     return label.split(" (")[0] if short else label
-
-
-def _block(text: str) -> str:
-    """HTML that wraps at normal line spacing (a widget's HTML otherwise takes its 28px row height)."""
-    return f'<div style="line-height:1.4">{text}</div>'
 
 
 @dataclass(frozen=True, repr=False)
@@ -163,7 +155,12 @@ class SupervisorDashboard:
         self.add_button.on_click(lambda _b: self._run(self.log_hours_from_form))
         self.approve_button.on_click(lambda _b: self._run(self.approve, list(self.pending.value)))
         self.approve_all_button.on_click(lambda _b: self._run(self.approve, [v for _, v in self.pending.options]))
-        self.report_button.on_click(lambda _b: self._run(self.write_report))
+        self.report_button.on_click(lambda _b: self._run(self._write_report))
+        self.people = PeoplePanel(self)
+        self.key_maker = KeyMaker(self)
+        self.verification = self.signed_log = None
+        self.why = WhyPanel(self)
+        self.planner = PlanPanel(self)
         self.supervisor.observe(lambda c: setattr(self.key_file, "value", self._suggested_key(c["new"])), names="value")
         self.learner.observe(lambda _c: self._run(self._default_setting), names="value")
         for w in (self.supervisor, self.learner, self.full_time, self.target):
@@ -181,7 +178,8 @@ class SupervisorDashboard:
                           W.HTML(_block("<small>Approving signs each entry with your private key: only the supervisor "
                                         "named on an entry can approve it, and a signed entry can no longer be changed, "
                                         "only corrected.</small>")),
-                          self.key_file, self.passphrase, W.HBox([self.approve_button, self.approve_all_button])],
+                          self.key_file, self.passphrase, W.HBox([self.approve_button, self.approve_all_button]),
+                          self.key_maker.widget],
                          layout=W.Layout(width="100%"))
         progress = W.VBox([self.summary,
                            W.HBox([self.target, W.HTML(_block("<small>pick a date to see the weekly hours that would "
@@ -192,9 +190,13 @@ class SupervisorDashboard:
                                    W.HTML(_block(f"<small>an HTML report to print or send, written into the "
                                                  f"<code>{REPORTS_FOLDER}</code> folder beside this notebook</small>"))])],
                           layout=W.Layout(width="100%"))
-        tabs = W.Tab(children=[progress, form, signoff])
-        for i, title in enumerate(("Progress", "Log hours", "Sign off")):
+        tabs = W.Tab(children=[progress, form, signoff, self.people.widget, self.why.widget, self.planner.widget])
+        for i, title in enumerate(TAB_TITLES):
             tabs.set_title(i, title)
+        self.tabs = tabs
+        # The plan is recomputed when its tab is shown (it runs the rules once per route), not on every refresh.
+        tabs.observe(lambda c: self._run(self.planner.update) if c["new"] == TAB_TITLES.index("Plan") else None,
+                     names="selected_index")
         head = W.VBox([W.HBox([self.supervisor, self.learner], layout=W.Layout(flex_flow="row wrap")),
                        W.HBox([self.full_time, self.full_time_note], layout=W.Layout(width="100%"))])
         return W.VBox([head, tabs, self.output])
@@ -219,8 +221,22 @@ class SupervisorDashboard:
         """Show ``learner``'s pending entries and progress."""
         self.learner.value = learner
 
+    def people_changed(self, person=None) -> None:
+        """Offer everyone in the log in "You are" and "Supervisee" (after a person was added)."""
+        supervisors = [p.name for p in list_people(self.store, "supervisor")]
+        learners = [p.name for p in list_people(self.store, "learner")]
+        keep_s, keep_l = self.supervisor.value, self.learner.value
+        self.supervisor.options, self.learner.options = supervisors, learners
+        self.supervisor.value = keep_s if keep_s in supervisors else (supervisors[0] if supervisors else None)
+        self.learner.value = keep_l if keep_l in learners else (learners[0] if learners else None)
+        self.key_file.value = self.key_file.value or self._suggested_key(self.supervisor.value)
+        self.refresh()
+
     def log_hours(self, *, date: date, hours: float, category: str, setting: str, paid: bool = True, note: str = "") -> str:
         """Log an entry for the selected supervisee, supervised by you; return its entry id."""
+        self._need_learner()
+        if not self.supervisor.value:
+            raise CasekitError("You are: add yourself as a supervisor on the People tab first")
         entry_id = add_entry(self.store, learner=self.learner.value, date=date, hours=hours, category=category,
                              setting=setting, paid=paid, supervisor=self.supervisor.value, note=note, today=self.today)
         print(f"Logged {hours:g} h on {date.isoformat()} for {self.learner.value} (pending; entry {entry_id}).")
@@ -229,6 +245,7 @@ class SupervisorDashboard:
         return entry_id
 
     def log_hours_from_form(self) -> str:
+        self._need_learner()
         if self.day.value is None:
             raise CasekitError("date: pick the date worked")
         if self.setting.value == NO_SETTING:
@@ -255,7 +272,7 @@ class SupervisorDashboard:
             return ""
         if is_demo_log(self.store):
             return str(demo_key_path(self.store, supervisor))
-        path = default_key_path(supervisor)
+        path = default_key_path(supervisor, self.store)
         return str(path) if path.exists() else ""
 
     def approve(self, entry_ids: list[str]) -> list[str]:
@@ -264,8 +281,7 @@ class SupervisorDashboard:
             print("Nothing selected: pick entries in the list first.")
             return []
         if not self.key_file.value.strip():
-            raise CasekitError("Key file: give your private key file (make one with: casekit hours keygen "
-                               f"\"{self.supervisor.value}\")")
+            raise CasekitError("Key file: give your private key file (no key yet? press Make my key below, once)")
         key = load_signing_key(self.key_file.value.strip(), self.passphrase.value or None)
         self.passphrase.value = ""
         done = approve_entries(self.store, self.supervisor.value, key=key, entry_ids=entry_ids)
@@ -278,22 +294,53 @@ class SupervisorDashboard:
         """Verification of the selected supervisee's log: every signature and the audit chain (as `casekit hours verify`)."""
         from casekit.hours.verify import verify_store
 
+        if not self.learner.value:
+            return "Nothing to verify yet: this log has no learner (add one on the People tab)."
         return "\n".join(v.to_text() for v in verify_store(self.store, self.learner.value))
+
+    def why_text(self, entry_id: str | None = None) -> str:
+        """Why the chosen entry (or ``entry_id``) counts or not on every route (as `casekit hours why`)."""
+        return self.why.text(entry_id)
+
+    def plan_text(self, weekly_hours: float | None = None) -> str:
+        """The what-if plan at ``weekly_hours`` (default: the slider) as text (as `casekit hours plan`)."""
+        if weekly_hours is not None and int(round(weekly_hours)) != self.planner.weekly.value:
+            self.planner.weekly.value = int(round(weekly_hours))  # moving the slider recomputes the plan
+            found = self.planner.last
+        else:
+            found = self._run(self.planner.update)
+        return found.to_text() if found else "Nothing to plan yet: add a learner on the People tab."
 
     def progress_text(self) -> str:
         """The selected supervisee's progress as text (what `casekit hours progress` prints)."""
-        return self.progress.to_text() if self.progress else ""
+        if not self.progress:
+            return "No progress to show yet: add a supervisor and a learner on the People tab, then log hours."
+        return self.progress.to_text()
 
-    def write_report(self, to: str | os.PathLike | None = None) -> Path:
+    def write_report(self, to: str | os.PathLike | None = None) -> Path | None:
         """Write the selected supervisee's HTML report and show a link to it; return its path.
 
         By default it goes into the ``reports`` folder beside the notebook (made if missing),
-        where the JupyterLab file browser shows it.
+        where the JupyterLab file browser shows it. When it cannot be written (no supervisee
+        yet, a bad file name) it says why and returns None, so a notebook's Run All goes on.
         """
+        try:  # not through _run: called from a cell, the link belongs under the cell, not in the widget
+            return self._write_report(to)
+        except CasekitError as exc:
+            print(f"Not done: {exc}")
+            return None
+
+    def _need_learner(self) -> str:
+        if not self.learner.value:
+            raise CasekitError("Supervisee: there is no learner in this log yet; add one on the People tab")
+        return self.learner.value
+
+    def _write_report(self, to: str | os.PathLike | None = None) -> Path:
         from IPython.display import display
 
         from casekit.hours.report import write_report
 
+        self._need_learner()
         if to is None:
             self.reports.mkdir(parents=True, exist_ok=True)
             slug = re.sub(r"[^a-z0-9]+", "-", self.learner.value.lower()).strip("-") or "learner"
@@ -307,7 +354,12 @@ class SupervisorDashboard:
     def refresh(self) -> None:
         """Reload pending entries, progress bars and the chart."""
         if not self.learner.value or not self.supervisor.value:
-            self.summary.value = "<i>Add a learner and a supervisor first (casekit hours person add).</i>"
+            missing = " and ".join(f"no {w}" for w, v in (("supervisor (you)", self.supervisor.value),
+                                                          ("learner", self.learner.value)) if not v)
+            self.summary.value = f"<i>This log has {missing} yet: add them on the People tab.</i>"
+            self.pending.options, self.bars.children = [], []
+            self.progress = self.verification = self.signed_log = None
+            self.why.update()
             return
         pend = pending_for(self.store, self.supervisor.value, self.learner.value)
         self.pending.options = [
@@ -319,11 +371,11 @@ class SupervisorDashboard:
         target = self.target.value if self.target.value and self.target.value > today else None
         if self.target.value and target is None:
             print(f"Finish by: pick a date after {today.isoformat()}.")
-        lp, verification, _log = verified_learner_progress(self.store, self.learner.value, rules=self.rules,
-                                                           full_time_hours=self.full_time.value, as_of=self.today,
-                                                           target=target)
+        lp, verification, log = verified_learner_progress(self.store, self.learner.value, rules=self.rules,
+                                                          full_time_hours=self.full_time.value, as_of=self.today,
+                                                          target=target)
         uncounted = verification.uncounted_note()
-        self.progress = lp
+        self.progress, self.verification, self.signed_log = lp, verification, log
         # Draw the chart (the slow part) first, so the summary, bars and chart change together
         # and nobody reads new bars next to an old chart.
         png = progress_png(lp, width=10)
@@ -331,9 +383,14 @@ class SupervisorDashboard:
                                     f"Logged {lp.total_hours:,.1f} h; <b>{lp.pending_hours:,.1f} h pending</b> "
                                     f"(they count once approved). {html.escape(lp.corrections_text())} "
                                     f"<small>{lp.options.describe()}</small>"
-                                    + (f"<br><b style='color:#a00'>{html.escape(uncounted)}.</b>" if uncounted else ""))
+                                    + (f"<br><b style='color:#a00'>{html.escape(uncounted)}.</b>" if uncounted else "")
+                                    + "".join(f"<br><b style='color:#a60'>Note: {html.escape(k)}.</b>"
+                                              for k in verification.key_notes))
         self.bars.children = self._bars(lp)
         self.chart.value = png
+        self.why.update()
+        if getattr(self, "tabs", None) is not None and self.tabs.selected_index == TAB_TITLES.index("Plan"):
+            self.planner.update()
 
     def _bars(self, lp: LearnerProgress) -> list[W.Widget]:
         """A row per charted credential: its name, a bar as wide as the dashboard, and the route's figures."""

@@ -40,15 +40,38 @@ from casekit.hours.errors import (
 )
 from casekit.hours.models import Person, keys, people
 from casekit.hours.people import PeopleIndex, get_person
-from casekit.hours.store import Store
+from casekit.hours.store import Store, default_db_path
 
 KEY_TYPE = "ssh-ed25519"
 
 
-def default_key_path(supervisor: str) -> Path:
-    """Where ``casekit hours keygen`` puts a supervisor's private key unless told otherwise."""
-    slug = re.sub(r"[^a-z0-9]+", "-", supervisor.strip().lower()).strip("-") or "supervisor"
-    return Path(platformdirs.user_config_dir("casekit")) / "keys" / f"{slug}.pem"
+def _slug(text: str, fallback: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.strip().lower()).strip("-") or fallback
+
+
+def default_keys_folder(store: Store | None = None) -> Path:
+    """The folder ``keygen`` writes keys to for the log ``store`` (the default log when None).
+
+    The default log's keys are in the ``keys`` folder of the casekit configuration folder.
+    A log named with ``--db`` or ``CASEKIT_HOURS_DB`` has its own: beside a SQLite file
+    ``X.sqlite``, the folder ``X-keys``; for a database URL, a folder named after the
+    database inside the configuration folder's ``keys``. So a key made for one log is never
+    offered to approve in another, and a test log never writes into the user's folders.
+    """
+    config = Path(platformdirs.user_config_dir("casekit")) / "keys"
+    if store is None:
+        return config
+    if store.path is not None:
+        if store.path.resolve() == default_db_path().resolve():
+            return config
+        return store.path.parent / f"{store.path.stem}-keys"
+    url = store.url
+    return config / _slug(f"{url.get_backend_name()}-{url.host or 'local'}-{url.database or 'db'}", "database")
+
+
+def default_key_path(supervisor: str, store: Store | None = None) -> Path:
+    """Where ``casekit hours keygen`` puts ``supervisor``'s private key for ``store`` unless told otherwise."""
+    return default_keys_folder(store) / f"{_slug(supervisor, 'supervisor')}.pem"
 
 
 def public_path_for(private_path: Path) -> Path:
@@ -340,7 +363,7 @@ def keygen(store: Store, supervisor: str, to: str | os.PathLike | None = None, *
     written when the supervisor is unknown or already has a key (without ``replace``).
     """
     person = check_can_register(store, supervisor, replace=replace)
-    to = Path(to) if to is not None else default_key_path(person.name)
+    to = Path(to) if to is not None else default_key_path(person.name, store)
     key = generate_key()
     priv, pub = write_key_files(key, to, passphrase=passphrase, comment=f"casekit:{person.name.replace(' ', '_')}")
     try:

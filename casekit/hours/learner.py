@@ -256,9 +256,11 @@ def _reasons(rr: RouteResult, ledger: Ledger, opts: Options, learner: Person) ->
             elif name == "after_degree":
                 msg = (f"before the degree date {learner.degree_date.isoformat()}" if learner.degree_date
                        else "no degree date recorded for the learner (add it to count post-degree work)")
-            else:
+            elif name == "look_back":
                 cut = from_day_number(day_number(opts.as_of) - window_days(counts))
                 msg = f"outside the {counts.look_back_months.value:g}-month look-back (on or before {cut.isoformat()})"
+            else:  # a check the rules gained after these words were written: name it rather than guess
+                msg = f"fails the route's {name.replace('_', ' ')} rule"
             out[i].append(msg)
     return out
 

@@ -14,6 +14,9 @@ from casekit.hours.rules import Rules
 from casekit.hours.store import Store
 
 READY, IN_PROGRESS, NOT_ELIGIBLE = "ready to apply", "eligible, gaining experience", "not eligible yet"
+# Eligible, but not one logged hour counts on any open route: "gaining experience" would be untrue.
+NOTHING_COUNTS = "eligible, but none of the logged hours count toward it"
+NO_HOURS = "eligible, no hours logged yet"
 
 
 def _shortfall(r: RequirementProgress, full_time_hours: float) -> str:
@@ -37,6 +40,14 @@ def experience_missing(route: RouteProgress, full_time_hours: float) -> list[str
         texts = [_shortfall(r, full_time_hours) for r in g]
         out.append(texts[0] if len(texts) == 1 else "either " + " or ".join(texts))
     return out
+
+
+def _why_nothing_counts(route: RouteProgress) -> str:
+    """The main reasons the route counts none of the logged hours (from progress's own reasons)."""
+    reasons = list(route.not_counted_by_reason().items())[:3]
+    if not reasons:
+        return "none of the logged hours count on this route"
+    return "none of the logged hours count here: " + "; ".join(f"{k} ({v:,.1f} h)" for k, v in reasons)
 
 
 @dataclass
@@ -82,9 +93,13 @@ def pathways_from(lp: LearnerProgress) -> list[Pathway]:
         missing += [f"{where}: {m}" for m in experience_missing(best, ft)]
         eligible = cred_ok and bool(open_routes)
         status = READY if eligible and c.met else IN_PROGRESS if eligible else NOT_ELIGIBLE
+        if status == IN_PROGRESS and not any(rp.route.counted_hours + rp.route.pending_hours > 0 for rp in open_routes):
+            status = NOTHING_COUNTS if lp.total_hours > 0 else NO_HOURS
+            if status == NOTHING_COUNTS:
+                missing.append("counted hours: " + _why_nothing_counts(best))
         not_checked = list(c.eligibility.rule.not_checked) if c.eligibility and c.eligibility.rule else []
         out.append(Pathway(c, status, missing, None if c.met else best.projected, routes, not_checked))
-    order = {READY: 0, IN_PROGRESS: 1, NOT_ELIGIBLE: 2}
+    order = {READY: 0, IN_PROGRESS: 1, NO_HOURS: 2, NOTHING_COUNTS: 3, NOT_ELIGIBLE: 4}
     return sorted(out, key=lambda p: (order[p.status], p.projected or date.max, -p.credential.best.fraction))
 
 

@@ -91,7 +91,25 @@ def add_people(store: Store, records: Iterable[dict]) -> list[Person]:
                 raise PersonError("name: one of these names was added by someone else just now; "
                                   "list people (casekit hours person list) and try again") from None
         by_name = {p.name.lower(): p for p in list_people(store, conn=conn)}
-    return [by_name[n] for n in names]
+        added = [by_name[n] for n in names]
+        _record_learners(conn, [p for p in added if p.is_learner], now)
+    return added
+
+
+def _record_learners(conn, learners: list[Person], now: str) -> None:
+    """Open each new learner's audit chain with their person record (see casekit.hours.personrecords)."""
+    from casekit.hours import audit
+    from casekit.hours.personrecords import snapshot_records
+
+    if not learners:
+        return
+    audit.lock_for_append(conn)
+    heads = audit.heads(conn, [p.person_id for p in learners])
+    records = []
+    for p in learners:
+        records += snapshot_records(p.person_id, audit.learner_chain_name(p.name), heads[p.person_id], [p], at=now,
+                                    actor="casekit hours person add")
+    audit.insert(conn, records)
 
 
 def add_person(

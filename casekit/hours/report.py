@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import html
 import os
+import re
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -23,6 +24,7 @@ import pandas as pd
 from casekit import __version__
 from casekit.hours.charts import progress_png
 from casekit.hours.errors import HoursError
+from casekit.hours.explain import explain_entries, explanations_html
 from casekit.hours.learner import LearnerProgress, verified_learner_progress
 from casekit.hours.models import CATEGORIES, SETTINGS
 from casekit.hours.pathways import pathways_from
@@ -69,7 +71,8 @@ def _summary(lp: LearnerProgress) -> str:
             f"<td>{_e(elig)}</td><td>{_e(best.route.label)}: {_e(best.requirement_text())}</td><td>{state}</td>"
             f"<td>{missing}</td></tr>")
     return ("<table><tr><th>credential</th><th>status</th><th>education / licence</th>"
-            "<th>experience (best route; approved, pending apart)</th><th>experience</th><th>missing</th></tr>"
+            "<th>progress on the best route (approved; pending apart)</th><th>experience met or projected</th>"
+            "<th>missing</th></tr>"
             + "".join(rows) + "</table>")
 
 
@@ -173,6 +176,8 @@ def _sources(rules: Rules) -> str:
 
 
 def _banner(v: Verification | None) -> str:
+    if v is not None and v.ok and v.key_notes:
+        return "".join(f"<p class='failed'><b>Key replaced:</b> {_e(k)}.</p>" for k in v.key_notes)
     if v is None or v.ok:
         return ""
     return (f"<p class='failed'><b>Verification failed for {len(v.failed_entries):,} entr"
@@ -194,9 +199,10 @@ def _verification(lp: LearnerProgress, v: Verification, warnings: list[str]) -> 
             items += f"<li>...and {more:,} more (casekit hours verify lists them all)</li>"
         result = (f"<p class='failed'><b>Verification FAILED.</b> {len(v.failures):,} problem(s). Entries that fail "
                   "are not counted anywhere in this report.</p><ul>" + items + "</ul>")
-    notes = "".join(f"<p class='muted'>Note: {_e(w)}</p>" for w in warnings)
+    notes = "".join(f"<p class='muted'>Note: {_e(w)}</p>" for w in warnings + v.key_notes)
     creds = "".join(
-        f"<tr><td>{_e(c.short)}</td><td>{_e(c.best.route.id)}</td><td class='num'>{c.best.counted_hours:,.2f}</td>"
+        f"<tr><td>{_e(c.short)}</td><td>{_e(c.best.route.id)}</td>"
+        f"<td class='num' data-casekit-credential='{_e(c.short)}'>{c.best.counted_hours:,.2f}</td>"
         f"<td>{_e(c.best.requirement_text())}</td><td>{'met' if c.met else 'not yet met'}</td></tr>"
         for c in lp.credentials)
     signers = "".join(
@@ -228,7 +234,7 @@ and the chain head with the one shown when they last approved. The signed statem
 
 def report_html(lp: LearnerProgress, entries: pd.DataFrame, *, log_name: str = "",
                 verification: Verification | None = None, signed_json: str | None = None,
-                warnings: list[str] | None = None) -> str:
+                warnings: list[str] | None = None, explained: str = "") -> str:
     """The report for an already computed progress and the learner's entries, as HTML text.
 
     With ``verification`` the report gains its verification section; with ``signed_json``
@@ -264,6 +270,7 @@ Only approved entries count toward a threshold; pending hours are shown apart.
 
 <h2>Entries that did not count, and why</h2>
 {_not_counted(lp)}
+{"<h2>Each entry on each route</h2>" + explained if explained else ""}
 
 <h2>Rule sources</h2>
 {_sources(lp.rules)}
@@ -293,12 +300,35 @@ def write_report(store: Store, learner: str, to: str | os.PathLike, *, rules: Ru
     entries = entries[pd.to_datetime(entries["date"]).dt.date <= lp.options.as_of]
     note = guards_note(store)
     warnings = [note] if note else []
+    explained = explanations_html(explain_entries(lp, verification, log), limit=_LISTED * 4)
     to.write_text(report_html(lp, entries, log_name=store.path.name if store.path else store.describe(),
                               verification=verification,
                               signed_json=signed_log_json(log, verification, indent=None, as_of=lp.options.as_of,
                                                           full_time_hours=full_time_hours),
-                              warnings=warnings), encoding="utf-8")
+                              warnings=warnings, explained=explained), encoding="utf-8")
     return to
+
+
+_SHOWN = re.compile(r"<td class='num' data-casekit-credential='([^']*)'>([^<]*)</td>")
+
+
+def shown_figures(text: str) -> dict[str, str]:
+    """The approved hours per credential a report shows in its verification section, as printed."""
+    return {html.unescape(k): v.strip() for k, v in _SHOWN.findall(text)}
+
+
+def compare_shown(shown: dict[str, str], lp: LearnerProgress) -> list[str]:
+    """Where the figures a report shows differ from those recomputed from its signed log (empty: they match)."""
+    out = []
+    recomputed = {c.short: f"{c.best.counted_hours:,.2f}" for c in lp.credentials}
+    for short, value in recomputed.items():
+        if short not in shown:
+            out.append(f"{short}: the report shows no figure (recomputed {value} h)")
+        elif shown[short] != value:
+            out.append(f"{short}: the report shows {shown[short]} h, recomputed {value} h")
+    out += [f"{k}: the report shows {v} h for a credential the rules do not have" for k, v in shown.items()
+            if k not in recomputed]
+    return out
 
 
 def entry_table(log: SignedLog) -> pd.DataFrame:

@@ -84,6 +84,11 @@ class Verification:
     signers: list[SignerSummary]
     warnings: list[str] = field(default_factory=list)
     replaced: int = 0  # entries a later version replaces (they count nowhere)
+    # Entries that verify on their own but count nowhere, because a record they depend on failed
+    # (the learner's or their supervisor's person record was edited outside casekit).
+    withheld: set[str] = field(default_factory=set)
+    # Approvals signed with a key that replaced the supervisor's earlier key, not confirmed by --trust.
+    key_notes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -91,7 +96,7 @@ class Verification:
 
     @property
     def failed_entries(self) -> set[str]:
-        return {f.entry_id for f in self.failures if f.entry_id}
+        return {f.entry_id for f in self.failures if f.entry_id} | self.withheld
 
     def uncounted_note(self) -> str | None:
         """A line saying how many entries fail verification and are left out of progress, or None."""
@@ -110,7 +115,7 @@ class Verification:
         for s in self.signers:
             lines.append(f"  signed by {s.name}, key {s.fingerprint}: {_count(s.entries, 'entry', 'entries')}, "
                          f"{s.minutes / 60:,.2f} h")
-        for w in self.warnings:
+        for w in self.warnings + self.key_notes:
             lines.append(f"  note: {w}")
         for f in self.failures:
             lines.append(f"  FAIL {f}")

@@ -33,6 +33,7 @@ from casekit.hours.errors import KeyRegistrationError
 from casekit.hours.keys import fingerprint, parse_public_key
 from casekit.hours.models import CATEGORIES, MINUTES_PER_DAY, SETTINGS, approvals, entries
 from casekit.hours.people import get_person, list_people
+from casekit.hours.personrecords import latest_records, person_hash, person_subject
 from casekit.hours.signedlog import Failure, SignedLog, SignerSummary, Verification, load_signed_log
 from casekit.hours.signing import (
     ENTRY_FIELDS,
@@ -151,11 +152,13 @@ def verify_log(log: SignedLog, *, trusted: set[str] | None = None, now: str | No
     """
     check = _LogCheck(log, trusted)
     check.chain()
+    check.people()
     check.index_rows()
     check.rows_against_chain()
     for eid, a in check.apps.items():
         check.approval(eid, a)
     check.loose_ends()
+    check.replaced_keys()
     return check.result(now)
 
 
@@ -189,6 +192,8 @@ class _LogCheck:
         self.rows: dict[str, dict] = {}
         self.apps: dict[str, dict] = {}
         self.by_sig: dict[str, list[str]] = {}
+        self.withheld: set[str] = set()
+        self.key_notes: list[str] = []
 
     def fail(self, kind: str, eid: str | None, msg: str) -> None:
         self.failures.append(Failure(kind, eid, msg))
@@ -203,6 +208,37 @@ class _LogCheck:
             what = f" ({rec.action} of {rec.count} entr{'y' if rec.count == 1 else 'ies'} by {rec.actor} at {rec.at})" if rec else ""
             self.failures.append(Failure("chain", None, f"{log.learner}'s audit chain broken at record seq {seq}{what}: {why}"))
         self.good_keys = _check_keys(log, self.failures, self.warnings)
+
+    def people(self) -> None:
+        """Each person's record (degree, degree date, credentials, role) against the last one the chain recorded.
+
+        An edited record fails, and the entries it decides (all of the learner's; a supervisor's:
+        the entries naming them) are withheld from every figure.
+        """
+        log = self.log
+        recorded = latest_records(log.audit)
+        for p in log.people:
+            name = str(p.get("name"))
+            rec = recorded.get(person_subject(name))
+            if rec is None:
+                if name == log.learner and log.audit:
+                    self.warnings.append(f"{name}'s record (degree, degree date, credentials) is not in the audit "
+                                         "chain (a log made before casekit recorded people); it is checked from the "
+                                         "next approval on")
+                continue
+            if person_hash(p) == rec.payload_hash:
+                continue
+            if name == log.learner:
+                hit = {str(e.get("entry_id")) for e in log.entries}
+                whose = "the learner's"
+            else:
+                hit = {str(e.get("entry_id")) for e in log.entries if e.get("supervisor") == name}
+                whose = f"supervisor {name}'s"
+            self.withheld |= hit
+            self.failures.append(Failure("person", None, (
+                f"{whose} record (degree, degree date, credentials or role: now {_person_words(p)}) differs from the "
+                f"one recorded in {log.learner}'s audit chain at seq {rec.seq} ({rec.at}): it was edited outside "
+                f"casekit; the {len(hit):,} entr{'y' if len(hit) == 1 else 'ies'} it decides count nowhere")))
 
     def index_rows(self) -> None:
         """The log's rows and approvals by entry id (a second copy of either fails), approvals by signature."""
@@ -366,6 +402,33 @@ class _LogCheck:
             if sup and sup not in self.rows and eid not in self.bad:
                 self.fail("deleted", eid, f"corrects entry {sup}, which is not in the log")
 
+    def replaced_keys(self) -> None:
+        """A note for every approval signed with a key that replaced an earlier one of the same supervisor.
+
+        Anyone holding the log can retire a supervisor's key and register one of their own, so
+        approvals signed with a replacement rest on the replacement alone until a key from the
+        supervisor (``--trust``) confirms it. They still count (the replacement may be genuine);
+        verify, progress and the report say so until then.
+        """
+        by_owner: dict[str, list[dict]] = {}
+        for k in self.log.keys:
+            by_owner.setdefault(str(k.get("owner")), []).append(k)
+        for owner, ks in by_owner.items():
+            ks.sort(key=lambda k: str(k.get("registered_at")))
+            for i, k in enumerate(ks[1:], start=1):
+                fp = k.get("fingerprint")
+                used = self.signers.get(fp)
+                if used is None or (self.trusted is not None and fp in self.trusted):
+                    continue
+                old = ks[i - 1]
+                before = self.signers.get(old.get("fingerprint"))
+                earlier = (f" after the old key had signed {before.entries:,} of these entries" if before else "")
+                self.key_notes.append(
+                    f"{owner}'s key was replaced on {str(k.get('registered_at'))[:10]} ({old.get('fingerprint')} -> "
+                    f"{fp}){earlier}; {used.entries:,} approval(s) ({used.minutes / 60:,.2f} h) signed with the new key "
+                    "rest on that replacement alone (anyone holding the log can replace a key): confirm it with "
+                    f"casekit hours verify --trust {owner.replace(' ', '_')}.pub, the key file from {owner}")
+
     def result(self, now: str | None) -> Verification:
         # Hours that count: verified approvals at their current version, among the entries that
         # hold (as the report counts them: see casekit.hours.supersession).
@@ -380,7 +443,13 @@ class _LogCheck:
             approved_verified=len(self.verified), approved_minutes_verified=approved_minutes,
             pending=sum(1 for e in rows.values() if e.get("status") == "pending"), head=head, failures=self.failures,
             signers=sorted(self.signers.values(), key=lambda s: (s.name, s.fingerprint)), warnings=self.warnings,
-            replaced=len(versions.replaced))
+            replaced=len(versions.replaced), withheld=set(self.withheld), key_notes=list(self.key_notes))
+
+
+def _person_words(p: dict) -> str:
+    degree = " ".join(x for x in (p.get("degree_level"), p.get("degree_field")) if x) or "no degree"
+    return (f"{p.get('role')}, {degree}, degree date {p.get('degree_date') or 'none'}, credentials "
+            f"{', '.join(p.get('credentials') or []) or 'none'}")
 
 
 # --- the verdict ------------------------------------------------------------------------------
@@ -398,6 +467,9 @@ def verdict(results: list[Verification], *, trusted: bool, from_file: bool, file
     if bad:
         n = sum(len(r.failures) for r in bad)
         return f"FAILED: {n} problem(s) for {', '.join(r.learner for r in bad)}; {checked}"
+    noted = sum(len(r.key_notes) for r in results)
+    if noted:
+        checked += f"; but see the note{'s' if noted > 1 else ''} on a replaced supervisor key above"
     if trusted:
         return f"OK: every signature was made with a key you trust (--trust) and the audit chain holds; {checked}"
     if not from_file:

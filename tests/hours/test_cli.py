@@ -191,3 +191,54 @@ def test_signed_sign_off_on_the_command_line(cli, tmp_path):
     bad = cli("keys", "register", "Demo Supervisor R", str(tmp_path / "missing.pub"), ok=False)
     assert bad.exit_code == 1 and "no such file" in bad.output
     assert cli("approve", "--all", ok=False).exit_code == 2  # no key given
+
+
+def test_db_may_follow_the_command_and_keys_live_beside_the_log_it_names(tmp_path, monkeypatch):
+    """Is `--db X` honoured after the subcommand as before it, and does keygen write the key for a log named with
+    --db beside that log (not into the user's config folder), where approve then finds it without --key?"""
+    config = tmp_path / "config"
+    monkeypatch.setattr("platformdirs.user_config_dir", lambda *a, **k: str(config))
+    db = tmp_path / "team.sqlite"
+    runner = CliRunner()
+
+    def run(*args):
+        result = runner.invoke(hours, list(args))
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    run("person", "add", "Demo Supervisor Q", "--role", "supervisor", "--db", str(db))
+    run("person", "add", "--db", str(db), "Demo Learner A")
+    made = run("keygen", "Demo Supervisor Q", "--no-passphrase", "--db", str(db))
+    key = tmp_path / "team-keys" / "demo-supervisor-q.pem"
+    assert f"wrote private key {key}" in made and key.is_file() and key.with_suffix(".pub").is_file()
+    assert not config.exists()  # nothing written to the config folder for a log named with --db
+    run("add", "--learner", "Demo Learner A", "--date", "2024-03-04", "--hours", "2", "--category", "documentation",
+        "--setting", "school", "--supervisor", "Demo Supervisor Q", "--db", str(db))
+    assert "approved 1 entry" in run("approve", "--supervisor", "Demo Supervisor Q", "--all", "--db", str(db))
+    assert "Demo Learner A" in run("--db", str(db), "person", "list")
+    # The later --db wins, and the environment is overridden by either place.
+    other = tmp_path / "other.sqlite"
+    result = runner.invoke(hours, ["person", "list", "--db", str(other)], env={ENV_VAR: str(db)})
+    assert result.exit_code == 0 and "no people yet" in result.output and other.exists()
+
+
+def test_why_explains_every_entry_on_every_route(cli):
+    """Does `casekit hours why` say, per entry and route, that it counts, counts once approved, or why not (unpaid,
+    a setting the route does not accept), and refuse an unknown entry id?"""
+    _people(cli)
+
+    def log(*extra):
+        out = cli("add", "--learner", "Demo Learner A", "--date", "2024-03-04", "--hours", "3", "--category",
+                  "care_coordination", "--setting", "school", "--supervisor", "Demo Supervisor Q", *extra).output
+        return re.search(r"entry ([0-9a-f]{32})", out).group(1)
+
+    paid, unpaid = log(), log("--unpaid")
+    why = cli("why", "Demo Learner A", paid, "--as-of", "2024-06-03").output
+    assert why.splitlines()[0].startswith("2024-03-04 3.00 h care coordination, school, supervised by "
+                                          "Demo Supervisor Q [pending]")
+    assert "CDMS route experience: does not count: setting 'school' does not count (only disability management)" in why
+    assert "C-SWCM route experience: counts once approved" in why
+    assert "C-SWCM route experience: does not count: unpaid" in cli("why", "Demo Learner A", unpaid).output
+    assert paid in cli("why", "Demo Learner A").output and unpaid in cli("why", "Demo Learner A").output
+    bad = cli("why", "Demo Learner A", "f" * 32, ok=False)
+    assert bad.exit_code == 1 and f"entry {'f' * 32}: not an entry of Demo Learner A" in bad.output

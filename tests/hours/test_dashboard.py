@@ -10,7 +10,7 @@ import ipywidgets as W
 import pytest
 
 from casekit.hours.charts import charted, progress_figure
-from casekit.hours.dashboard import NO_SETTING, SupervisorDashboard, open_for_notebook
+from casekit.hours.dashboard import NO_SETTING, TAB_TITLES, SupervisorDashboard, open_for_notebook
 from casekit.hours.demo import LEARNERS, SUPERVISORS, build_demo_log
 from casekit.hours.logbook import list_entries
 from casekit.hours.models import SETTINGS
@@ -239,7 +239,10 @@ def test_no_label_or_button_is_cut_short(demo):
         assert width == "initial" or (width.endswith("em") and float(width[:-2]) >= 0.55 * len(w.description)), \
             f"{w.description!r} has a label {width or 'of the default width'}"
     buttons = [w for w in _widgets(d.widget) if isinstance(w, W.Button)]
-    assert len(buttons) == 4 and all(b.layout.width == "auto" and b.layout.flex == "0 0 auto" for b in buttons)
+    # The People tab and the key maker added buttons: every one of them must still fit its words.
+    assert {b.description for b in buttons} >= {"Log hours", "Approve selected", "Approve all shown", "Write report",
+                                                "Add person", "Make my key"}
+    assert all(b.layout.width == "auto" and b.layout.flex == "0 0 auto" for b in buttons)
 
 
 def test_approving_signs_with_the_key_file_prefilled_in_the_demo(demo, capsys):
@@ -288,3 +291,67 @@ def test_an_entry_edited_in_the_file_is_not_counted_and_the_dashboard_says_so(de
     d.refresh()
     assert "1 entry fails verification and is not counted" in d.summary.value
     assert d.progress.total_hours == pytest.approx(before - entry.hours)
+
+
+def test_a_new_supervisor_starts_an_empty_log_in_the_dashboard_alone(tmp_path, notebook_folder, capsys):
+    """On a new, empty log: does every action say what to do first (no traceback), and can the supervisor add
+    themself and a learner, make a key (written where keygen writes it for this log), log, approve and write
+    the report, all from the dashboard?"""
+    from casekit.hours.keys import default_key_path
+    from casekit.hours.store import open_store
+
+    store = open_store(tmp_path / "new.sqlite")
+    d = SupervisorDashboard(store)
+    assert "This log has no supervisor (you) and no learner yet" in d.summary.value
+    assert d.write_report() is None and "Not done: Supervisee: there is no learner" in capsys.readouterr().out
+    assert "People tab" in d.progress_text() and "People tab" in d.verify_text()
+    d.add_button.click()
+    assert "Not done: Supervisee: there is no learner" in capsys.readouterr().out
+    d.key_maker.button.click()
+    assert "Not done: You are: add yourself as a supervisor" in capsys.readouterr().out
+
+    d.people.name.value, d.people.role.value, d.people.credentials.value = "Demo Supervisor N", "supervisor", "ccm, lcsw"
+    d.people.add_button.click()
+    d.people.name.value, d.people.role.value = "Demo Learner N", "learner"
+    d.people.degree.value, d.people.degree_field.value = "bachelor", "social_work"
+    d.people.degree_date.value = date(2020, 6, 1)
+    d.people.add_button.click()
+    assert "Added supervisor Demo Supervisor N (CCM, LCSW)." in capsys.readouterr().out
+    assert (d.supervisor.value, d.learner.value) == ("Demo Supervisor N", "Demo Learner N")
+    assert "Demo Learner N" in d.people.listing.value and "2020-06-01" in d.people.listing.value
+    d.people.name.value = "Demo Learner N"
+    d.people.add_button.click()
+    assert "Not done: name: 'Demo Learner N' is already in the log" in capsys.readouterr().out
+
+    d.key_maker.button.click()
+    key = default_key_path("Demo Supervisor N", store)
+    assert key == tmp_path / "new-keys" / "demo-supervisor-n.pem" and key.is_file()
+    assert d.key_file.value == str(key) and f"private key {key}" in capsys.readouterr().out
+    d.setting.value, d.hours.value = "social_services", 6.0
+    d.add_button.click()
+    d.pending.value = tuple(v for _, v in d.pending.options)
+    d.approve_button.click()
+    assert "Approved 1 entry as Demo Supervisor N." in capsys.readouterr().out
+    path = d.write_report()
+    assert path == notebook_folder / "reports" / "hours-report-demo-learner-n.html" and path.is_file()
+    assert "FAIL" not in d.verify_text() and "1 approval verifies" in d.verify_text()
+    store.close()
+
+
+def test_why_and_plan_tabs_explain_entries_and_move_dates_with_the_slider(demo):
+    """Does the Why tab explain the chosen entry on every route (as `casekit hours why`), and does moving the Plan
+    tab's weekly-hours slider bring the planned dates forward?"""
+    d = SupervisorDashboard(demo, supervisor="Demo Supervisor Q", learner="Demo Learner B")
+    assert d.why.entry.options and d.why.entry.value == d.why.entry.options[0][1]
+    text = d.why_text()
+    assert text.splitlines()[0].endswith(d.why.entry.value)
+    assert "CCM route a:" in text and "ACM-RN route experience:" in text
+    assert "<table>" in d.why.answer.value and "ACM-RN" in d.why.answer.value
+    d.tabs.selected_index = TAB_TITLES.index("Plan")
+    slow = {(r.credential, r.route_id): r.planned for r in d.planner.last.routes}
+    assert "planning 20 h a week (part-time" in d.plan_text()
+    d.planner.weekly.value = 40
+    fast = {(r.credential, r.route_id): r.planned for r in d.planner.last.routes}
+    moved = [k for k in slow if slow[k] and fast[k] and fast[k] < slow[k]]
+    assert moved and all(fast[k] <= slow[k] for k in slow if slow[k] and fast[k])
+    assert "planning 40 h a week (full-time" in d.planner.answer.value

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from casekit.hours.pathways import IN_PROGRESS, NOT_ELIGIBLE, READY, find_pathways
+from casekit.hours.pathways import IN_PROGRESS, NO_HOURS, NOT_ELIGIBLE, NOTHING_COUNTS, READY, find_pathways
 from casekit.hours.people import add_person
 
 from .helpers import log_days, weekdays
@@ -34,7 +34,7 @@ def test_ready_credentials_come_first_then_the_soonest(store, people):
     ordered = find_pathways(store, "Demo Learner B", as_of=AS_OF)
     assert ordered[0].short == "ACM-RN" and ordered[0].status == READY and ordered[0].missing == []
     statuses = [p.status for p in ordered]
-    assert statuses == sorted(statuses, key=[READY, IN_PROGRESS, NOT_ELIGIBLE].index)
+    assert statuses == sorted(statuses, key=[READY, IN_PROGRESS, NO_HOURS, NOTHING_COUNTS, NOT_ELIGIBLE].index)
 
 
 def test_missing_experience_is_spelled_out(store, people):
@@ -56,7 +56,18 @@ def test_cmc_routes_follow_the_degree(store, level, field, route):
     add_person(store, "Demo Learner Z", degree_level=level, degree_field=field, degree_date="2015-01-01")
     cmc = _by_short(find_pathways(store, "Demo Learner Z", as_of=AS_OF))["CMC"]
     assert [r.route.route.id for r in cmc.routes if r.open] == [route]
-    assert cmc.status == IN_PROGRESS
+    assert cmc.status == NO_HOURS  # open, but nothing logged yet: not "gaining experience"
+
+
+def test_eligible_with_no_hour_that_counts_is_not_called_gaining_experience(store, people):
+    """Is a credential whose routes count none of the logged hours (all in a setting it does not accept) marked so,
+    with the reason, instead of "eligible, gaining experience"?"""
+    log_days(store, "Demo Learner A", weekdays(date(2024, 1, 8), 10), 8, setting="school")
+    got = _by_short(find_pathways(store, "Demo Learner A", as_of=AS_OF))
+    assert got["CDMS"].status == NOTHING_COUNTS
+    assert any(m.startswith("counted hours: none of the logged hours count here: setting 'school' does not count")
+               for m in got["CDMS"].missing)
+    assert got["C-SWCM"].status == IN_PROGRESS  # social work case management counts school hours
 
 
 def test_cmc_needs_a_related_field_below_a_bachelors(store):

@@ -108,7 +108,7 @@ def test_report_has_a_verification_section_a_board_can_check(demo, tmp_path):
     assert "Approved hours per credential (verified entries only)" in page
     lp = learner_progress(demo, "Demo Learner B")
     acm = lp.credential("ACM-RN").best
-    assert f"<td>ACM-RN</td><td>{acm.route.id}</td><td class='num'>{acm.counted_hours:,.2f}</td>" in page
+    assert f"<td>ACM-RN</td><td>{acm.route.id}</td><td class='num' data-casekit-credential='ACM-RN'>{acm.counted_hours:,.2f}</td>" in page
     for k in list_keys(demo):  # both demo supervisors signed some of B's entries
         assert html.escape(k.fingerprint) in page and k.owner in page
     (in_db,) = verify_store(demo, "Demo Learner B")

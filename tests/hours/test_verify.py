@@ -289,7 +289,8 @@ def test_a_file_checked_without_trust_says_its_keys_were_not_checked(store, log,
     runner = CliRunner()
     alone = runner.invoke(hours_cli, ["verify", "--file", str(report)])
     assert alone.exit_code == 0, alone.output
-    assert "OK" not in alone.output and "every signature and the audit chain hold" not in alone.output
+    # "OK" as a word: a random key fingerprint may hold the letters O and K side by side.
+    assert not re.search(r"\bOK\b", alone.output) and "every signature and the audit chain hold" not in alone.output
     assert "NOT CHECKED AGAINST A TRUSTED KEY" in alone.output
     assert "matches the public key the file itself names" in alone.output
     assert f'casekit hours verify --file "{report}" --trust SUPERVISOR.pub' in alone.output
