@@ -45,6 +45,8 @@ class CohortAnalysis:
     settings: pd.DataFrame
     settings_graded: pd.DataFrame
     missed: pd.DataFrame
+    unreadable: list[str]
+    """Learners whose plan file is missing or unreadable: not judged on the needs they found."""
     course_root: Path | None = None
     """The course it was read from; None for the demo."""
     title: str = ""
@@ -72,6 +74,7 @@ def analyse(scores: pd.DataFrame, assignment: str, plans: dict[str, Plan | None]
         settings=analytics.by_setting(scores),
         settings_graded=analytics.graded_by_setting(scores),
         missed=analytics.missed_critical_needs(plans, assignment, lib),
+        unreadable=analytics.unreadable_plans(plans),
         title=_case_title(lib, assignment),
     )
 
@@ -109,7 +112,7 @@ def _img(fig: Figure, alt: str) -> str:
 LOSS_COLUMNS = {"title": "criterion", "max": "max points", "total_lost": "points lost, whole cohort",
                 "mean_lost": "lost per learner", "share_lost": "% of its points lost",
                 "learners_losing": "learners who lost some", "learners": "learners graded"}
-MISSED_COLUMNS = {"needs": "critical or immediate needs missed", "plan": "plan file"}
+MISSED_COLUMNS = {"needs": "critical or immediate needs missed"}
 TOTAL_COLUMNS = {"learner": "learner", "points": "points", "max": "max (graded so far)", "percent": "%",
                  "to_grade": "scores still to grade"}
 
@@ -134,6 +137,19 @@ def _table(df: pd.DataFrame, numeric: tuple[str, ...] = ()) -> str:
     return f"<table><tr>{head}</tr>{''.join(body)}</table>"
 
 
+def _unreadable_sentence(learners: list[str]) -> str:
+    if not learners:
+        return ""
+    return f"; {len(learners)} plan file(s) are missing or unreadable and are not counted as missed needs"
+
+
+def _unreadable_list(learners: list[str]) -> str:
+    if not learners:
+        return ""
+    return (f"<p><b>Plan file missing or unreadable</b> ({len(learners)}): {_e(', '.join(learners))}. "
+            "Ask these learners for their plan file; their totals stand as graded.</p>")
+
+
 def report_html(analysis: CohortAnalysis, *, source: str = "") -> str:
     """The report as HTML text."""
     a = analysis
@@ -152,7 +168,7 @@ def report_html(analysis: CohortAnalysis, *, source: str = "") -> str:
 {f'<p class="muted">{_e(a.title)}</p>' if a.title else ''}
 <p>{len(totals)} learner(s) graded; median total {median} of the points graded so far.
 Most points are lost on: {_e(worst_text)}.
-{len(a.missed)} learner(s) missed at least one critical or immediate need.<br>
+{len(a.missed)} learner(s) missed at least one critical or immediate need{_unreadable_sentence(a.unreadable)}.<br>
 <span class="muted">{pending} criterion score(s) still wait for a person (the progress note in formgrader); they
 are left out of totals and shown grey, never counted as 0.</span></p>
 
@@ -160,7 +176,8 @@ are left out of totals and shown grey, never counted as 0.</span></p>
 {_img(figures["distribution"], "Histogram of learners' total scores in percent, with the median marked")}
 
 <h2>Learner by criterion</h2>
-<p class="muted">Each cell is the share of that criterion's points the learner earned: green full, red none.</p>
+<p class="muted">Each cell is the % of that criterion's points the learner earned, written in the cell: yellow all,
+dark blue none (a scale that reads the same to colour-blind readers and in grey print); grey "to grade" waits for a person.</p>
 {_img(figures["heatmap"], "Heatmap of learners (rows) by rubric criteria (columns), coloured by share of points earned")}
 
 <h2>Where the cohort loses points</h2>
@@ -174,8 +191,9 @@ are left out of totals and shown grey, never counted as 0.</span></p>
 
 <h2>Learners who missed a critical need</h2>
 <p class="muted">Read from each plan file as submitted: the case's critical and immediate needs at intake that
-the plan does not name.</p>
+the plan does not name. A missing or unreadable plan file is listed apart: it shows nothing about what the learner found.</p>
 {_table(a.missed.rename(columns=MISSED_COLUMNS), ("missed", "of"))}
+{_unreadable_list(a.unreadable)}
 
 <h2>Every learner</h2>
 {_table(a.totals.rename(columns=TOTAL_COLUMNS), tuple(TOTAL_COLUMNS.values())[1:])}
