@@ -155,7 +155,8 @@ class SupervisorDashboard:
         # progress
         self.summary = W.HTML(layout=W.Layout(width="100%"))
         self.bars = W.VBox(layout=W.Layout(width="100%"))
-        self.chart = W.Image(format="png", layout=W.Layout(max_width="100%"))
+        self.chart = W.Image(format="png", layout=W.Layout(max_width="100%"),  # the tooltip is the image's title: its text alternative
+                             tooltip="Chart of approved and pending hours toward each credential's threshold (the figures are in the bars above)")
         self.report_button = W.Button(description="Write report", icon="file", layout=_button_layout(),
                                       tooltip="Write the supervisee's HTML report into the reports folder beside "
                                               "this notebook")

@@ -26,7 +26,7 @@ STYLESHEET = """<style>
 .casekit-wrap.widget-checkbox input[type='checkbox'], .casekit-wrap.jupyter-widget-checkbox input[type='checkbox'] { flex: none; align-self: baseline; }
 .casekit-hint { color: #595959; font-size: 0.85em; }
 .casekit-step :focus-visible, .casekit-step input:focus, .casekit-step select:focus, .casekit-step button:focus {
-  outline: 3px solid #0b5cad; outline-offset: 2px;
+  outline: 3px solid #0b5cad !important; outline-offset: 2px;  /* over the widgets' own outline: none */
 }
 .casekit-step .casekit-remove { flex: none; overflow: visible; }
 </style>"""

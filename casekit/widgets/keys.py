@@ -4,10 +4,11 @@ In command mode JupyterLab binds single keys to notebook commands on any focused
 that is not a text field (``.jp-Notebook.jp-mod-commandMode:not(.jp-mod-readWrite) :focus``):
 ``b`` on a checkbox inserts a cell, ``d d`` on a drop-down deletes the step's own cell.
 Lumino, which resolves those bindings, walks up from the focused element and stops at the
-first element carrying ``data-lm-suppress-shortcuts`` (JupyterLab's documented way for an
-output to keep its keys). ipywidgets can add classes but not attributes, so each step holds
-a :class:`KeyGuard`: a hidden anywidget whose script gives its step that attribute, and, for
-any step drawn before the script ran, sets it on focus. The step's own controls still get
+element carrying ``data-lm-suppress-shortcuts`` (JupyterLab's documented way for an output
+to keep its keys); it tests the focused element itself before any ancestor, so the attribute
+must be on the control that has focus. ipywidgets can add classes but not attributes, so each
+step holds a :class:`KeyGuard`: a hidden anywidget whose script, on every focus inside a step,
+gives the focused control (and the step) that attribute. The step's own controls still get
 every key (Tab, arrows, Space, Enter), and JupyterLab's shortcuts still work outside the step
 (Escape leaves the control; the notebook's shortcuts then work as usual).
 """
@@ -22,8 +23,12 @@ SUPPRESS = "data-lm-suppress-shortcuts"
 
 _ESM = f"""
 function guard(node) {{
+  // Lumino checks the focused element itself against ":focus" before it walks up to any
+  // ancestor, so the attribute goes on the control that takes focus, not only on the step.
   const step = node && node.closest ? node.closest('.{STEP_CLASS}') : null;
-  if (step && !step.hasAttribute('{SUPPRESS}')) step.setAttribute('{SUPPRESS}', 'true');
+  if (!step) return;
+  if (!step.hasAttribute('{SUPPRESS}')) step.setAttribute('{SUPPRESS}', 'true');
+  if (node !== step && !node.hasAttribute('{SUPPRESS}')) node.setAttribute('{SUPPRESS}', 'true');
 }}
 function render({{ el }}) {{
   // Once per page: a step that takes focus keeps its keys, even one drawn before this ran.

@@ -63,8 +63,9 @@ def intake_view(session) -> W.VBox:
         mine = flagged.get(item.id)
         value = "(left blank)" if item.value is None else item.value
         kind = W.Dropdown(options=[("looks fine", ""), ("missing", "missing"), ("inconsistent", "inconsistent")],
-                          value=mine.kind if mine else "", layout=W.Layout(width="140px"), tooltip=f"{item.label}: looks fine, missing or inconsistent")
-        why = W.Text(value=mine.note if mine else "", placeholder="why (optional)", layout=W.Layout(width="40%"), tooltip=f"{item.label}: why")
+                          value=mine.kind if mine else "", layout=W.Layout(width="auto"), description="Status", style=LABEL_STYLE,
+                          tooltip=f"{item.label}: looks fine, missing or inconsistent")
+        why = W.Text(value=mine.note if mine else "", placeholder="why (optional)", layout=W.Layout(width="40%"), description="Why", style=LABEL_STYLE, tooltip=f"{item.label}: why")
 
         def changed(_change, item_id=item.id, kind=kind, why=why):
             session.flag(item_id, kind.value or None, why.value)
@@ -85,7 +86,7 @@ def intake_view(session) -> W.VBox:
 def assessment_view(session) -> W.VBox:
     status = StatusArea()
     mine = {n.need: n for n in session.plan.needs}
-    order = W.Select(options=[], rows=8, layout=W.Layout(width="60%"), tooltip="Your priority order")
+    order = W.Select(options=[], rows=8, layout=W.Layout(width="60%"), description="Priority order", style=LABEL_STYLE)
 
     def refresh_order():
         titles = {k: v.title for k, v in session.lib.needs.items()}
@@ -101,8 +102,8 @@ def assessment_view(session) -> W.VBox:
         for need in by_domain[domain]:
             have = mine.get(need.id)
             box = W.Checkbox(value=have is not None, description=need.title, indent=False, layout=W.Layout(width="55%"), tooltip=need.description)
-            sev = W.Dropdown(options=SEVERITIES, value=have.severity.value if have else "moderate", layout=W.Layout(width="120px"),
-                             tooltip=f"How urgent: {need.title}")
+            sev = W.Dropdown(options=SEVERITIES, value=have.severity.value if have else "moderate", layout=W.Layout(width="auto"),
+                             description="Severity", style=LABEL_STYLE, tooltip=f"How urgent: {need.title}")
 
             def toggled(_c, need_id=need.id, box=box, sev=sev):
                 if box.value:
@@ -192,9 +193,9 @@ def eligibility_view(session) -> W.VBox:
                                 description="Decision", style=LABEL_STYLE, layout=W.Layout(width="auto"))
         test = W.Dropdown(options=[("(choose the test that decides it)", NOTHING)] + [(t.name, t.id) for t in program.tests],
                           value=(mine.deciding_test if mine else None) or NOTHING, layout=W.Layout(width="60%"),
-                          tooltip=f"The test that decides {program.name}")
+                          description="Deciding test", style=LABEL_STYLE, tooltip=f"The test that decides {program.name}")
         reason = W.Textarea(value=mine.reason if mine else "", placeholder="Explain it as you would to the client", layout=WIDE,
-                            tooltip=f"Your explanation of {program.name}")
+                            description="Reason", style=LABEL_STYLE, tooltip=f"Your explanation of {program.name}")
 
         def changed(_c, pid=pid, result=result, test=test, reason=reason):
             session.decide(pid, DECISIONS[result.value][1], test.value or None, reason.value)
@@ -228,14 +229,14 @@ def planning_view(session) -> W.VBox:
     status = StatusArea()
     need = W.Dropdown(options=_need_options(session), description="For need", style=LABEL_STYLE)
     what = W.Textarea(placeholder="What will happen, and who does it (e.g. 'Ms. Reyes will attend cardiology follow-up with her daughter')", layout=WIDE,
-                      tooltip="The goal: what will happen, and who does it")
+                      description="Goal", style=LABEL_STYLE, tooltip="The goal: what will happen, and who does it")
     measure = W.Text(placeholder="How you will know (a number or an observable result)", layout=WIDE, description="Measure", style=LABEL_STYLE)
     target = W.DatePicker(description="Target date", style=LABEL_STYLE)
     add = W.Button(description="Add goal", button_style="primary")
     listing = W.VBox()
     role_opts = [("case manager (me)", "case-manager")] + [(r.title, r.id) for r in session.lib.roles.values()]
-    step_text = W.Text(placeholder="Action step", layout=W.Layout(width="50%"), tooltip="Action step")
-    owner = W.Dropdown(options=role_opts, layout=W.Layout(width="25%"), tooltip="Who does the action step")
+    step_text = W.Text(placeholder="what will be done", layout=W.Layout(width="50%"), description="Action step", style=LABEL_STYLE)
+    owner = W.Dropdown(options=role_opts, layout=W.Layout(width="25%"), description="Owner", style=LABEL_STYLE, tooltip="Who does the action step")
     due = W.DatePicker(layout=W.Layout(width="20%"), description="Due", style=LABEL_STYLE)
     add_step = W.Button(description="Add action step")
 
@@ -288,7 +289,7 @@ def planning_view(session) -> W.VBox:
 def referrals_view(session) -> W.VBox:
     status = StatusArea()
     need = W.Dropdown(options=_need_options(session), description="Need", style=LABEL_STYLE)
-    resource = W.Select(options=[], rows=6, layout=WIDE, tooltip="Resources that serve the need")
+    resource = W.Select(options=[], rows=6, layout=WIDE, description="Resource", style=LABEL_STYLE, tooltip="Resources that serve the need")
     detail = W.HTML()
     refer = W.Button(description="Refer", button_style="primary")
     listing = W.VBox()
@@ -374,7 +375,7 @@ def coordination_view(session) -> W.VBox:
     for p in session.case.providers:
         box = wrapping_checkbox(f"{p.name} ({p.role})", p.id in asked, layout=W.Layout(width="45%"))
         what = W.Text(value=asked[p.id].information if p.id in asked else "", placeholder="what you will ask for", layout=W.Layout(width="50%"),
-                      tooltip=f"What you will ask {p.name} for")
+                      description="Ask for", style=LABEL_STYLE, tooltip=f"What you will ask {p.name} for")
 
         def changed(_c, pid=p.id, box=box, what=what):
             session.request_info(pid, what.value if box.value else None)
@@ -387,7 +388,8 @@ def coordination_view(session) -> W.VBox:
     given = {d.task: d.role for d in session.plan.delegations}
     role_opts = [("(no one)", NOTHING)] + [(r.title, r.id) for r in session.lib.roles.values()]
     for t in session.case.tasks:
-        dd = W.Dropdown(options=role_opts, value=given.get(t.id) or NOTHING, layout=W.Layout(width="35%"), tooltip=f"Who does this: {t.text}")
+        dd = W.Dropdown(options=role_opts, value=given.get(t.id) or NOTHING, layout=W.Layout(width="35%"), description="Done by",
+                        style=LABEL_STYLE, tooltip=f"Who does this: {t.text}")
 
         def delegated(_c, tid=t.id, dd=dd):
             session.delegate(tid, dd.value or None)
@@ -411,9 +413,9 @@ def documentation_view(session) -> W.VBox:
     date = W.DatePicker(value=meeting.date if meeting else None, description="Meeting date", style=LABEL_STYLE)
     who = _checkboxes([(f"{a.name} ({a.role})", a.name) for a in session.case.meeting_attendees],
                       {n for n in (meeting.attendees if meeting else []) if n in names}, layout=WIDE)
-    purpose = W.Text(value=meeting.purpose if meeting else "", placeholder="purpose of the meeting", layout=WIDE, tooltip="Purpose of the meeting")
+    purpose = W.Text(value=meeting.purpose if meeting else "", placeholder="purpose of the meeting", layout=WIDE, description="Purpose", style=LABEL_STYLE)
     note_box = W.Textarea(value=session.plan.progress_note, placeholder="Progress note: what you found, what was decided, who does what by when.",
-                          layout=W.Layout(width="98%", height="160px"), tooltip="Progress note")
+                          layout=W.Layout(width="98%", height="160px"), description="Progress note", style=LABEL_STYLE)
 
     def meeting_changed(_c):
         session.set_meeting(date.value, _ticked(who), purpose.value)
@@ -446,7 +448,7 @@ def revision_view(session) -> W.VBox:
             state = {"needs": list(mine.new_needs) if mine else [], "referrals": list(mine.new_referrals) if mine else []}
             pp = _checkboxes([(session.lib.programs.get(p).name, p) for p in session.case.programs], set(mine.redetermine) if mine else set())
             txt = W.Textarea(value=mine.note if mine else "", placeholder="What changes in the plan, and why", layout=WIDE,
-                             tooltip=f"What changes in the plan after {ev.title}, and why")
+                             description="What changes", style=LABEL_STYLE, tooltip=f"What changes in the plan after {ev.title}, and why")
 
             def changed(_c=None, eid=ev.id, state=state, pp=pp, txt=txt):
                 session.revise(eid, state["needs"], state["referrals"], _ticked(pp), txt.value)
