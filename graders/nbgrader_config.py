@@ -10,6 +10,7 @@ from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
 from nbgrader.preprocessors import ClearHiddenTests, ClearMarkScheme, GetGrades
 
 from casekit.course.config import tools_on_path
+from casekit.course.release import RequireManualGrades
 
 HERE = Path(__file__).resolve().parent
 c = get_config()  # noqa: F821 (provided by the config loader)
@@ -57,7 +58,9 @@ c.ClearSolutions.code_stub = {
 
 # Feedback shows each criterion's points and the rubric's comment, never the hidden test
 # code nor the progress-note mark scheme (nbgrader keeps both unless told).
-c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, ClearMarkScheme, CSSHTMLHeaderPreprocessor]
+# RequireManualGrades refuses a learner's feedback while the progress note waits for a grader
+# (the button and `casekit course feedback` alike; --allow-ungraded releases it anyway).
+c.GenerateFeedback.preprocessors = [RequireManualGrades, GetGrades, ClearHiddenTests, ClearMarkScheme, CSSHTMLHeaderPreprocessor]
 # Its list of scores names each rubric criterion instead of nbgrader's "Test cell", whether
 # feedback comes from `casekit course feedback`, `nbgrader generate_feedback` or formgrader.
 # Named, not imported: it is loaded only when feedback is made, not by every nbgrader command.
