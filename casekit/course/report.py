@@ -108,6 +108,14 @@ def _img(fig: Figure, alt: str) -> str:
     return f'<img class="chart" alt="{_e(alt)}" src="data:image/png;base64,{data}">'
 
 
+# Each chart's text alternative, the same in the report file and the notebook.
+ALTS = {
+    "distribution": "Histogram of learners' total scores in percent, with the median marked",
+    "heatmap": "Heatmap of learners (rows) by rubric criteria (columns); each cell gives the percent of the criterion's points earned",
+    "losses": "Bar chart of the points the cohort lost on each criterion, with the figures in the table below",
+    "settings": "Heatmap of settings by criteria; each cell gives the mean percent of the criterion's points earned",
+}
+
 # The tables' columns in words an instructor reads (the data frames keep short names for code).
 LOSS_COLUMNS = {"title": "criterion", "max": "max points", "total_lost": "points lost, whole cohort",
                 "mean_lost": "lost per learner", "share_lost": "% of its points lost",
@@ -173,21 +181,21 @@ Most points are lost on: {_e(worst_text)}.
 are left out of totals and shown grey, never counted as 0.</span></p>
 
 <h2>Score distribution</h2>
-{_img(figures["distribution"], "Histogram of learners' total scores in percent, with the median marked")}
+{_img(figures["distribution"], ALTS["distribution"])}
 
 <h2>Learner by criterion</h2>
 <p class="muted">Each cell is the % of that criterion's points the learner earned, written in the cell: yellow all,
 dark blue none (a scale that reads the same to colour-blind readers and in grey print); grey "to grade" waits for a person.</p>
-{_img(figures["heatmap"], "Heatmap of learners (rows) by rubric criteria (columns), coloured by share of points earned")}
+{_img(figures["heatmap"], ALTS["heatmap"])}
 
 <h2>Where the cohort loses points</h2>
-{_img(figures["losses"], "Bar chart of the points the cohort lost on each criterion")}
+{_img(figures["losses"], ALTS["losses"])}
 {_table(_losses_for_reading(a.losses), tuple(LOSS_COLUMNS.values())[1:])}
 
 <h2>Across settings</h2>
 <p class="muted">Every assignment graded in this gradebook, grouped by the setting of its case
 ({len(settings)} setting(s): {_e(', '.join(settings))}). A criterion a case does not grade is grey.</p>
-{_img(figures["settings"], "Heatmap of settings by criteria, coloured by mean share of points earned")}
+{_img(figures["settings"], ALTS["settings"])}
 
 <h2>Learners who missed a critical need</h2>
 <p class="muted">Read from each plan file as submitted: the case's critical and immediate needs at intake that
@@ -260,13 +268,13 @@ def open_for_notebook(demo: bool = True, course: Path | str | None = None, assig
 
 
 def show(analysis: CohortAnalysis, name: str):
-    """One chart of the analysis, for display in a notebook."""
-    from IPython.display import Image
+    """One chart of the analysis, for display in a notebook: an image with its text alternative."""
+    from IPython.display import HTML
 
     figures = analysis.figures()
     if name not in figures:
         raise CourseError(f"no chart {name!r}; choose one of {', '.join(figures)}")
-    return Image(analytics.png(figures[name]))
+    return HTML(_img(figures[name], ALTS[name]))
 
 
 def save(analysis: CohortAnalysis) -> Path:

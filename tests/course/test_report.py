@@ -206,3 +206,15 @@ def test_report_html_escapes_learner_ids():
     analysis = demo_analysis(CASE, learners=4, library=LIB)
     analysis.totals.loc[0, "learner"] = "<script>x</script>"
     assert "<script>x</script>" not in report_html(analysis)
+
+
+def test_charts_shown_in_the_notebook_carry_their_text_alternative():
+    """Does each chart the cohort notebook shows come as an <img> with alt text (JupyterLab's PNG output has none)?"""
+    from casekit.course.report import ALTS, show
+
+    analysis = demo_analysis(CASE, learners=4, library=LIB)
+    for name in analysis.figures():
+        page = show(analysis, name).data
+        assert f'alt="{ALTS[name]}"' in page.replace("&#x27;", "'") and "data:image/png;base64," in page, name
+    with pytest.raises(CourseError, match="no chart 'pie'"):
+        show(analysis, "pie")
