@@ -12,7 +12,7 @@ help:
 	@echo "make lab          copy the notebooks into workspace/ and start JupyterLab there (sets up .venv if missing)"
 	@echo "make test         run every test (sets up .venv if missing)"
 	@echo "make validate     check the case library, keys and cross-references"
-	@echo "make e2e          install Chromium and Playwright for the browser tests (make test runs them)"
+	@echo "make e2e          install Chromium, Playwright and axe-core for the browser tests (make test runs them)"
 	@echo "make postgresql   install PostgreSQL's server programs, so make test also tests on PostgreSQL"
 	@echo "make sandbox      install bubblewrap, the sandbox for casekit course grade --execute (make test uses it)"
 	@echo "make bench-hours  time the hours log on a synthetic 1,000,000-entry log"
@@ -57,9 +57,13 @@ define system_package
 endef
 
 # The browser tests drive the system's Chromium (Debian package chromium); no browser is downloaded.
+# Their accessibility check injects axe-core, from the npm registry at the version
+# tests/e2e/axe/package-lock.json pins.
 e2e: $(STAMP)
 	$(call system_package,[ -x /usr/bin/chromium ],chromium)
+	$(call system_package,command -v npm >/dev/null,npm)
 	$(BIN)/python -m pip install --quiet -e ".[distributed,e2e,postgresql]"
+	npm ci --prefix tests/e2e/axe --no-audit --no-fund --loglevel=error
 
 # The PostgreSQL tests start a throwaway server of their own when its programs are installed.
 postgresql: $(STAMP)

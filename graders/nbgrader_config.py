@@ -11,6 +11,7 @@ from nbgrader.preprocessors import ClearHiddenTests, ClearMarkScheme, GetGrades
 
 from casekit.course.chains import RUBRIC_ONLY
 from casekit.course.config import tools_on_path
+from casekit.course.release import RequireManualGrades
 
 HERE = Path(__file__).resolve().parent
 c = get_config()  # noqa: F821 (provided by the config loader)
@@ -74,8 +75,10 @@ c.ClearSolutions.code_stub = {
 # Feedback shows each criterion's points and the rubric's comment, never the hidden test
 # code nor the progress-note mark scheme (nbgrader keeps both unless told).
 # Learner HTML (outputs, markdown) is sanitised: no script and no event handlers reach the page.
-c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, ClearMarkScheme, "casekit.course.sanitize.LearnerHTML",
-                                    CSSHTMLHeaderPreprocessor]
+# RequireManualGrades refuses a learner's feedback while the progress note waits for a grader
+# (the button and `casekit course feedback` alike; --allow-ungraded releases it anyway).
+c.GenerateFeedback.preprocessors = [RequireManualGrades, GetGrades, ClearHiddenTests, ClearMarkScheme,
+                                    "casekit.course.sanitize.LearnerHTML", CSSHTMLHeaderPreprocessor]
 # Its list of scores names each rubric criterion instead of nbgrader's "Test cell", whether
 # feedback comes from `casekit course feedback`, `nbgrader generate_feedback` or formgrader.
 # Named, not imported: it is loaded only when feedback is made, not by every nbgrader command.

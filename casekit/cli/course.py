@@ -195,9 +195,11 @@ def grade_cmd(assignment: str, learners: tuple[str, ...], timeout: int | None, w
 
 @course.command("feedback")
 @click.argument("assignment")
+@click.option("--allow-ungraded", is_flag=True,
+              help="Write feedback even for learners whose progress note is not graded yet (it shows as ungraded).")
 @course_option
 @friendly_errors
-def feedback_cmd(assignment: str, course_dir: Path | None) -> None:
+def feedback_cmd(assignment: str, allow_ungraded: bool, course_dir: Path | None) -> None:
     """Write feedback HTML for every autograded learner of ASSIGNMENT.
 
     Each criterion shows its points and the rubric's comment; hidden test code and
@@ -206,9 +208,14 @@ def feedback_cmd(assignment: str, course_dir: Path | None) -> None:
     """
     from casekit.course.runner import feedback
 
+    from casekit.course.release import check_course, refusal
+
     c = _open(course_dir)
-    report = feedback(c, assignment)
+    still = check_course(c, assignment, allow_ungraded)
+    report = feedback(c, assignment, allow_ungraded)
     click.echo(f"wrote {len(report.files)} feedback file(s) under {c.feedback_dir}")
+    if still:
+        click.echo("released with --allow-ungraded; " + refusal(assignment, still).split(": ", 1)[1].split(". Grade", 1)[0] + ".")
 
 
 @course.command("export")

@@ -207,20 +207,27 @@ def course_plans(course: Course, assignment: str, learners: list[str]) -> dict[s
 def missed_critical_needs(plans: dict[str, Plan | None], assignment: str, library: CaseLibrary | None = None) -> pd.DataFrame:
     """Learners whose plan missed a critical or immediate need of the case (at intake), and which ones.
 
-    A learner with no readable plan file missed them all. Learners who found every one are not listed.
+    Only readable plans are judged: a missing or unreadable plan file says nothing about what the
+    learner found (see :func:`unreadable_plans`). Learners who found every one are not listed.
     """
     lib = library or CaseLibrary.load()
     key = lib.key(assignment)
     urgent = [n for n in key.needs if n.after_event is None and n.severity in URGENT]
     rows = []
     for learner, plan in sorted(plans.items()):
-        found = set(plan.as_initially_saved().need_ids()) if plan is not None else set()
+        if plan is None:
+            continue
+        found = set(plan.as_initially_saved().need_ids())
         missed = [n for n in urgent if not any(i in found for i in n.ids)]  # an accepted alternative finds it
         if missed:
             titles = [f"{lib.needs[n.need].title if n.need in lib.needs else n.need} ({n.severity.value})" for n in missed]
-            rows.append({"learner": learner, "missed": len(missed), "of": len(urgent), "needs": "; ".join(titles),
-                         "plan": "readable" if plan is not None else "missing or unreadable"})
-    return pd.DataFrame(rows, columns=["learner", "missed", "of", "needs", "plan"])
+            rows.append({"learner": learner, "missed": len(missed), "of": len(urgent), "needs": "; ".join(titles)})
+    return pd.DataFrame(rows, columns=["learner", "missed", "of", "needs"])
+
+
+def unreadable_plans(plans: dict[str, Plan | None]) -> list[str]:
+    """Learners whose plan file is missing or cannot be read: to ask for, not to count as missed needs."""
+    return sorted(learner for learner, plan in plans.items() if plan is None)
 
 
 # --------------------------------------------------------------------------- figures
@@ -231,6 +238,29 @@ def png(fig: Figure, dpi: int = 110) -> bytes:
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight")
     return buf.getvalue()
+
+
+# Heatmaps use cividis: dark blue (none of the points) to yellow (all), even in lightness, so a
+# reader with red-green colour blindness, or a grey printout, reads the same order. Every cell
+# has its number written in, so no value rests on colour alone; grey marks "still to grade".
+HEATMAP = "cividis"
+TO_GRADE = "#d9d9d9"
+
+
+def _ink(value: float) -> str:
+    """Text colour readable on the cividis colour of ``value`` (0..1): white on the dark half."""
+    return "white" if value < 0.55 else "black"
+
+
+def _write_values(ax, table: pd.DataFrame, labels=None, fontsize: float = 8) -> None:
+    for i in range(table.shape[0]):
+        for j in range(table.shape[1]):
+            value = table.iat[i, j]
+            if pd.isna(value):
+                ax.text(j, i, "to grade", ha="center", va="center", color="#333", fontsize=fontsize - 1)
+                continue
+            label = labels(i, j, value) if labels else f"{100 * value:.0f}"
+            ax.text(j, i, label, ha="center", va="center", color=_ink(value), fontsize=fontsize if "\n" not in label else fontsize - 1)
 
 
 def _empty(fig: Figure, message: str) -> Figure:
@@ -271,11 +301,12 @@ def heatmap_figure(matrix: pd.DataFrame, assignment: str) -> Figure:
     data = np.ma.masked_invalid(matrix.to_numpy(dtype=float))
     from matplotlib import colormaps
 
-    cmap = colormaps["RdYlGn"].with_extremes(bad="#d9d9d9")
+    cmap = colormaps[HEATMAP].with_extremes(bad=TO_GRADE)
     image = ax.imshow(data, aspect="auto", cmap=cmap, vmin=0, vmax=1, interpolation="nearest")
+    _write_values(ax, matrix, fontsize=6.5 if rows > 25 else 7.5)
     ax.set_xticks(range(cols), [TITLES.get(c, c) for c in matrix.columns], rotation=40, ha="right", fontsize=8)
     ax.set_yticks(range(rows), list(matrix.index), fontsize=7 if rows > 25 else 8)
-    ax.set_title(f"Share of each criterion's points, by learner: {assignment}", fontsize=10)
+    ax.set_title(f"% of each criterion's points, by learner: {assignment}", fontsize=10)
     bar = fig.colorbar(image, ax=ax, fraction=0.035, pad=0.02)
     bar.set_label("share of the criterion's points (grey: still to grade)")
     return fig
@@ -313,21 +344,19 @@ def settings_figure(table: pd.DataFrame, graded: pd.DataFrame | None = None) -> 
     ax = fig.subplots()
     from matplotlib import colormaps
 
-    cmap = colormaps["RdYlGn"].with_extremes(bad="#d9d9d9")
+    cmap = colormaps[HEATMAP].with_extremes(bad=TO_GRADE)
     data = np.ma.masked_invalid(table.to_numpy(dtype=float))
     image = ax.imshow(data, aspect="auto", cmap=cmap, vmin=0, vmax=1)
-    for i in range(table.shape[0]):
-        for j in range(table.shape[1]):
-            value = table.iat[i, j]
-            if pd.isna(value):
-                continue
-            label = f"{100 * value:.0f}"
-            if graded is not None:
-                count, most = graded.loc[table.index[i]], graded.loc[table.index[i]].max()
-                if count[table.columns[j]] < most:
-                    label += f"\n({count[table.columns[j]]} of {most}\ngraded)"
-            ink = "white" if value < 0.2 or value > 0.85 else "black"  # readable on the darkest red and green
-            ax.text(j, i, label, ha="center", va="center", color=ink, fontsize=8 if "\n" not in label else 7)
+
+    def label(i, j, value):
+        text = f"{100 * value:.0f}"
+        if graded is not None:
+            count, most = graded.loc[table.index[i]], graded.loc[table.index[i]].max()
+            if count[table.columns[j]] < most:
+                text += f"\n({count[table.columns[j]]} of {most}\ngraded)"
+        return text
+
+    _write_values(ax, table, label)
     ax.set_xticks(range(table.shape[1]), [TITLES.get(c, c) for c in table.columns], rotation=40, ha="right", fontsize=8)
     ax.set_yticks(range(table.shape[0]), list(table.index), fontsize=8)
     ax.set_title("Mean % of each criterion's points, by setting (every graded assignment)", fontsize=10)

@@ -45,6 +45,8 @@ class CohortAnalysis:
     settings: pd.DataFrame
     settings_graded: pd.DataFrame
     missed: pd.DataFrame
+    unreadable: list[str]
+    """Learners whose plan file is missing or unreadable: not judged on the needs they found."""
     course_root: Path | None = None
     """The course it was read from; None for the demo."""
     title: str = ""
@@ -72,6 +74,7 @@ def analyse(scores: pd.DataFrame, assignment: str, plans: dict[str, Plan | None]
         settings=analytics.by_setting(scores),
         settings_graded=analytics.graded_by_setting(scores),
         missed=analytics.missed_critical_needs(plans, assignment, lib),
+        unreadable=analytics.unreadable_plans(plans),
         title=_case_title(lib, assignment),
     )
 
@@ -105,11 +108,19 @@ def _img(fig: Figure, alt: str) -> str:
     return f'<img class="chart" alt="{_e(alt)}" src="data:image/png;base64,{data}">'
 
 
+# Each chart's text alternative, the same in the report file and the notebook.
+ALTS = {
+    "distribution": "Histogram of learners' total scores in percent, with the median marked",
+    "heatmap": "Heatmap of learners (rows) by rubric criteria (columns); each cell gives the percent of the criterion's points earned",
+    "losses": "Bar chart of the points the cohort lost on each criterion, with the figures in the table below",
+    "settings": "Heatmap of settings by criteria; each cell gives the mean percent of the criterion's points earned",
+}
+
 # The tables' columns in words an instructor reads (the data frames keep short names for code).
 LOSS_COLUMNS = {"title": "criterion", "max": "max points", "total_lost": "points lost, whole cohort",
                 "mean_lost": "lost per learner", "share_lost": "% of its points lost",
                 "learners_losing": "learners who lost some", "learners": "learners graded"}
-MISSED_COLUMNS = {"needs": "critical or immediate needs missed", "plan": "plan file"}
+MISSED_COLUMNS = {"needs": "critical or immediate needs missed"}
 TOTAL_COLUMNS = {"learner": "learner", "points": "points", "max": "max (graded so far)", "percent": "%",
                  "to_grade": "scores still to grade"}
 
@@ -134,6 +145,19 @@ def _table(df: pd.DataFrame, numeric: tuple[str, ...] = ()) -> str:
     return f"<table><tr>{head}</tr>{''.join(body)}</table>"
 
 
+def _unreadable_sentence(learners: list[str]) -> str:
+    if not learners:
+        return ""
+    return f"; {len(learners)} plan file(s) are missing or unreadable and are not counted as missed needs"
+
+
+def _unreadable_list(learners: list[str]) -> str:
+    if not learners:
+        return ""
+    return (f"<p><b>Plan file missing or unreadable</b> ({len(learners)}): {_e(', '.join(learners))}. "
+            "Ask these learners for their plan file; their totals stand as graded.</p>")
+
+
 def report_html(analysis: CohortAnalysis, *, source: str = "") -> str:
     """The report as HTML text."""
     a = analysis
@@ -152,30 +176,32 @@ def report_html(analysis: CohortAnalysis, *, source: str = "") -> str:
 {f'<p class="muted">{_e(a.title)}</p>' if a.title else ''}
 <p>{len(totals)} learner(s) graded; median total {median} of the points graded so far.
 Most points are lost on: {_e(worst_text)}.
-{len(a.missed)} learner(s) missed at least one critical or immediate need.<br>
+{len(a.missed)} learner(s) missed at least one critical or immediate need{_unreadable_sentence(a.unreadable)}.<br>
 <span class="muted">{pending} criterion score(s) still wait for a person (the progress note in formgrader); they
 are left out of totals and shown grey, never counted as 0.</span></p>
 
 <h2>Score distribution</h2>
-{_img(figures["distribution"], "Histogram of learners' total scores in percent, with the median marked")}
+{_img(figures["distribution"], ALTS["distribution"])}
 
 <h2>Learner by criterion</h2>
-<p class="muted">Each cell is the share of that criterion's points the learner earned: green full, red none.</p>
-{_img(figures["heatmap"], "Heatmap of learners (rows) by rubric criteria (columns), coloured by share of points earned")}
+<p class="muted">Each cell is the % of that criterion's points the learner earned, written in the cell: yellow all,
+dark blue none (a scale that reads the same to colour-blind readers and in grey print); grey "to grade" waits for a person.</p>
+{_img(figures["heatmap"], ALTS["heatmap"])}
 
 <h2>Where the cohort loses points</h2>
-{_img(figures["losses"], "Bar chart of the points the cohort lost on each criterion")}
+{_img(figures["losses"], ALTS["losses"])}
 {_table(_losses_for_reading(a.losses), tuple(LOSS_COLUMNS.values())[1:])}
 
 <h2>Across settings</h2>
 <p class="muted">Every assignment graded in this gradebook, grouped by the setting of its case
 ({len(settings)} setting(s): {_e(', '.join(settings))}). A criterion a case does not grade is grey.</p>
-{_img(figures["settings"], "Heatmap of settings by criteria, coloured by mean share of points earned")}
+{_img(figures["settings"], ALTS["settings"])}
 
 <h2>Learners who missed a critical need</h2>
 <p class="muted">Read from each plan file as submitted: the case's critical and immediate needs at intake that
-the plan does not name.</p>
+the plan does not name. A missing or unreadable plan file is listed apart: it shows nothing about what the learner found.</p>
 {_table(a.missed.rename(columns=MISSED_COLUMNS), ("missed", "of"))}
+{_unreadable_list(a.unreadable)}
 
 <h2>Every learner</h2>
 {_table(a.totals.rename(columns=TOTAL_COLUMNS), tuple(TOTAL_COLUMNS.values())[1:])}
@@ -242,13 +268,13 @@ def open_for_notebook(demo: bool = True, course: Path | str | None = None, assig
 
 
 def show(analysis: CohortAnalysis, name: str):
-    """One chart of the analysis, for display in a notebook."""
-    from IPython.display import Image
+    """One chart of the analysis, for display in a notebook: an image with its text alternative."""
+    from IPython.display import HTML
 
     figures = analysis.figures()
     if name not in figures:
         raise CourseError(f"no chart {name!r}; choose one of {', '.join(figures)}")
-    return Image(analytics.png(figures[name]))
+    return HTML(_img(figures[name], ALTS[name]))
 
 
 def save(analysis: CohortAnalysis) -> Path:

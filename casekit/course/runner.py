@@ -221,14 +221,21 @@ class FeedbackReport:
     files: list[Path]
 
 
-def feedback(course: Course, assignment: str) -> FeedbackReport:
-    """nbgrader feedback HTML for every autograded learner, checked to reveal no hidden test or mark scheme."""
+def feedback(course: Course, assignment: str, allow_ungraded: bool = False) -> FeedbackReport:
+    """nbgrader feedback HTML for every autograded learner, checked to reveal no hidden test or mark scheme.
+
+    Refused while a manual criterion waits for a grader, unless ``allow_ungraded`` (see casekit.course.release).
+    """
     course.require_assignment(assignment)
     graded = sorted(p.parent.name for p in course.autograded_dir.glob(f"*/{assignment}") if p.is_dir()) if course.autograded_dir.exists() else []
     if not graded:
         raise CourseError(f"nothing autograded for {assignment!r} yet; run `casekit course grade {assignment}` first")
+    from casekit.course.release import check_course
+
+    check_course(course, assignment, allow_ungraded)
+    extra = Config({"RequireManualGrades": {"allow_ungraded": allow_ungraded}})
     with _quiet_nbgrader():
-        result = _api(course).generate_feedback(assignment, force=True)
+        result = _api(course, extra).generate_feedback(assignment, force=True)
     if not result["success"]:
         raise CourseError(f"nbgrader could not generate feedback: {_last_error(result)}")
     # nbgrader copies every other file of the autograded folder too; feedback is the page nbgrader

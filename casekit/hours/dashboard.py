@@ -10,6 +10,7 @@ the tests call and what a screen-reader user can call from a code cell.
 
 from __future__ import annotations
 
+import base64
 import html
 import os
 import re
@@ -147,7 +148,8 @@ class SupervisorDashboard:
         # progress
         self.summary = W.HTML(layout=W.Layout(width="100%"))
         self.bars = W.VBox(layout=W.Layout(width="100%"))
-        self.chart = W.Image(format="png", layout=W.Layout(max_width="100%"))
+        # An <img> with alt text, not W.Image: ipywidgets' image has no alt, so a screen reader says nothing.
+        self.chart = W.HTML(layout=W.Layout(max_width="100%"))
         self.report_button = W.Button(description="Write report", icon="file", layout=_button_layout(),
                                       tooltip="Write the supervisee's HTML report into the reports folder beside "
                                               "this notebook")
@@ -387,7 +389,8 @@ class SupervisorDashboard:
                                     + "".join(f"<br><b style='color:#a60'>Note: {html.escape(k)}.</b>"
                                               for k in verification.key_notes))
         self.bars.children = self._bars(lp)
-        self.chart.value = png
+        self.chart.value = (f'<img alt="Chart of {html.escape(lp.learner.name)}\'s approved and pending hours toward each credential (the figures are in the bars above)" '
+                            f'style="max-width:100%" src="data:image/png;base64,{base64.b64encode(png).decode("ascii")}">')
         self.why.update()
         if getattr(self, "tabs", None) is not None and self.tabs.selected_index == TAB_TITLES.index("Plan"):
             self.planner.update()

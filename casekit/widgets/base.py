@@ -15,6 +15,8 @@ LABEL_STYLE = {"description_width": "initial"}
 # The few rules layout traits cannot express. Every step's heading carries them, so a step
 # looks the same wherever it is shown. ipywidgets draws a checkbox's description on one line
 # of fixed height and cuts it off with an ellipsis; ``wrapping`` checkboxes let it wrap instead.
+# Every control in a step shows a thick outline when it has focus, so a keyboard user sees where
+# they are (JupyterLab's own focus ring is a faint shadow on some controls and none on others).
 STYLESHEET = """<style>
 .casekit-step textarea { line-height: 1.4; }
 .casekit-wrap.widget-checkbox, .casekit-wrap.jupyter-widget-checkbox { height: auto; }
@@ -22,7 +24,11 @@ STYLESHEET = """<style>
   display: flex; align-items: baseline; white-space: normal; overflow: visible; text-overflow: clip; line-height: 1.4;
 }
 .casekit-wrap.widget-checkbox input[type='checkbox'], .casekit-wrap.jupyter-widget-checkbox input[type='checkbox'] { flex: none; align-self: baseline; }
-.casekit-hint { color: #666; font-size: 0.85em; }
+.casekit-hint { color: #595959; font-size: 0.85em; }
+.casekit-step :focus-visible, .casekit-step input:focus, .casekit-step select:focus, .casekit-step button:focus {
+  outline: 3px solid #0b5cad !important; outline-offset: 2px;  /* over the widgets' own outline: none */
+}
+.casekit-step .casekit-remove { flex: none; overflow: visible; }
 </style>"""
 
 
@@ -64,11 +70,6 @@ def esc(text: object) -> str:
     such as ``&#36;`` does not help: the browser decodes it before MathJax looks.)
     """
     return html.escape(str(text)).replace("$", "<span>$</span>")
-
-
-def hint(ident: str) -> str:
-    """An id in small grey type, after the title a learner reads: the name code cells use."""
-    return f"<span class='casekit-hint'>{esc(ident)}</span>"
 
 
 def heading(text: str) -> W.HTML:

@@ -1,8 +1,7 @@
 """What a learner reads for the ids a plan stores: a need's title, a resource's name, a role's title.
 
 The plan keeps ids (``need-housing-unstable``), because code cells and the answer key use
-them. The widgets show the title from the case or the catalogues instead, and the id only as
-a small hint, for the learner who goes on to write the code equivalent.
+them. The widgets show the title from the case or the catalogues instead, never the id.
 """
 
 from __future__ import annotations

@@ -17,24 +17,39 @@ from casekit.widgets.base import (
     StatusArea,
     esc,
     heading,
-    hint,
     note,
     wrapping_checkbox,
 )
+from casekit.widgets.keys import STEP_CLASS, KeyGuard
 from casekit.widgets.names import title
+from casekit.widgets.picker import Picker, remove_button
 
 SEVERITIES = [s.value for s in Severity]
 
 # A selection widget shows a blank box when its value is None, even if one option's value is
 # None, so "nothing chosen" is the empty string in every drop-down and None only in the plan.
 NOTHING = ""
-PICK_SEVERAL = "<span class='casekit-hint'>Ctrl-click (Cmd-click on a Mac) to pick several.</span>"
 
 
 def _frame(heading_text: str, intro: str, body: list[W.Widget], status: StatusArea) -> W.VBox:
-    frame = W.VBox([heading(heading_text), note(intro), *body, status.widget], layout=W.Layout(border="1px solid #ccc", padding="6px"))
-    frame.add_class("casekit-step")
+    # The status stays the frame's last child: tests and the journeys read it there.
+    frame = W.VBox([heading(heading_text), note(intro), *body, KeyGuard(), status.widget], layout=W.Layout(border="1px solid #ccc", padding="6px"))
+    frame.add_class(STEP_CLASS)
     return frame
+
+
+def _checkboxes(options: list[tuple[str, str]], chosen, **kwargs) -> list[W.Checkbox]:
+    """One wrapping checkbox per (label, value) option: a short list a keyboard reaches with Tab and ticks with Space."""
+    boxes = []
+    for label, value in options:
+        box = wrapping_checkbox(label, value in chosen, **kwargs)
+        box.casekit_value = value
+        boxes.append(box)
+    return boxes
+
+
+def _ticked(boxes: list[W.Checkbox]) -> list[str]:
+    return [b.casekit_value for b in boxes if b.value]
 
 
 # --------------------------------------------------------------------------- 1. intake
@@ -48,8 +63,9 @@ def intake_view(session) -> W.VBox:
         mine = flagged.get(item.id)
         value = "(left blank)" if item.value is None else item.value
         kind = W.Dropdown(options=[("looks fine", ""), ("missing", "missing"), ("inconsistent", "inconsistent")],
-                          value=mine.kind if mine else "", layout=W.Layout(width="140px"))
-        why = W.Text(value=mine.note if mine else "", placeholder="why (optional)", layout=W.Layout(width="40%"))
+                          value=mine.kind if mine else "", layout=W.Layout(width="auto"), description="Status", style=LABEL_STYLE,
+                          tooltip=f"{item.label}: looks fine, missing or inconsistent")
+        why = W.Text(value=mine.note if mine else "", placeholder="why (optional)", layout=W.Layout(width="40%"), description="Why", style=LABEL_STYLE, tooltip=f"{item.label}: why")
 
         def changed(_change, item_id=item.id, kind=kind, why=why):
             session.flag(item_id, kind.value or None, why.value)
@@ -70,7 +86,7 @@ def intake_view(session) -> W.VBox:
 def assessment_view(session) -> W.VBox:
     status = StatusArea()
     mine = {n.need: n for n in session.plan.needs}
-    order = W.Select(options=[], rows=8, layout=W.Layout(width="60%"))
+    order = W.Select(options=[], rows=8, layout=W.Layout(width="60%"), description="Priority order", style=LABEL_STYLE)
 
     def refresh_order():
         titles = {k: v.title for k, v in session.lib.needs.items()}
@@ -80,13 +96,14 @@ def assessment_view(session) -> W.VBox:
     by_domain: dict[str, list] = {}
     for need in session.lib.needs.values():
         by_domain.setdefault(need.domain, []).append(need)
-    groups, titles = [], []
+    groups: dict[str, list[W.Widget]] = {}
     for domain in sorted(by_domain):
         rows = []
         for need in by_domain[domain]:
             have = mine.get(need.id)
             box = W.Checkbox(value=have is not None, description=need.title, indent=False, layout=W.Layout(width="55%"), tooltip=need.description)
-            sev = W.Dropdown(options=SEVERITIES, value=have.severity.value if have else "moderate", layout=W.Layout(width="120px"))
+            sev = W.Dropdown(options=SEVERITIES, value=have.severity.value if have else "moderate", layout=W.Layout(width="auto"),
+                             description="Severity", style=LABEL_STYLE, tooltip=f"How urgent: {need.title}")
 
             def toggled(_c, need_id=need.id, box=box, sev=sev):
                 if box.value:
@@ -106,9 +123,20 @@ def assessment_view(session) -> W.VBox:
             box.observe(status.guarded(toggled), names="value")
             sev.observe(status.guarded(severity), names="value")
             rows.append(W.HBox([box, sev], layout=W.Layout(justify_content="space-between")))
-        groups.append(W.VBox(rows))
-        titles.append(f"{domain} ({len(rows)})")
-    acc = W.Accordion(children=groups, titles=tuple(titles))
+        groups[domain] = rows
+    # One domain's needs at a time, chosen in a drop-down: Tab reaches it, the arrow keys change
+    # it, and a screen reader reads the chosen domain (an accordion's headers take no focus).
+    domain = W.Dropdown(options=[(f"{d} ({len(rows)} needs)", d) for d, rows in groups.items()],
+                        description="Needs in the domain", style=LABEL_STYLE)
+    panels = {d: W.VBox(rows) for d, rows in groups.items()}
+    shown = W.VBox(list(panels.values()))
+
+    def show_domain(_c=None):
+        for d, panel in panels.items():
+            panel.layout.display = None if d == domain.value else "none"
+
+    domain.observe(show_domain, names="value")
+    show_domain()
 
     up, down, by_sev = W.Button(description="Move up"), W.Button(description="Move down"), W.Button(description="Sort by severity")
 
@@ -141,7 +169,7 @@ def assessment_view(session) -> W.VBox:
     return _frame(
         "Assess needs",
         "Tick every need the facts show and set how urgent it is. Then order them: critical and immediate first.",
-        [acc, W.HTML("<b>Your priority order</b>"), W.HBox([order, W.VBox([up, down, by_sev])])],
+        [domain, shown, W.HTML("<b>Your priority order</b>"), W.HBox([order, W.VBox([up, down, by_sev])])],
         status,
     )
 
@@ -159,12 +187,15 @@ def eligibility_view(session) -> W.VBox:
     for pid in session.case.programs:
         program = session.lib.programs.get(pid)
         mine = session.plan.decision(pid)
-        result = W.ToggleButtons(options=[(label, key) for key, (label, _) in DECISIONS.items()],
-                                 value=next(k for k, (_, v) in DECISIONS.items() if v == (mine.eligible if mine else None)),
-                                 style={"button_width": "160px"})
+        # Radio buttons, not toggle buttons: a screen reader says which one is chosen.
+        result = W.RadioButtons(options=[(label, key) for key, (label, _) in DECISIONS.items()],
+                                value=next(k for k, (_, v) in DECISIONS.items() if v == (mine.eligible if mine else None)),
+                                description="Decision", style=LABEL_STYLE, layout=W.Layout(width="auto"))
         test = W.Dropdown(options=[("(choose the test that decides it)", NOTHING)] + [(t.name, t.id) for t in program.tests],
-                          value=(mine.deciding_test if mine else None) or NOTHING, layout=W.Layout(width="60%"))
-        reason = W.Textarea(value=mine.reason if mine else "", placeholder="Explain it as you would to the client", layout=WIDE)
+                          value=(mine.deciding_test if mine else None) or NOTHING, layout=W.Layout(width="60%"),
+                          description="Deciding test", style=LABEL_STYLE, tooltip=f"The test that decides {program.name}")
+        reason = W.Textarea(value=mine.reason if mine else "", placeholder="Explain it as you would to the client", layout=WIDE,
+                            description="Reason", style=LABEL_STYLE, tooltip=f"Your explanation of {program.name}")
 
         def changed(_c, pid=pid, result=result, test=test, reason=reason):
             session.decide(pid, DECISIONS[result.value][1], test.value or None, reason.value)
@@ -197,27 +228,28 @@ def _refresh_needs(dropdown: W.Dropdown, session) -> None:
 def planning_view(session) -> W.VBox:
     status = StatusArea()
     need = W.Dropdown(options=_need_options(session), description="For need", style=LABEL_STYLE)
-    what = W.Textarea(placeholder="What will happen, and who does it (e.g. 'Ms. Reyes will attend cardiology follow-up with her daughter')", layout=WIDE)
+    what = W.Textarea(placeholder="What will happen, and who does it (e.g. 'Ms. Reyes will attend cardiology follow-up with her daughter')", layout=WIDE,
+                      description="Goal", style=LABEL_STYLE, tooltip="The goal: what will happen, and who does it")
     measure = W.Text(placeholder="How you will know (a number or an observable result)", layout=WIDE, description="Measure", style=LABEL_STYLE)
     target = W.DatePicker(description="Target date", style=LABEL_STYLE)
     add = W.Button(description="Add goal", button_style="primary")
     listing = W.VBox()
     role_opts = [("case manager (me)", "case-manager")] + [(r.title, r.id) for r in session.lib.roles.values()]
-    step_text = W.Text(placeholder="Action step", layout=W.Layout(width="50%"))
-    owner = W.Dropdown(options=role_opts, layout=W.Layout(width="25%"))
-    due = W.DatePicker(layout=W.Layout(width="20%"))
+    step_text = W.Text(placeholder="what will be done", layout=W.Layout(width="50%"), description="Action step", style=LABEL_STYLE)
+    owner = W.Dropdown(options=role_opts, layout=W.Layout(width="25%"), description="Owner", style=LABEL_STYLE, tooltip="Who does the action step")
+    due = W.DatePicker(layout=W.Layout(width="20%"), description="Due", style=LABEL_STYLE)
     add_step = W.Button(description="Add action step")
 
     def render(_s=None):
         _refresh_needs(need, session)
         items = []
         for i, g in enumerate(session.plan.goals):
-            rm = W.Button(description="Remove", layout=W.Layout(width="80px"))
+            rm = remove_button(f"the goal for {title(session, 'need', g.need)}")
             rm.on_click(status.guarded(lambda _b, i=i: (session.remove_goal(i), render(), "Removed the goal.")[-1]))
-            items.append(W.HBox([rm, W.HTML(f"<b>{esc(title(session, 'need', g.need))}</b> {hint(g.need)}: {esc(g.what)} "
+            items.append(W.HBox([rm, W.HTML(f"<b>{esc(title(session, 'need', g.need))}</b>: {esc(g.what)} "
                                             f"<i>Measure:</i> {esc(g.measure)} <i>By:</i> {g.target_date or 'no date'}")]))
         for i, a in enumerate(session.plan.actions):
-            rm = W.Button(description="Remove", layout=W.Layout(width="80px"))
+            rm = remove_button(f"the step '{a.text}'")
             rm.on_click(status.guarded(lambda _b, i=i: (session.remove_action(i), render(), "Removed the step.")[-1]))
             items.append(W.HBox([rm, W.HTML(f"Step: {esc(a.text)} <i>Owner:</i> {esc(title(session, 'role', a.owner_role))} "
                                             f"<i>Due:</i> {a.due or 'no date'}")]))
@@ -257,7 +289,7 @@ def planning_view(session) -> W.VBox:
 def referrals_view(session) -> W.VBox:
     status = StatusArea()
     need = W.Dropdown(options=_need_options(session), description="Need", style=LABEL_STYLE)
-    resource = W.Select(options=[], rows=6, layout=WIDE)
+    resource = W.Select(options=[], rows=6, layout=WIDE, description="Resource", style=LABEL_STYLE, tooltip="Resources that serve the need")
     detail = W.HTML()
     refer = W.Button(description="Refer", button_style="primary")
     listing = W.VBox()
@@ -285,10 +317,10 @@ def referrals_view(session) -> W.VBox:
     def render(_s=None):
         items = []
         for ref in session.plan.referrals:
-            rm = W.Button(description="Remove", layout=W.Layout(width="80px"))
+            rm = remove_button(f"the referral to {title(session, 'resource', ref.resource)}")
             rm.on_click(status.guarded(lambda _b, ref=ref: (session.unrefer(ref.resource, ref.need), render(), "Removed the referral.")[-1]))
             items.append(W.HBox([rm, W.HTML(f"{esc(title(session, 'resource', ref.resource))} for "
-                                            f"{esc(title(session, 'need', ref.need))} {hint(ref.resource + ', ' + ref.need)}")]))
+                                            f"{esc(title(session, 'need', ref.need))}")]))
         listing.children = items
 
     def do_refer(_b):
@@ -342,7 +374,8 @@ def coordination_view(session) -> W.VBox:
     rows = [W.HTML("<b>Information to collect</b>")]
     for p in session.case.providers:
         box = wrapping_checkbox(f"{p.name} ({p.role})", p.id in asked, layout=W.Layout(width="45%"))
-        what = W.Text(value=asked[p.id].information if p.id in asked else "", placeholder="what you will ask for", layout=W.Layout(width="50%"))
+        what = W.Text(value=asked[p.id].information if p.id in asked else "", placeholder="what you will ask for", layout=W.Layout(width="50%"),
+                      description="Ask for", style=LABEL_STYLE, tooltip=f"What you will ask {p.name} for")
 
         def changed(_c, pid=p.id, box=box, what=what):
             session.request_info(pid, what.value if box.value else None)
@@ -355,7 +388,8 @@ def coordination_view(session) -> W.VBox:
     given = {d.task: d.role for d in session.plan.delegations}
     role_opts = [("(no one)", NOTHING)] + [(r.title, r.id) for r in session.lib.roles.values()]
     for t in session.case.tasks:
-        dd = W.Dropdown(options=role_opts, value=given.get(t.id) or NOTHING, layout=W.Layout(width="35%"))
+        dd = W.Dropdown(options=role_opts, value=given.get(t.id) or NOTHING, layout=W.Layout(width="35%"), description="Done by",
+                        style=LABEL_STYLE, tooltip=f"Who does this: {t.text}")
 
         def delegated(_c, tid=t.id, dd=dd):
             session.delegate(tid, dd.value or None)
@@ -377,19 +411,20 @@ def documentation_view(session) -> W.VBox:
     meeting = session.plan.meetings[0] if session.plan.meetings else None
     names = [a.name for a in session.case.meeting_attendees]
     date = W.DatePicker(value=meeting.date if meeting else None, description="Meeting date", style=LABEL_STYLE)
-    who = W.SelectMultiple(options=[(f"{a.name} ({a.role})", a.name) for a in session.case.meeting_attendees],
-                           value=tuple(n for n in (meeting.attendees if meeting else []) if n in names), rows=min(6, len(names)), layout=WIDE)
-    purpose = W.Text(value=meeting.purpose if meeting else "", placeholder="purpose of the meeting", layout=WIDE)
-    note_box = W.Textarea(value=session.plan.progress_note, placeholder="Progress note: what you found, what was decided, who does what by when.", layout=W.Layout(width="98%", height="160px"))
+    who = _checkboxes([(f"{a.name} ({a.role})", a.name) for a in session.case.meeting_attendees],
+                      {n for n in (meeting.attendees if meeting else []) if n in names}, layout=WIDE)
+    purpose = W.Text(value=meeting.purpose if meeting else "", placeholder="purpose of the meeting", layout=WIDE, description="Purpose", style=LABEL_STYLE)
+    note_box = W.Textarea(value=session.plan.progress_note, placeholder="Progress note: what you found, what was decided, who does what by when.",
+                          layout=W.Layout(width="98%", height="160px"), description="Progress note", style=LABEL_STYLE)
 
     def meeting_changed(_c):
-        session.set_meeting(date.value, list(who.value), purpose.value)
+        session.set_meeting(date.value, _ticked(who), purpose.value)
         return "Saved the meeting."
 
-    for w in (date, who, purpose):
+    for w in (date, *who, purpose):
         w.observe(status.guarded(meeting_changed), names="value")
     note_box.observe(status.guarded(lambda c: (session.write_note(note_box.value), "Saved the note.")[-1]), names="value")
-    return _frame("Meet and document", "Plan the meeting with the client and family, then write the progress note. An instructor grades the note.", [date, W.HTML(f"<b>Attendees</b> {PICK_SEVERAL}"), who, purpose, note_box], status)
+    return _frame("Meet and document", "Plan the meeting with the client and family, then write the progress note. An instructor grades the note.", [date, W.HTML("<b>Attendees</b>"), *who, purpose, note_box], status)
 
 
 # --------------------------------------------------------------------------- 9. events and revision
@@ -405,21 +440,30 @@ def revision_view(session) -> W.VBox:
             body.children = [note("Follow-up events appear once you save your initial plan."), save_btn]
             return
         parts = []
-        need_opts = [(n.title, n.id) for n in session.lib.needs.values()]
+        # Titles with their domain or category, so a search for "housing" finds every housing need.
+        need_opts = [(f"{n.title} ({n.domain})", n.id) for n in session.lib.needs.values()]
+        resource_opts = [(f"{r.name} ({r.category.replace('_', ' ')})", r.id) for r in session.lib.resources.values()]
         for ev in session.case.events:
             mine = session.plan.revision(ev.id)
-            nn = W.SelectMultiple(options=need_opts, value=tuple(mine.new_needs) if mine else (), rows=6, description="New needs", style=LABEL_STYLE, layout=WIDE)
-            rr = W.SelectMultiple(options=[(r.name, r.id) for r in session.lib.resources.values()], value=tuple(mine.new_referrals) if mine else (), rows=6, description="New referrals", style=LABEL_STYLE, layout=WIDE)
-            pp = W.SelectMultiple(options=[(session.lib.programs.get(p).name, p) for p in session.case.programs], value=tuple(mine.redetermine) if mine else (), description="Re-determine", style=LABEL_STYLE, layout=WIDE)
-            txt = W.Textarea(value=mine.note if mine else "", placeholder="What changes in the plan, and why", layout=WIDE)
+            state = {"needs": list(mine.new_needs) if mine else [], "referrals": list(mine.new_referrals) if mine else []}
+            pp = _checkboxes([(session.lib.programs.get(p).name, p) for p in session.case.programs], set(mine.redetermine) if mine else set())
+            txt = W.Textarea(value=mine.note if mine else "", placeholder="What changes in the plan, and why", layout=WIDE,
+                             description="What changes", style=LABEL_STYLE, tooltip=f"What changes in the plan after {ev.title}, and why")
 
-            def changed(_c, eid=ev.id, nn=nn, rr=rr, pp=pp, txt=txt):
-                session.revise(eid, list(nn.value), list(rr.value), list(pp.value), txt.value)
+            def changed(_c=None, eid=ev.id, state=state, pp=pp, txt=txt):
+                session.revise(eid, state["needs"], state["referrals"], _ticked(pp), txt.value)
                 return f"Saved your revision for {title(session, 'event', eid)}."
 
-            for w in (nn, rr, pp, txt):
+            def chose(kind, values, state=state, changed=changed):
+                state[kind] = values
+                return changed()
+
+            nn = Picker("need", need_opts, state["needs"], lambda v, chose=chose: chose("needs", v), status.guarded)
+            rr = Picker("resource", resource_opts, state["referrals"], lambda v, chose=chose: chose("referrals", v), status.guarded)
+            for w in (*pp, txt):
                 w.observe(status.guarded(changed), names="value")
-            parts.append(W.VBox([W.HTML(facts.event(ev)), note(PICK_SEVERAL), nn, rr, pp, txt]))
+            parts.append(W.VBox([W.HTML(facts.event(ev)), W.HTML("<b>New needs</b>"), nn.widget, W.HTML("<b>New referrals</b>"), rr.widget,
+                                 W.HTML("<b>Programs to re-determine</b>"), *pp, txt]))
         body.children = parts
 
     def initial(_b):

@@ -75,7 +75,13 @@ def cohort(tmp_path_factory) -> Cohort:
     files = submission_files(c.course / "release", case_id, lib)
     c.run("collect-zip", case_id, str(lms_zip(kit / "lms-download.zip", files)))
     c.run("grade", case_id, "--timeout", str(TIMEOUT))
-    c.run("feedback", case_id)
+    # Nobody has graded the progress notes: feedback is refused unless the instructor says so.
+    env = dict(os.environ, CASEKIT_HOME=str(kit))
+    refused = subprocess.run([str(CASEKIT), "course", "feedback", case_id], cwd=kit, env=env, capture_output=True, text=True, timeout=600)
+    c.outputs["feedback-refused"] = refused.stdout + refused.stderr
+    c.outputs["feedback-refused-code"] = str(refused.returncode)
+    c.outputs["feedback-refused-files"] = str(len(list((c.course / "feedback").glob("*/*/*.html"))))
+    c.run("feedback", case_id, "--allow-ungraded")
     c.run("export", case_id, "--to", str(kit / "scores.csv"))
     print("\n" + c.outputs["grade"])  # the timing, for `pytest -s`
     return c
@@ -190,7 +196,7 @@ def test_nbgraders_own_feedback_names_the_criteria_too(cohort):
     name each criterion in its list of scores, as `casekit course feedback` does?"""
     proc = subprocess.run(
         [str(Path(sys.executable).parent / "nbgrader"), "generate_feedback", cohort.case_id, "--student", "half",
-         "--force", "--CourseDirectory.feedback_directory=feedback-by-nbgrader"],
+         "--force", "--CourseDirectory.feedback_directory=feedback-by-nbgrader", "--RequireManualGrades.allow_ungraded=True"],
         cwd=cohort.course, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
     page = (cohort.course / "feedback-by-nbgrader" / "half" / cohort.case_id / f"{cohort.case_id}.html").read_text()
@@ -254,3 +260,25 @@ def test_autograde_time_per_submission_is_reported(cohort):
     match = re.search(r"\(([\d.]+) s per autograded submission, median ([\d.]+) s\)", cohort.outputs["grade"])
     assert match, cohort.outputs["grade"]
     assert float(match.group(2)) < TIMEOUT, "a normal submission takes a fraction of one cell's timeout"
+
+
+def test_feedback_waits_for_the_progress_notes_and_names_who_is_waiting(cohort):
+    """Is `casekit course feedback` refused while progress notes are ungraded, naming each learner, and writing nothing?"""
+    out = cohort.outputs["feedback-refused"]
+    assert cohort.outputs["feedback-refused-code"] == "1", out
+    assert cohort.outputs["feedback-refused-files"] == "0", "feedback was written although it was refused"
+    assert "still wait for manual grading" in out and "Progress note" in out, out
+    assert "half (" in out, "the refusal names each learner waiting"
+    assert f"casekit course feedback {cohort.case_id} --allow-ungraded" in out, "the refusal says how to release anyway"
+    assert "released with --allow-ungraded" in cohort.outputs["feedback"]
+
+
+def test_formgraders_feedback_button_refuses_too(cohort):
+    """Does nbgrader's own generate_feedback (formgrader's button) refuse a learner whose progress note is ungraded, saying why?"""
+    proc = subprocess.run(
+        [str(Path(sys.executable).parent / "nbgrader"), "generate_feedback", cohort.case_id, "--student", "half",
+         "--force", "--CourseDirectory.feedback_directory=feedback-refused"],
+        cwd=cohort.course, capture_output=True, text=True, timeout=300)
+    assert proc.returncode != 0
+    assert "still wait for manual grading: half (Progress note" in proc.stdout + proc.stderr
+    assert not list((cohort.course / "feedback-refused").glob("*/*/*.html"))

@@ -110,8 +110,8 @@ def test_settings_heatmap_says_when_a_mean_rests_on_few_grades(demo):
 
 
 def test_missed_critical_needs_names_learner_and_need():
-    """Is a learner whose plan lacks a critical need listed with that need, one without a plan listed with all,
-    and a learner with every urgent need left out?"""
+    """Is a learner whose plan lacks a critical need listed with that need, one without a readable plan listed
+    apart (not as having missed them), and a learner with every urgent need left out?"""
     case, key = LIB.case(CASE), LIB.key(CASE)
     model = model_plan(case, key, LIB)
     urgent = [n for n in key.needs if n.after_event is None and n.severity in analytics.URGENT]
@@ -121,11 +121,38 @@ def test_missed_critical_needs_names_learner_and_need():
     partial.needs = [n for n in partial.needs if n.need != dropped]
     missed = analytics.missed_critical_needs({"full": model, "partial": partial, "none": None, "empty": Plan(case=CASE)},
                                              CASE, LIB)
-    assert list(missed["learner"]) == ["empty", "none", "partial"]
+    # Changed on purpose: a missing plan used to count as missing every need.
+    assert list(missed["learner"]) == ["empty", "partial"]
     row = missed.set_index("learner").loc["partial"]
     assert row["missed"] == 1 and LIB.needs[dropped].title in row["needs"]
-    assert missed.set_index("learner").loc["none", "plan"] == "missing or unreadable"
-    assert missed.set_index("learner").loc["none", "missed"] == len(urgent)
+    assert analytics.unreadable_plans({"full": model, "none": None, "gone": None}) == ["gone", "none"]
+
+
+def test_the_report_lists_a_missing_plan_apart_from_missed_needs(tmp_path):
+    """Does a learner without a readable plan appear as "missing or unreadable", not among those who missed a need?"""
+    from casekit.course.report import analyse, report_html
+
+    analysis = demo_analysis(CASE, learners=4, library=LIB)
+    learners = sorted(analysis.totals["learner"])
+    plans = {name: model_plan(LIB.case(CASE), LIB.key(CASE), LIB) for name in learners}
+    plans[learners[0]] = None
+    again = analyse(analysis.scores, CASE, plans, LIB)
+    assert learners[0] not in set(again.missed["learner"]) and again.unreadable == [learners[0]]
+    page = report_html(again)
+    assert "0 learner(s) missed at least one critical or immediate need; 1 plan file(s) are missing or unreadable" in page
+    assert f"Plan file missing or unreadable</b> (1): {learners[0]}" in page
+
+
+def test_every_heatmap_cell_has_its_number_and_no_red_green_scale():
+    """Does each heatmap write a value (or "to grade") in every cell, on a colour-blind-safe scale?"""
+    analysis = demo_analysis(CASE, learners=6, library=LIB)
+    for name in ("heatmap", "settings"):
+        fig = analysis.figures()[name]
+        ax = fig.axes[0]
+        table = analysis.matrix if name == "heatmap" else analysis.settings
+        assert len(ax.texts) == table.size, name
+        assert ax.images[0].get_cmap().name.startswith(analytics.HEATMAP), name
+        assert "RdYlGn" not in ax.images[0].get_cmap().name
 
 
 def test_report_html_embeds_every_chart_and_section(tmp_path):
@@ -179,3 +206,15 @@ def test_report_html_escapes_learner_ids():
     analysis = demo_analysis(CASE, learners=4, library=LIB)
     analysis.totals.loc[0, "learner"] = "<script>x</script>"
     assert "<script>x</script>" not in report_html(analysis)
+
+
+def test_charts_shown_in_the_notebook_carry_their_text_alternative():
+    """Does each chart the cohort notebook shows come as an <img> with alt text (JupyterLab's PNG output has none)?"""
+    from casekit.course.report import ALTS, show
+
+    analysis = demo_analysis(CASE, learners=4, library=LIB)
+    for name in analysis.figures():
+        page = show(analysis, name).data
+        assert f'alt="{ALTS[name]}"' in page.replace("&#x27;", "'") and "data:image/png;base64," in page, name
+    with pytest.raises(CourseError, match="no chart 'pie'"):
+        show(analysis, "pie")

@@ -18,7 +18,7 @@ RUN_ALL = 120_000  # ms: every cell of a case notebook, widgets included
 # What a notebook shows when the widget front end is missing or broken: the plain-text repr
 # of a widget, or ipywidgets' own placeholders.
 BROKEN_WIDGET = re.compile(r"(?m)^(VBox|HBox|Accordion|Button|Output|Tab)\(|Loading widget|Error displaying widget|"
-                           r"Failed to load model class|Widget Javascript not detected")
+                           r"Failed to load model class|Widget Javascript not detected|Click to show javascript error")
 
 
 def code_cell_count(notebook: Path) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+
 import re
 import shutil
 from datetime import date, timedelta
@@ -53,7 +55,9 @@ def test_dashboard_opens_on_a_supervisee_with_pending_entries_and_bars(demo):
     bars = [row.children[1] for row in _rows(d)]
     assert [b.description for b in bars] == ["CCM", "ACM-RN", "CMC"]
     assert all(0 <= b.value <= 1 for b in bars)
-    assert bytes(d.chart.value).startswith(b"\x89PNG")
+    # An <img> with alt text now (ipywidgets' Image has none): the PNG is in its data URL.
+    assert 'alt="Chart of Demo Learner B' in d.chart.value
+    assert base64.b64decode(d.chart.value.split("base64,", 1)[1].split('"', 1)[0]).startswith(b"\x89PNG")
     assert "35 h/week" in d.full_time_note.value
 
 
