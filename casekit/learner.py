@@ -156,7 +156,11 @@ class CaseSession:
         self.save()
 
     def add_goal(self, need: str, what: str, measure: str, target_date: dt.date | str | None) -> None:
+        """Add a goal for ``need``: who does what, how you will know (``measure``), and by when."""
         self._known(need, set(self.lib.needs), "need")
+        if not (what or "").strip():
+            raise CasekitError("the goal is empty: say who will do what for this need, e.g. 'Ms. Reyes attends "
+                               "her cardiology visit on March 20 with her daughter'")
         self.plan.goals.append(Goal(need=need, what=what, measure=measure, target_date=_date(target_date)))
         self.save()
 
@@ -220,8 +224,11 @@ class CaseSession:
         self.save()
 
     def save_initial_plan(self) -> None:
-        """Mark the first plan as done; follow-up events become visible."""
-        self.plan.initial_saved = True
+        """Save the first plan as it stands; follow-up events become visible.
+
+        The intake steps are frozen as the initial plan: what you change in them afterwards is kept as part
+        of the plan now, and the rubric scores the initial plan for what you decided before the events."""
+        self.plan.freeze_initial()
         self.save()
 
     def revise(

@@ -41,7 +41,7 @@ def model_plan(case: Case, key: Key, library: CaseLibrary | None = None) -> Plan
     return Plan(
         case=case.id,
         initial_saved=True,
-        flags=[FlaggedItem(item=f.item, kind=f.kind, note=f.explanation) for f in key.application_flaws],
+        flags=[FlaggedItem(item=f.items[0], kind=f.kind, note=f.explanation) for f in key.application_flaws],
         needs=[IdentifiedNeed(need=n.need, severity=n.severity, priority=i) for i, n in enumerate(ordered, start=1)],
         eligibility=eligibility,
         goals=[
@@ -54,7 +54,7 @@ def model_plan(case: Case, key: Key, library: CaseLibrary | None = None) -> Plan
             for g in key.goals
         ],
         referrals=[Referral(resource=r.resources[0], need=r.need) for r in key.referrals if r.need in intake_ids],
-        rights=list(key.rights),
+        rights=list(key.rights.required),
         information_requests=[InformationRequest(provider=r.provider, information=r.information) for r in key.information_requests],
         delegations=[Delegation(task=d.task, role=d.roles[0]) for d in key.delegation],
         meetings=[

@@ -24,7 +24,7 @@ from casekit.cases.schema import Severity
 from casekit.datafile import field_path
 from casekit.errors import PlanFileError
 
-PLAN_FORMAT_VERSION = 2
+PLAN_FORMAT_VERSION = 3
 
 
 class Part(BaseModel):
@@ -96,11 +96,34 @@ class Revision(Part):
     note: str = ""
 
 
+INTAKE_FIELDS = ("flags", "needs", "eligibility", "goals", "actions", "referrals", "rights",
+                 "information_requests", "delegations", "meetings")
+"""The intake steps: what the learner decides before any follow-up event is shown."""
+
+
+class InitialPlan(Part):
+    """The intake steps as they stood when the learner saved the first plan, before any event was shown.
+
+    Later edits to those steps change the plan as it is now; this copy stays as it was decided."""
+
+    flags: list[FlaggedItem] = []
+    needs: list[IdentifiedNeed] = []
+    eligibility: list[EligibilityDecision] = []
+    goals: list[Goal] = []
+    actions: list[ActionStep] = []
+    referrals: list[Referral] = []
+    rights: list[str] = []
+    information_requests: list[InformationRequest] = []
+    delegations: list[Delegation] = []
+    meetings: list[Meeting] = []
+
+
 class Plan(Part):
-    format_version: Literal[2] = PLAN_FORMAT_VERSION
+    format_version: Literal[3] = PLAN_FORMAT_VERSION
     case: str
     updated: dt.datetime | None = None
     initial_saved: bool = Field(False, description="true once the learner has saved the first plan")
+    initial: InitialPlan | None = Field(None, description="the intake steps frozen when the first plan was saved")
     flags: list[FlaggedItem] = []
     needs: list[IdentifiedNeed] = []
     eligibility: list[EligibilityDecision] = []
@@ -141,6 +164,24 @@ class Plan(Part):
     def revision(self, event: str) -> Revision | None:
         return next((r for r in self.revisions if r.event == event), None)
 
+    def freeze_initial(self) -> None:
+        """Keep the intake steps as they are now as the initial plan (once: a second call changes nothing)."""
+        if self.initial is None:
+            self.initial = InitialPlan(
+                **{f: [item.model_copy(deep=True) if isinstance(item, BaseModel) else item for item in getattr(self, f)]
+                   for f in INTAKE_FIELDS},
+            )
+        self.initial_saved = True
+
+    def as_initially_saved(self) -> "Plan":
+        """The plan as the learner decided it at intake: the frozen intake steps, with today's revisions.
+
+        A plan saved before freezing existed (or never frozen) is its own initial plan."""
+        if self.initial is None:
+            return self
+        frozen = {f: getattr(self.initial, f) for f in INTAKE_FIELDS}
+        return self.model_copy(update=frozen, deep=True)
+
 
 # --------------------------------------------------------------------------- upgrades
 
@@ -157,7 +198,15 @@ def _v1_to_v2(data: dict) -> dict:
     return data
 
 
-UPGRADES: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2}
+def _v2_to_v3(data: dict) -> dict:
+    """Version 3 keeps the intake steps frozen at the first save; a version-2 file has no such copy, so its
+    intake steps as they are now stand for the initial plan."""
+    data.setdefault("initial", None)
+    data["format_version"] = 3
+    return data
+
+
+UPGRADES: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2, 2: _v2_to_v3}
 """``UPGRADES[n]`` turns a version-n plan into version n+1."""
 
 

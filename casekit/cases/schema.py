@@ -283,16 +283,48 @@ class Case(Strict):
 # --------------------------------------------------------------------------- key
 
 
+KEY_SCHEMA_VERSION = 2
+"""Answer keys are one step ahead of the case format: version 2 added accepted alternatives, rights in
+tiers, flaws seen in several items, in-house work and the actions a revision note should name."""
+
+
+class KeyInHouse(Strict):
+    """Work the team does itself that meets a need as well as a referral would (issue: in-house work counts)."""
+
+    how: str = Field(min_length=1, description="the in-house work in a supervisor's words, e.g. 'the team's "
+                     "social worker leads advance care planning'")
+    tasks: list[str] = Field(default_factory=list, description="ids of the case's tasks whose delegation meets it")
+    roles: list[str] = Field(default_factory=list, description="role ids whose action step meets it (with terms)")
+    terms: list[str] = Field(default_factory=list, description="words an action step names the work with")
+
+    @model_validator(mode="after")
+    def _some_way(self):
+        if not self.tasks and not (self.roles and self.terms):
+            raise ValueError("name the tasks that meet the need in-house, or the roles and terms of an action step")
+        return self
+
+
 class KeyNeed(Strict):
     need: str = Field(description="id from casestudies/needs.yaml")
+    also: list[str] = Field(
+        default_factory=list,
+        description="other catalogue ids an expert may use for the same finding; goals, referrals and priority "
+        "match through them, and ticking two of them counts once")
     severity: Severity
     revealed_by: list[str] = Field(min_length=1, description="fact refs, e.g. report:discharge-summary")
     why: str = Field(description="why it matters: shown as feedback when the learner misses it")
     after_event: str | None = Field(None, description="only appears after this follow-up event")
+    in_house: KeyInHouse | None = Field(None, description="in-house work that meets the need instead of a referral")
+
+    @property
+    def ids(self) -> list[str]:
+        """The need's id and its accepted alternatives: any of them is the same finding."""
+        return [self.need, *self.also]
 
 
 class KeyFlaw(Strict):
-    item: str = Field(description="id of an application item")
+    items: list[str] = Field(min_length=1, description="ids of the application items the flaw shows in; "
+                             "flagging any one of them finds it")
     kind: Literal["missing", "inconsistent"]
     explanation: str
 
@@ -319,11 +351,15 @@ class KeyGoal(Strict):
 class KeyInformationRequest(Strict):
     provider: str
     information: str
+    required: bool = Field(True, description="false: a useful request a plan may leave out without losing points")
 
 
 class KeyDelegation(Strict):
     task: str
     roles: list[str] = Field(min_length=1, description="ids from casestudies/roles.yaml that suit it")
+    need: str | None = Field(None, description="the key need the task serves (the validator asks for it)")
+    required: bool = Field(True, description="false: a task a plan may leave with no one without losing points "
+                           "(given to a role, it must still suit the role)")
 
 
 class KeyUnneededTask(Strict):
@@ -333,12 +369,34 @@ class KeyUnneededTask(Strict):
     why: str = Field(min_length=1, description="why this client does not need it, as a supervisor would say")
 
 
+class KeyAction(Strict):
+    """One thing a revision note should say is done after an event, with the words that say it."""
+
+    concept: str = Field(min_length=1, description="the action in a supervisor's words, named in feedback")
+    terms: list[str] = Field(min_length=1, description="phrases that express it (synonyms); one is enough")
+
+
 class KeyEventResponse(Strict):
     event: str
     new_needs: list[str] = []
     new_referrals: list[str] = Field(default_factory=list, description="resource ids")
     redetermine: list[str] = Field(default_factory=list, description="program ids to re-run")
+    actions: list[KeyAction] = Field(default_factory=list, description="what the revision note should say is done")
     explanation: str
+
+
+class KeyRights(Strict):
+    """Rights in tiers: what the client must be told now, what a careful plan may add, what is wrong here."""
+
+    required: list[str] = Field(min_length=1, description="rights this client must be told now")
+    acceptable: list[str] = Field(default_factory=list, description="defensible here: neither credited nor "
+                                  "penalised (e.g. a right the plan's own action makes due)")
+    wrong: list[str] = Field(default_factory=list, description="rights that do not apply to this client; any right "
+                             "in no tier counts as wrong too")
+
+    @property
+    def all(self) -> list[str]:
+        return [*self.required, *self.acceptable, *self.wrong]
 
 
 CriterionId = Literal[
@@ -377,13 +435,16 @@ class ProgressNoteRubric(Strict):
 class Key(Strict):
     """The answer key for one case: instructor side only."""
 
-    schema_version: Literal[1] = CASE_SCHEMA_VERSION
+    schema_version: Literal[2] = KEY_SCHEMA_VERSION
     case: str = Field(pattern=ID_PATTERN)
     needs: list[KeyNeed] = Field(min_length=1)
+    acceptable_needs: list[str] = Field(
+        default_factory=list, description="catalogue ids a careful plan may list here though the key does not count "
+        "them: neither credited nor called unsupported")
     application_flaws: list[KeyFlaw] = Field(min_length=1)
     eligibility: list[KeyEligibility] = Field(min_length=1)
     referrals: list[KeyReferral] = Field(min_length=1)
-    rights: list[str] = Field(min_length=1, description="ids from casestudies/rights.yaml")
+    rights: KeyRights = Field(description="ids from casestudies/rights.yaml, in tiers")
     goals: list[KeyGoal] = Field(min_length=1)
     information_requests: list[KeyInformationRequest] = Field(min_length=1)
     delegation: list[KeyDelegation] = Field(min_length=1)
@@ -393,6 +454,11 @@ class Key(Strict):
     events: list[KeyEventResponse] = Field(min_length=1)
     progress_note: ProgressNoteRubric
     rubric: list[RubricCriterion] = Field(min_length=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _upgrade(cls, data):
+        return upgrade_key(data)
 
     @field_validator("rubric")
     @classmethod
@@ -407,7 +473,42 @@ class Key(Strict):
         return v
 
     def need(self, need_id: str) -> KeyNeed | None:
-        return next((n for n in self.needs if n.need == need_id), None)
+        """The key need ``need_id`` names, by its own id or one of its accepted alternatives."""
+        return next((n for n in self.needs if n.need == need_id), None) or next(
+            (n for n in self.needs if need_id in n.also), None)
+
+
+def _key_v1_to_v2(data: dict) -> dict:
+    """Version 1 had one item per flaw and rights as one flat list (all of them required)."""
+    data["application_flaws"] = [
+        {**{k: v for k, v in f.items() if k != "item"}, "items": [f["item"]]} if isinstance(f, dict) and "item" in f
+        else f
+        for f in data.get("application_flaws", [])
+    ]
+    if isinstance(data.get("rights"), list):
+        data["rights"] = {"required": data["rights"]}
+    data["schema_version"] = 2
+    return data
+
+
+KEY_UPGRADES = {1: _key_v1_to_v2}
+"""``KEY_UPGRADES[n]`` turns a version-n key (as read from YAML) into version n+1."""
+
+
+def upgrade_key(data):
+    """Bring a key read from YAML up to :data:`KEY_SCHEMA_VERSION`, one step at a time.
+
+    A key from a newer kit, or with a version that is no number, is left for validation to refuse."""
+    if not isinstance(data, dict):
+        return data
+    version = data.get("schema_version", 1)
+    if not isinstance(version, int) or isinstance(version, bool):
+        return data
+    data = dict(data)
+    while version in KEY_UPGRADES and version < KEY_SCHEMA_VERSION:
+        data = KEY_UPGRADES[version](data)
+        version = data["schema_version"]
+    return data
 
 
 # --------------------------------------------------------------------------- catalogues
@@ -464,6 +565,21 @@ class EligibilityCredit(Strict):
         return self
 
 
+class FreeTextPolicy(Strict):
+    """What the rubric reads free text for: content, never length."""
+
+    measurable: list[str] = Field(min_length=1, description="words that name a count, threshold, frequency, or "
+                                  "an observable event or document (a goal naming one is measurable)")
+    completion_words: list[str] = Field(min_length=1, description="words saying something was done: with a word "
+                                        "of the need, a measure holding one names an observable result")
+    number_words: list[str] = Field(min_length=1, description="numbers written as words (a digit always counts)")
+    actors: list[str] = Field(min_length=1, description="words that say who acts (besides the case's names and "
+                              "the staff roles)")
+    stop_words: list[str] = Field(min_length=1, description="words that say nothing about a need")
+    need_words: int = Field(ge=1, description="content words a goal must share with its need's own wording to "
+                            "say what is done for that need")
+
+
 class RubricPolicy(Strict):
     """How the rubric weighs choices (``casestudies/rubric_policy.yaml``): the kit's teaching policy."""
 
@@ -474,6 +590,13 @@ class RubricPolicy(Strict):
     max_wait_days: dict[Severity, int] = Field(min_length=1)
     goal_horizon_days: int = Field(gt=0)
     eligibility_credit: EligibilityCredit
+    critical_gate: float = Field(gt=0, le=1, description="the most a plan may score, as a share of the "
+                                 "code-graded points, while it misses a critical need")
+    unrecognised_urgency_credit: float = Field(ge=0, le=1, description="the share of an urgent need's weight "
+                                               "earned when it is found but rated below immediate")
+    revision_note_share: float = Field(ge=0, le=1, description="the share of an event's credit that its "
+                                       "note's content carries")
+    free_text: FreeTextPolicy
 
     @field_validator("max_wait_days")
     @classmethod

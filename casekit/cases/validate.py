@@ -6,6 +6,7 @@ field path and what to do. Validation only reads files; it never writes one.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -252,6 +253,45 @@ def _check_case_programs(lib: CaseLibrary, case: Case, path: Path, covered: set[
     return out
 
 
+def _check_alternatives(lib: CaseLibrary, key: Key, path: Path) -> list[Problem]:
+    """An alternatives group holds catalogue ids only, and no id names two findings at intake."""
+    out = []
+    owner: dict[str, str] = {n.need: n.need for n in key.needs if n.after_event is None}
+    for n, need in enumerate(key.needs):
+        for m, alt in enumerate(need.also):
+            where = f"needs[{n}].also[{m}]"
+            if alt not in lib.needs:
+                out.append(Problem(path, where, f"unknown need {alt!r}; an alternative must be an id of casestudies/needs.yaml"))
+            elif alt == need.need:
+                out.append(Problem(path, where, f"{alt!r} is the need itself; list only other ids"))
+            elif need.after_event is None and alt in owner and owner[alt] != need.need:
+                out.append(Problem(path, where, f"{alt!r} already names {owner[alt]!r} at intake; one id cannot be two findings"))
+            elif need.after_event is None:
+                owner[alt] = need.need
+    return out
+
+
+def _document(verified_by: str) -> str:
+    """The document a verification names: 'four weekly pay stubs, January 9 ...' -> 'pay stubs'."""
+    head = re.split(r",| for | from | dated | in the | shown | on his | on her | paid |\d", verified_by.lower())[0]
+    words = [w for w in re.findall(r"[a-z']+", head) if w not in ("the", "a", "four", "two", "three", "weekly", "monthly")]
+    return " ".join(words[-3:])
+
+
+def _asks_for_verified(case: Case, task_id: str) -> str | None:
+    """The verified document a case task asks to collect again, if any: the task names the document's kind
+    (stubs, letter, statement) and one more of its words (pay, insurer's, payment)."""
+    task = next((t for t in case.tasks if t.id == task_id), None)
+    if task is None:
+        return None
+    said = set(re.findall(r"[a-z']+", task.text.lower()))
+    for income in case.household.income:
+        doc = _document(income.verified_by).split()
+        if len(doc) >= 2 and doc[-1] in said and said & set(doc[:-1]):
+            return f"the {' '.join(doc)}"
+    return None
+
+
 def _check_key(lib: CaseLibrary, case: Case, key: Key, path: Path) -> list[Problem]:
     out: list[Problem] = []
     refs = case.fact_refs()
@@ -269,10 +309,12 @@ def _check_key(lib: CaseLibrary, case: Case, key: Key, path: Path) -> list[Probl
             out.append(Problem(path, f"needs[{n}].after_event", f"no follow-up event {need.after_event!r} in the case"))
     if not any(n.severity.value in ("critical", "immediate") and n.after_event is None for n in key.needs):
         out.append(Problem(path, "needs", "every case needs at least one critical or immediate need at intake; mark the most urgent one"))
+    out += _check_alternatives(lib, key, path)
     items = {i.id for i in case.application.items}
     for n, flaw in enumerate(key.application_flaws):
-        if flaw.item not in items:
-            out.append(Problem(path, f"application_flaws[{n}].item", f"no application item {flaw.item!r} in the case"))
+        for m, item in enumerate(flaw.items):
+            if item not in items:
+                out.append(Problem(path, f"application_flaws[{n}].items[{m}]", f"no application item {item!r} in the case"))
     programs = lib.known_ids("programs")
     for n, el in enumerate(key.eligibility):
         if el.program not in programs:
@@ -300,11 +342,17 @@ def _check_key(lib: CaseLibrary, case: Case, key: Key, path: Path) -> list[Probl
                 unmet = unmet_criteria(res, facts_after(case, when) if when else facts, case.setting, lib.guidelines)
                 if unmet:
                     out.append(Problem(path, f"referrals[{n}].resources[{m}]", f"the client does not meet {rid!r}'s criteria ({'; '.join(unmet)}); pick a resource they qualify for"))
-    for n, right in enumerate(key.rights):
-        if right not in lib.rights:
-            out.append(Problem(path, f"rights[{n}]", f"unknown right or responsibility {right!r}; see casestudies/rights.yaml"))
-        elif case.setting not in lib.rights[right].settings:
-            out.append(Problem(path, f"rights[{n}]", f"{right!r} is not listed for the {case.setting.value} setting in casestudies/rights.yaml"))
+    tiered: dict[str, str] = {}
+    for tier in ("required", "acceptable", "wrong"):
+        for n, right in enumerate(getattr(key.rights, tier)):
+            where = f"rights.{tier}[{n}]"
+            if right in tiered:
+                out.append(Problem(path, where, f"{right!r} is also under rights.{tiered[right]}; keep it in one tier"))
+            tiered.setdefault(right, tier)
+            if right not in lib.rights:
+                out.append(Problem(path, where, f"unknown right or responsibility {right!r}; see casestudies/rights.yaml"))
+            elif tier != "wrong" and case.setting not in lib.rights[right].settings:
+                out.append(Problem(path, where, f"{right!r} is not listed for the {case.setting.value} setting in casestudies/rights.yaml"))
     for n, goal in enumerate(key.goals):
         if goal.need not in key_needs:
             out.append(Problem(path, f"goals[{n}].need", f"need {goal.need!r} is not among the key's needs"))
@@ -316,6 +364,16 @@ def _check_key(lib: CaseLibrary, case: Case, key: Key, path: Path) -> list[Probl
     for n, d in enumerate(key.delegation):
         if d.task not in tasks:
             out.append(Problem(path, f"delegation[{n}].task", f"no task {d.task!r} in the case"))
+        if d.need is None:
+            out.append(Problem(path, f"delegation[{n}].need", f"say which key need task {d.task!r} serves, or move it "
+                                                               "to unneeded_tasks with the reason this client does not need it"))
+        elif key.need(d.need) is None:
+            out.append(Problem(path, f"delegation[{n}].need", f"task {d.task!r} serves {d.need!r}, which is not among "
+                                                               "the key's needs: add the need, or move the task to unneeded_tasks"))
+        verified = _asks_for_verified(case, d.task)
+        if verified:
+            out.append(Problem(path, f"delegation[{n}].task", f"task {d.task!r} asks for {verified}, which the case lists "
+                                                               "as already verified: move it to unneeded_tasks, or change the case"))
         for m, role in enumerate(d.roles):
             if role not in lib.roles:
                 out.append(Problem(path, f"delegation[{n}].roles[{m}]", f"unknown role {role!r}; see casestudies/roles.yaml"))
@@ -344,6 +402,20 @@ def _check_key(lib: CaseLibrary, case: Case, key: Key, path: Path) -> list[Probl
         for m, prog in enumerate(ev.redetermine):
             if prog not in programs:
                 out.append(Problem(path, f"events[{n}].redetermine[{m}]", f"unknown program {prog!r}"))
+    for n, ev in enumerate(key.events):
+        if not ev.actions:
+            out.append(Problem(path, f"events[{n}].actions", "list the actions the revision note should name after "
+                                                              "this event, each with the words that say it"))
+    for n, need in enumerate(key.needs):
+        ih = need.in_house
+        if ih is None:
+            continue
+        for m, task in enumerate(ih.tasks):
+            if task not in tasks:
+                out.append(Problem(path, f"needs[{n}].in_house.tasks[{m}]", f"no task {task!r} in the case"))
+        for m, role in enumerate(ih.roles):
+            if role not in lib.roles and role != "case-manager":
+                out.append(Problem(path, f"needs[{n}].in_house.roles[{m}]", f"unknown role {role!r}; see casestudies/roles.yaml"))
     for ev in case.events:
         if ev.id not in {e.event for e in key.events}:
             out.append(Problem(path, "events", f"the case's follow-up event {ev.id!r} has no expected response; add one"))

@@ -214,8 +214,8 @@ def missed_critical_needs(plans: dict[str, Plan | None], assignment: str, librar
     urgent = [n for n in key.needs if n.after_event is None and n.severity in URGENT]
     rows = []
     for learner, plan in sorted(plans.items()):
-        found = set(plan.need_ids()) if plan is not None else set()
-        missed = [n for n in urgent if n.need not in found]
+        found = set(plan.as_initially_saved().need_ids()) if plan is not None else set()
+        missed = [n for n in urgent if not any(i in found for i in n.ids)]  # an accepted alternative finds it
         if missed:
             titles = [f"{lib.needs[n.need].title if n.need in lib.needs else n.need} ({n.severity.value})" for n in missed]
             rows.append({"learner": learner, "missed": len(missed), "of": len(urgent), "needs": "; ".join(titles),

@@ -42,6 +42,8 @@ def key_texts(key: Key) -> list[str]:
     texts += [r.information for r in key.information_requests]
     texts += [u.why for u in key.unneeded_tasks]
     texts += [e.explanation for e in key.events]
+    texts += [a.concept for e in key.events for a in e.actions]
+    texts += [n.in_house.how for n in key.needs if n.in_house]
     texts += list(key.progress_note.must_cover)
     texts += [lv.description for lv in key.progress_note.levels]
     return [t.strip() for t in texts if len(t.strip()) >= MIN_KEY_TEXT]
