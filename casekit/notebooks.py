@@ -95,10 +95,12 @@ def case_notebook(case_id: str, library: CaseLibrary | None = None) -> nbformat.
             "after it, for keyboard and screen-reader users and for anyone who prefers code."
         ),
         _tagged(new_code_cell(
+            "from casekit.facts import show_notice\n"
             "from casekit.learner import open_case\n"
             "from casekit.widgets.steps import show_facts, step_view\n\n"
             f'session = open_case("{case.id}")\n'
-            "print(session.message)"
+            "print(session.message)\n"
+            "show_notice(session.case.id)  # program figures from a past period, if any"
         ), "setup"),
         new_markdown_cell("## 1. The case"),
         new_code_cell('show_facts(session, "overview")'),

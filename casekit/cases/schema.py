@@ -211,6 +211,14 @@ def upgrade_case(data: dict) -> dict:
     return upgrade_steps(data, CASE_UPGRADES)
 
 
+class PastRule(Strict):
+    """A program whose stated period has ended, kept on purpose because the case is set in it."""
+
+    program: str = Field(description="an id from the case's programs")
+    period: str = Field(description="the program's period label in casestudies/programs.yaml, e.g. FY2026")
+    why: str = Field(min_length=20, description="one or two sentences the learner sees: why this past year")
+
+
 class Case(Strict):
     """The facts of one simulated case, as the learner sees them."""
 
@@ -239,9 +247,23 @@ class Case(Strict):
         "durations, an election such as hospice...)",
     )
     events: list[FollowUpEvent] = Field(min_length=1)
+    past_rules: list[PastRule] = Field(
+        default_factory=list,
+        description="programs the case applies as they stood in a past period, on purpose (see casekit facts check)",
+    )
     fictional: Literal[True] = Field(
         True, description="every case is fictional; this field makes the promise explicit"
     )
+
+    @field_validator("past_rules")
+    @classmethod
+    def _past_rules_name_its_programs(cls, rules: list[PastRule], info) -> list[PastRule]:
+        programs = info.data.get("programs") or []
+        for i, rule in enumerate(rules):
+            if rule.program not in programs:
+                raise ValueError(f"entry {i} names {rule.program!r}, which is not in this case's programs "
+                                 f"{programs}; pin only a program the case uses")
+        return rules
 
     @model_validator(mode="before")
     @classmethod

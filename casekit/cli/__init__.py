@@ -23,7 +23,7 @@ def _register() -> None:
 
     main.add_command(cases)
     main.add_command(notebooks)
-    for module, name in (("casekit.cli.hours", "hours"), ("casekit.cli.course", "course")):
+    for module, name in (("casekit.cli.hours", "hours"), ("casekit.cli.course", "course"), ("casekit.cli.facts", "facts")):
         try:
             mod = __import__(module, fromlist=[name])
         except ModuleNotFoundError as exc:  # a front end not built yet

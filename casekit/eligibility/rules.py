@@ -33,6 +33,20 @@ class Sourced(Strict):
     confidence: Confidence
 
 
+class Period(Strict):
+    """The span the issuing body states for a set of figures (a fiscal year, a July-June year)."""
+
+    label: str = Field(min_length=2, description="as the body names it, e.g. FY2026 or 2026-2027")
+    start: dt.date
+    end: dt.date | None = Field(None, description="the last day; null when the figures stand until replaced")
+
+    @model_validator(mode="after")
+    def _in_order(self) -> "Period":
+        if self.end is not None and self.end < self.start:
+            raise ValueError(f"period {self.label!r} ends ({self.end}) before it starts ({self.start})")
+        return self
+
+
 # --------------------------------------------------------------------------- poverty guidelines
 
 
@@ -45,6 +59,7 @@ class GuidelineFigures(Strict):
 
 class GuidelineYear(Sourced):
     effective: dt.date
+    period: Period | None = None
     contiguous: GuidelineFigures
     alaska: GuidelineFigures
     hawaii: GuidelineFigures
@@ -186,6 +201,17 @@ class Deductions(Strict):
     excess_shelter: ExcessShelter | None = None
 
 
+class ProgramFigure(Sourced):
+    """A sourced figure that goes with a program without being one of its tests (a daily coinsurance)."""
+
+    id: str
+    name: str
+    amount: float = Field(ge=0)
+    unit: Literal["dollars", "dollars_per_day", "dollars_per_month"]
+    applies: str = Field(description="when it applies, e.g. days 21 to 100 of a benefit period")
+    period: Period | None = None
+
+
 class Program(Sourced):
     id: str
     name: str
@@ -193,6 +219,8 @@ class Program(Sourced):
     modelled_on: str
     summary: str
     counts: Counting = Field("whole_household", description="whose income, assets and headcount the tests read")
+    period: Period | None = Field(None, description="the span the program's figures apply to, as the body states it")
+    figures: list[ProgramFigure] = []
     guideline_year: int | None = None
     combine: Literal["all", "any"] = "all"
     result_labels: dict[Literal["met", "not_met"], str]

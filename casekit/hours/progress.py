@@ -3,7 +3,8 @@
 One generic engine reads the rules (:mod:`casekit.hours.rules`) and the log as numpy
 columns (:mod:`casekit.hours.ledger`). For each route of each credential it decides which
 entries count (paid, supervised, after the degree, setting, category, supervisor's
-credential, look-back window), then measures, per learner:
+credential, look-back window), then measures, per learner (a requirement with counts of
+its own, such as NACCM's additional direct client years, measures the entries those accept):
 
 * ``hours``: counted hours;
 * ``calendar_months``: months from the first to the last counted day;
@@ -238,30 +239,33 @@ def _combine(results: list[RequirementResult], n: int, attr: str, *, any_fn, all
     return out if out is not None else np.zeros(n)
 
 
-def _evaluate_route(cid: str, route: Route, ledger: Ledger, grid: _Grid, opts: Options, cache: dict, keep: bool) -> RouteResult:
-    n = len(ledger.learners)
-    as_of = day_number(opts.as_of)
-    counts = route.counts
+def _counted(counts: Counts, ledger: Ledger, grid: _Grid, opts: Options, cache: dict) -> dict:
+    """The entries ``counts`` accepts, as weekly matrices and first/last days (computed once per counts)."""
     key = counts.model_dump_json()
     if key not in cache:
+        n = len(ledger.learners)
         checks = entry_checks(ledger, counts, opts)
         logged_mask = _all(checks, len(ledger))
         approved_mask = logged_mask & ledger.approved
-        c = {"checks": checks, "logged": logged_mask}
+        c = {"key": key, "checks": checks, "logged": logged_mask}
         c["M_log"] = grid.matrix(logged_mask, ledger.minutes)
         c["M_app"] = grid.matrix(approved_mask, ledger.minutes)
         c["first"], c["last"] = _first_last(ledger, logged_mask, n)
         c["first_app"], c["last_app"] = _first_last(ledger, approved_mask, n)
+        c["first_col"] = np.where(np.isnan(c["first"]), grid.n_weeks,
+                                  week_of(np.nan_to_num(c["first"])) - grid.w_lo).astype(np.int64)
         cache[key] = c
-    c = cache[key]
-    checks, logged_mask = c["checks"], c["logged"]
-    M_log, M_app = c["M_log"], c["M_app"]
-    first_col = np.where(np.isnan(c["first"]), grid.n_weeks, week_of(np.nan_to_num(c["first"])) - grid.w_lo).astype(np.int64)
+    return cache[key]
+
+
+def _evaluate_route(cid: str, route: Route, ledger: Ledger, grid: _Grid, opts: Options, cache: dict, keep: bool) -> RouteResult:
+    n = len(ledger.learners)
+    as_of = day_number(opts.as_of)
+    own = _counted(route.counts, ledger, grid, opts, cache)
+    checks, logged_mask = own["checks"], own["logged"]
     now_col = grid.n_weeks - 1
-    wdays = window_days(counts)
-    windowed = counts.look_back_months is not None
     ft_minutes = opts.full_time_hours * 60
-    pace_min = pace(M_log, first_col, now_col, opts.pace_weeks)
+    pace_min = pace(own["M_log"], own["first_col"], now_col, opts.pace_weeks)
     weeks_avail = (day_number(opts.target) - as_of) / 7 if opts.target else None
 
     results: list[RequirementResult] = []
@@ -270,6 +274,10 @@ def _evaluate_route(cid: str, route: Route, ledger: Ledger, grid: _Grid, opts: O
             m = req.measure
             need = None
             series = None
+            c = own if req.counts is None else _counted(req.counts, ledger, grid, opts, cache)
+            key, M_log, M_app, first_col = c["key"], c["M_log"], c["M_app"], c["first_col"]
+            wdays = window_days(req.counts or route.counts)
+            windowed = (req.counts or route.counts).look_back_months is not None
             if m in ("hours", "supervision_hours", "full_time_months"):
                 if m == "hours":
                     S_log, S_app, scale = M_log, M_app, 60.0
@@ -277,7 +285,7 @@ def _evaluate_route(cid: str, route: Route, ledger: Ledger, grid: _Grid, opts: O
                 elif m == "supervision_hours":
                     sup_key = key + "|supervision"
                     if sup_key not in cache:
-                        sup_mask = _all(checks, len(ledger), skip="category") & np.isin(
+                        sup_mask = _all(c["checks"], len(ledger), skip="category") & np.isin(
                             ledger.category, [CATEGORY_CODES[s] for s in SUPERVISION_CATEGORIES])
                         cache[sup_key] = (grid.matrix(sup_mask, ledger.minutes), grid.matrix(sup_mask & ledger.approved, ledger.minutes))
                     S_log, S_app = cache[sup_key]
@@ -329,6 +337,10 @@ def _evaluate_route(cid: str, route: Route, ledger: Ledger, grid: _Grid, opts: O
         need = _combine(hours_like, n, "need_minutes", any_fn=np.fmin, all_fn=np.maximum)
         sup = [r for r in results if r.measure == "supervision_hours"]
         need_sup = _combine(sup, n, "need_minutes", any_fn=np.fmin, all_fn=np.maximum) if sup else np.zeros(n)
+    if keep:  # an entry counts toward the route when any of its requirements counts it
+        for req in route.flat_requirements():
+            if req.counts is not None:
+                logged_mask = logged_mask | _counted(req.counts, ledger, grid, opts, cache)["logged"]
     return RouteResult(cid, route, results, met, projected, pace_min, need, need_sup,
                        checks if keep else {}, logged_mask if keep else None)
 

@@ -147,12 +147,32 @@ class Counts(_Strict):
 
 
 class Requirement(_Strict):
+    """A threshold on one measure of the route's entries, or (schema 2) of entries of its own.
+
+    With ``counts`` the requirement measures the entries those counts accept instead of the
+    route's, and ``of`` says in a few words what they are. NACCM's bachelor's route is the case in
+    point: 2 years of supervised care management (the route's entries) and 3 years in all of care
+    management or paid direct client work (a wider set, which includes the care management).
+    """
+
     measure: Measure
     min: Figure
+    counts: Counts | None = None
+    of: str | None = Field(None, min_length=3)
+
+    @model_validator(mode="after")
+    def _own_counts(self):
+        if self.counts is not None and self.of is None:
+            raise ValueError("a requirement with its own counts needs `of`: a few words on what it counts")
+        if self.of is not None and self.counts is None:
+            raise ValueError("`of` describes a requirement's own counts; add counts or remove of")
+        if self.counts is not None and self.measure == "supervision_hours":
+            raise ValueError("supervision_hours measures the route's own entries; remove counts")
+        return self
 
     @property
     def unit(self) -> str:
-        return MEASURE_UNITS[self.measure]
+        return MEASURE_UNITS[self.measure] + (f" ({self.of})" if self.of else "")
 
 
 class AnyOf(_Strict):
@@ -180,9 +200,13 @@ class Route(_Strict):
         return self
 
     def duration_years(self) -> float | None:
-        """The years of experience this route asks for (from its duration requirement)."""
+        """The years of the route's own experience it asks for (from its duration requirement).
+
+        A requirement with counts of its own (NACCM's additional direct client years) is left
+        out: supervision is asked for each year of the route's care management only.
+        """
         for r in self.requirements:
-            if isinstance(r, Requirement) and r.measure in _DURATION_MEASURES:
+            if isinstance(r, Requirement) and r.measure in _DURATION_MEASURES and r.counts is None:
                 return r.min.value / 12
         return None
 
@@ -208,7 +232,7 @@ class Settings(_Strict):
 
 
 class Rules(_Strict):
-    schema_version: Literal[1]
+    schema_version: Literal[2]
     settings: Settings
     credential_names: dict[str, str]
     credentials: dict[str, Credential] = Field(min_length=1)
@@ -222,7 +246,8 @@ class Rules(_Strict):
             sups = []
             for r in cred.routes:
                 opts += list(r.eligibility.options) if r.eligibility else []
-                sups += r.counts.supervisor_credentials or []
+                for counts in [r.counts] + [q.counts for q in r.flat_requirements() if q.counts]:
+                    sups += counts.supervisor_credentials or []
             used = [t for o in opts for t in (o.credentials_any or [])] + sups
             bad = sorted({t for t in used if t not in known})
             if bad:
@@ -261,11 +286,57 @@ def _problems_from(exc: ValidationError, path: str) -> list[Problem]:
     return out
 
 
+SCHEMA_VERSION = 2
+
+
+def _v2_fields(data: dict) -> list[str]:
+    """Where a file uses what schema 2 added (requirements with counts of their own)."""
+
+    def items(node, key):
+        value = node.get(key) if isinstance(node, dict) else None
+        return value.items() if isinstance(value, dict) else enumerate(value if isinstance(value, list) else [])
+
+    found = []
+    for cid, cred in items(data, "credentials"):
+        for ri, route in items(cred, "routes"):
+            for qi, item in items(route, "requirements"):
+                reqs = item.get("any_of", [item]) if isinstance(item, dict) else []
+                if any(isinstance(q, dict) and ("counts" in q or "of" in q) for q in reqs):
+                    found.append(f"credentials.{cid}.routes.{ri}.requirements.{qi}")
+    return found
+
+
+def _upgrade_1_to_2(data: dict, path: str) -> dict:
+    """Schema 2 adds requirements with counts of their own; a version 1 file means the same in 2."""
+    used = _v2_fields(data)
+    if used:
+        raise DataFileError([Problem(path, w, "counts on a requirement need schema_version: 2; change the "
+                                              "file's schema_version") for w in used])
+    return {**data, "schema_version": 2}
+
+
+_UPGRADES = {1: _upgrade_1_to_2}
+
+
+def upgrade(data: dict, path: str = "<rules>") -> dict:
+    """``data`` raised one schema version at a time to :data:`SCHEMA_VERSION` (old files keep loading)."""
+    version = data.get("schema_version")
+    while version in _UPGRADES:
+        data = _UPGRADES[version](data, path)
+        version = data["schema_version"]
+    if "schema_version" in data and version != SCHEMA_VERSION:
+        known = ", ".join(str(v) for v in [*_UPGRADES, SCHEMA_VERSION])
+        raise DataFileError([Problem(path, "schema_version", f"{version!r} is not a version this kit reads "
+                                                             f"({known}); is the kit older than the file?")])
+    return data
+
+
 def parse_rules(data: object, path: str = "<rules>") -> Rules:
-    """Check already-loaded YAML data; raise :class:`DataFileError` listing every problem."""
+    """Check already-loaded YAML data (any schema version); raise :class:`DataFileError` listing every problem."""
     if not isinstance(data, dict):
         raise DataFileError([Problem(path, "", "the file must be a mapping with schema_version, settings and credentials")])
     data = {k: v for k, v in data.items() if not str(k).startswith("_")}  # YAML anchors live under _keys
+    data = upgrade(data, path)
     data["source_path"] = path
     try:
         return Rules.model_validate(data)

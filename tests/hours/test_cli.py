@@ -154,7 +154,7 @@ def test_rules_command_shows_sources_and_checks_a_file(cli, tmp_path):
     out = cli("rules").output
     assert "valid" in out and "hours >= 4,500" in out and "as of 2026-11" in out
     bad = tmp_path / "bad.yaml"
-    bad.write_text("schema_version: 2\n")
+    bad.write_text("schema_version: 3\n")  # 2 is the current version; 3 is one the kit does not read
     result = cli("rules", "--file", str(bad), ok=False)
     assert result.exit_code == 1 and "bad.yaml: schema_version" in result.output
 

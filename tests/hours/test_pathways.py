@@ -46,13 +46,25 @@ def test_missing_experience_is_spelled_out(store, people):
     assert any(m.startswith("experience: ") and "more months from first to last" in m for m in cswcm.missing)
 
 
-@pytest.mark.parametrize("level,route", [("master", "masters"), ("bachelor", "bachelors"), ("associate", "associate")])
-def test_cmc_routes_follow_the_degree(store, level, route):
-    """Does each CMC route open only for its degree level?"""
-    add_person(store, "Demo Learner Z", degree_level=level, degree_field="other", degree_date="2015-01-01")
+@pytest.mark.parametrize("level,field,route", [
+    ("master", "social_work", "masters"), ("bachelor", "nursing", "bachelors"),
+    ("associate", "health_human_services", "associate"),
+    ("bachelor", "other", "associate"), ("master", "other", "associate"),
+])
+def test_cmc_routes_follow_the_degree(store, level, field, route):
+    """Does each CMC route open only for its degree level in a related field, and a degree in another field open only the associate route?"""
+    add_person(store, "Demo Learner Z", degree_level=level, degree_field=field, degree_date="2015-01-01")
     cmc = _by_short(find_pathways(store, "Demo Learner Z", as_of=AS_OF))["CMC"]
     assert [r.route.route.id for r in cmc.routes if r.open] == [route]
     assert cmc.status == IN_PROGRESS
+
+
+def test_cmc_needs_a_related_field_below_a_bachelors(store):
+    """Is an associate degree in an unrelated field refused for CMC, naming the related fields it needs?"""
+    add_person(store, "Demo Learner Y", degree_level="associate", degree_field="other", degree_date="2015-01-01")
+    cmc = _by_short(find_pathways(store, "Demo Learner Y", as_of=AS_OF))["CMC"]
+    assert cmc.status == NOT_ELIGIBLE
+    assert any("a degree in social work, nursing or another health or human services field" in m for m in cmc.missing)
 
 
 def test_no_degree_and_no_licence(store):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from datetime import date
 import re
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import yaml
 from casekit.errors import DataFileError
 from casekit.hours.rules import AnyOf, Figure, default_rules_path, load_rules, parse_rules
 
-from .helpers import key_for
+from .helpers import key_for, log_days, weekdays
 
 PACKAGE = Path(default_rules_path()).parent
 
@@ -139,3 +140,165 @@ def test_changing_a_figure_in_the_data_changes_the_verdict(store, people, tmp_pa
     path = tmp_path / "rules.yaml"
     path.write_text(yaml.safe_dump(data))
     assert learner_progress(store, "Demo Learner B", rules=load_rules(path)).credential("CDMS").met
+
+
+# --- the corrected rules (checked against the bodies' pages, December 2026) ------------------------
+
+AS_OF = date(2019, 6, 3)
+
+
+def _cm_weeks(store, learner, start, n_weeks):
+    """Full-time supervised care management: Mon-Thu 8 h of coordination, Friday 4 h of supervision (36 h)."""
+    days = weekdays(start, n_weeks, per_week=5)
+    log_days(store, learner, [d for d in days if d.weekday() < 4], 8)
+    log_days(store, learner, [d for d in days if d.weekday() == 4], 4, category="supervision_individual")
+
+
+def _nursing_weeks(store, learner, start, n_weeks, *, paid=True):
+    """Full-time direct nursing practice: 5 x 8 h of direct client work, no case-management supervisor."""
+    log_days(store, learner, weekdays(start, n_weeks), 8, category="direct_client_work", supervisor=None, paid=paid)
+
+
+def _route_of(store, learner, short, route, rules=None, as_of=AS_OF):
+    from casekit.hours.learner import learner_progress
+
+    lp = learner_progress(store, learner, as_of=as_of, **({"rules": rules} if rules else {}))
+    return next(r for r in lp.credential(short).routes if r.route.id == route)
+
+
+@pytest.fixture
+def nurse(store, people):
+    """A learner with a bachelor's in nursing (2015) and an RN licence."""
+    from casekit.hours.people import add_person
+
+    return add_person(store, "Demo Learner N", "learner", degree_level="bachelor", degree_field="nursing",
+                      degree_date="2015-06-01", credentials=["RN"])
+
+
+def test_cmc_bachelors_is_met_by_two_years_of_care_management_and_one_of_nursing(store, nurse):
+    """Is CMC's bachelor's route met by 2 years of supervised care management plus 1 year of paid, unsupervised nursing?"""
+    _nursing_weeks(store, nurse.name, date(2016, 1, 4), 52)
+    _cm_weeks(store, nurse.name, date(2017, 1, 2), 104)
+    route = _route_of(store, nurse.name, "CMC", "bachelors")
+    assert route.eligibility is not None and route.eligibility.met
+    got = {(r.measure, r.target): (round(r.value, 1), r.met) for r in route.requirements}
+    assert got == {("full_time_months", 24): (24.0, True), ("full_time_months", 36): (36.0, True),
+                   ("supervision_hours", 100): (416.0, True)}
+    assert route.met
+
+
+def test_cmc_bachelors_was_not_met_by_the_old_three_years_of_care_management(store, nurse):
+    """Would the rule the kit had before (36 months of supervised care management) have refused that same learner?"""
+    _nursing_weeks(store, nurse.name, date(2016, 1, 4), 52)
+    _cm_weeks(store, nurse.name, date(2017, 1, 2), 104)
+    data = _good()
+    route = data["credentials"]["NACCM-CMC"]["routes"][1]
+    route["requirements"] = [dict(route["requirements"][0], min=dict(route["requirements"][0]["min"], value=36))]
+    assert not _route_of(store, nurse.name, "CMC", "bachelors", rules=parse_rules(data, "old.yaml")).met
+
+
+@pytest.mark.parametrize("what", ["two years of care management alone", "the nursing year unpaid",
+                                  "the nursing year before the degree"])
+def test_cmc_bachelors_needs_the_extra_year_paid_and_after_the_degree(store, nurse, what):
+    """Is the bachelor's route refused without the third year, with it unpaid, or with it before the degree?"""
+    if what == "the nursing year unpaid":
+        _nursing_weeks(store, nurse.name, date(2016, 1, 4), 52, paid=False)
+    elif what == "the nursing year before the degree":
+        _nursing_weeks(store, nurse.name, date(2014, 1, 6), 52)
+    _cm_weeks(store, nurse.name, date(2017, 1, 2), 104)
+    route = _route_of(store, nurse.name, "CMC", "bachelors")
+    total = next(r for r in route.requirements if r.target == 36)
+    assert not route.met and not total.met
+    assert total.value == pytest.approx(24.0)
+
+
+def test_three_years_of_care_management_meet_the_cmc_bachelors_route(store, nurse):
+    """Do 3 years of supervised care management satisfy both the 2 years and the 3 in all?"""
+    _cm_weeks(store, nurse.name, date(2016, 1, 4), 156)
+    assert _route_of(store, nurse.name, "CMC", "bachelors").met
+
+
+def test_cmc_associate_needs_three_years_of_care_management_and_five_in_all(store, people):
+    """Is the associate route (RN diploma) unmet after 3 years of care management and met once 2 more years of nursing are added?"""
+    from casekit.hours.people import add_person
+
+    rn = add_person(store, "Demo Learner D", "learner", degree_level="none", degree_date="2008-06-01", credentials=["RN"])
+    _cm_weeks(store, rn.name, date(2016, 6, 6), 156)
+    route = _route_of(store, rn.name, "CMC", "associate")
+    assert route.eligibility is not None and route.eligibility.met
+    assert not route.met
+    assert [r.met for r in route.requirements] == [True, False, True]
+    _nursing_weeks(store, rn.name, date(2014, 6, 2), 104)
+    assert _route_of(store, rn.name, "CMC", "associate").met
+
+
+def test_cmc_care_management_before_the_degree_does_not_count(store, nurse):
+    """Is care management done before the degree left out of CMC's count?"""
+    _cm_weeks(store, nurse.name, date(2013, 1, 7), 104)
+    route = _route_of(store, nurse.name, "CMC", "bachelors")
+    assert route.requirements[0].value == 0
+    assert any("degree" in reason for reason in route.not_counted_by_reason())
+
+
+def test_c_aswcm_takes_two_years_or_3000_hours_not_both(store, people):
+    """Is C-ASWCM met by 3,000 hours of supervised post-MSW case management within 18 months?"""
+    log_days(store, "Demo Both P", weekdays(date(2017, 1, 2), 75), 8)  # 75 weeks x 40 h = 3,000 h
+    route = _route_of(store, "Demo Both P", "C-ASWCM", "experience")
+    assert route.met
+    assert [(r.measure, r.met) for r in route.groups[0]] == [("full_time_months", False), ("hours", True)]
+
+
+def test_cdms_is_administered_by_ccmc():
+    """Does the CDMS rule name the Commission (CCMC) as the body that runs it now?"""
+    cdms = load_rules().credentials["CDMSC-CDMS"]
+    assert cdms.body.startswith("Commission for Case Manager Certification (CCMC")
+    assert "currently employed in absence and disability management" in " ".join(cdms.eligibility.not_checked)
+
+
+def _as_version_1(data: dict) -> dict:
+    """``data`` as a schema 1 file: the same rules without the requirements that have counts of their own."""
+    for cred in data["credentials"].values():
+        for route in cred["routes"]:
+            route["requirements"] = [q for q in route["requirements"] if "counts" not in q]
+    data["schema_version"] = 1
+    return data
+
+
+def test_a_schema_1_file_still_loads_and_is_upgraded(tmp_path):
+    """Does a rules file written for schema 1 load, upgraded to the current version?"""
+    path = tmp_path / "v1.yaml"
+    path.write_text(yaml.safe_dump(_as_version_1(_good())))
+    rules = load_rules(path)
+    assert rules.schema_version == 2
+    assert [r.id for r in rules.credentials["NACCM-CMC"].routes] == ["masters", "bachelors", "associate"]
+
+
+SCHEMA_2_MISTAKES = [
+    ("own counts in a schema 1 file", lambda d: d.update(schema_version=1),
+     "credentials.NACCM-CMC.routes.1.requirements.1: counts on a requirement need schema_version: 2"),
+    ("own counts without of", lambda d: d["credentials"]["NACCM-CMC"]["routes"][1]["requirements"][1].pop("of"),
+     "needs `of`"),
+    ("of without counts", lambda d: d["credentials"]["NACCM-CMC"]["routes"][1]["requirements"][0].update(of="things"),
+     "add counts or remove of"),
+    ("a version the kit does not read", lambda d: d.update(schema_version=7), "schema_version: 7 is not a version"),
+]
+
+
+@pytest.mark.parametrize("edit,fragment", [m[1:] for m in SCHEMA_2_MISTAKES], ids=[m[0] for m in SCHEMA_2_MISTAKES])
+def test_schema_2_mistakes_are_refused_naming_the_field(edit, fragment):
+    """Is each misuse of a requirement's own counts, or an unknown schema version, refused with the field named?"""
+    data = _good()
+    edit(data)
+    with pytest.raises(DataFileError) as info:
+        parse_rules(data, "rules.yaml")
+    assert fragment in str(info.value)
+
+
+def test_the_extra_nursing_year_is_not_reported_as_not_counted(store, nurse):
+    """Are unsupervised nursing hours that count toward CMC's 3 years in all left out of the route's 'not counted' list?"""
+    _nursing_weeks(store, nurse.name, date(2016, 1, 4), 52)
+    _cm_weeks(store, nurse.name, date(2017, 1, 2), 104)
+    bachelors = _route_of(store, nurse.name, "CMC", "bachelors")
+    masters = _route_of(store, nurse.name, "CMC", "masters")
+    assert bachelors.not_counted_by_reason() == {}
+    assert masters.not_counted_by_reason() == {"no supervisor named": 52 * 40}
