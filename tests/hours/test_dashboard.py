@@ -292,3 +292,17 @@ def test_an_entry_edited_in_the_file_is_not_counted_and_the_dashboard_says_so(de
     d.refresh()
     assert "1 entry fails verification and is not counted" in d.summary.value
     assert d.progress.total_hours == pytest.approx(before - entry.hours)
+
+
+def test_the_sign_off_list_marks_a_correction_as_a_correction(demo):
+    """Does a pending correction show as "CORRECTION of <entry>" in the sign-off list, and a plain entry not?"""
+    from casekit.hours.corrections import correct_entry
+
+    pending = list_entries(demo, learner="Demo Learner B", supervisor="Demo Supervisor Q", status="pending")
+    original = pending["entry_id"].iloc[0]
+    fixed = correct_entry(demo, original, hours=1.5, note="hours fixed")
+    d = SupervisorDashboard(demo, supervisor="Demo Supervisor Q", learner="Demo Learner B")
+    labels = dict((v, k) for k, v in d.pending.options)
+    assert labels[fixed].startswith(f"CORRECTION of {original}: "), labels[fixed]
+    assert original not in labels, "the corrected entry is replaced by its correction"
+    assert not any(k.startswith("CORRECTION") for v, k in ((v, k) for k, v in d.pending.options) if v != fixed)
