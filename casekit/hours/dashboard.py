@@ -147,7 +147,7 @@ class SupervisorDashboard:
         self.passphrase = W.Password(description="Passphrase", placeholder="only if your key has one", style=_LABEL)
         # progress
         self.summary = W.HTML(layout=W.Layout(width="100%"))
-        self.bars = W.VBox(layout=W.Layout(width="100%"))
+        self.bars = W.VBox(layout=W.Layout(width="100%", overflow="hidden"))
         # An <img> with alt text, not W.Image: ipywidgets' image has no alt, so a screen reader says nothing.
         self.chart = W.HTML(layout=W.Layout(max_width="100%"))
         self.report_button = W.Button(description="Write report", icon="file", layout=_button_layout(),
@@ -191,7 +191,8 @@ class SupervisorDashboard:
                            W.HBox([self.report_button,
                                    W.HTML(_block(f"<small>an HTML report to print or send, written into the "
                                                  f"<code>{REPORTS_FOLDER}</code> folder beside this notebook</small>"))])],
-                          layout=W.Layout(width="100%"))
+                          # its full-width rows plus their 2 px margins overflowed by 4 px: a second scrollbar
+                          layout=W.Layout(width="100%", overflow="hidden"))
         tabs = W.Tab(children=[progress, form, signoff, self.people.widget, self.why.widget, self.planner.widget])
         for i, title in enumerate(TAB_TITLES):
             tabs.set_title(i, title)
@@ -365,8 +366,10 @@ class SupervisorDashboard:
             return
         pend = pending_for(self.store, self.supervisor.value, self.learner.value)
         self.pending.options = [
-            ((f"{r.date} {r.hours:5.2f} h  {CATEGORIES.get(r.category, r.category)}, "
-              f"{setting_label(r.setting, short=True)}{'' if r.paid else ', unpaid'}{' - ' + r.note if r.note else ''}"),
+            # a correction says so, and of which entry: approving it replaces what was logged before
+            ((f"CORRECTION of {r.supersedes}: " if r.supersedes else "")
+             + (f"{r.date} {r.hours:5.2f} h  {CATEGORIES.get(r.category, r.category)}, "
+                f"{setting_label(r.setting, short=True)}{'' if r.paid else ', unpaid'}{' - ' + r.note if r.note else ''}"),
              r.entry_id)
             for r in pend.itertuples()]
         today = self.today or date.today()

@@ -359,3 +359,17 @@ def test_why_and_plan_tabs_explain_entries_and_move_dates_with_the_slider(demo):
     moved = [k for k in slow if slow[k] and fast[k] and fast[k] < slow[k]]
     assert moved and all(fast[k] <= slow[k] for k in slow if slow[k] and fast[k])
     assert "planning 40 h a week (full-time" in d.planner.answer.value
+
+
+def test_the_sign_off_list_marks_a_correction_as_a_correction(demo):
+    """Does a pending correction show as "CORRECTION of <entry>" in the sign-off list, and a plain entry not?"""
+    from casekit.hours.corrections import correct_entry
+
+    pending = list_entries(demo, learner="Demo Learner B", supervisor="Demo Supervisor Q", status="pending")
+    original = pending["entry_id"].iloc[0]
+    fixed = correct_entry(demo, original, hours=1.5, note="hours fixed")
+    d = SupervisorDashboard(demo, supervisor="Demo Supervisor Q", learner="Demo Learner B")
+    labels = dict((v, k) for k, v in d.pending.options)
+    assert labels[fixed].startswith(f"CORRECTION of {original}: "), labels[fixed]
+    assert original not in labels, "the corrected entry is replaced by its correction"
+    assert not any(k.startswith("CORRECTION") for v, k in ((v, k) for k, v in d.pending.options) if v != fixed)
