@@ -491,6 +491,72 @@ def plan(ctx, learner, weekly_hours, start, as_of, full_time_hours) -> None:
                         full_time_hours=full_time_hours).to_text(), nl=False)
 
 
+@hours.group()
+def summary() -> None:
+    """Sign and list monthly supervision summaries (hours, supervision and its share, contacts)."""
+
+
+@summary.command("sign")
+@click.argument("learner")
+@click.option("--month", required=True, help="The month, YYYY-MM.")
+@click.option("--supervisor", default=None, help="Who is signing; must be the owner of --key.")
+@click.option("--key", "key_path", type=click.Path(dir_okay=False, path_type=Path), envvar="CASEKIT_HOURS_KEY",
+              default=None, help="Your private key file; default: where keygen wrote --supervisor's key for this log.")
+@click.pass_context
+@friendly_errors
+def summary_sign(ctx, learner, month, supervisor, key_path) -> None:
+    """Sign LEARNER's summary for --month from their approved entries that verify (checked later by verify)."""
+    from casekit.hours.keys import default_key_path
+    from casekit.hours.summaries import sign_summary
+
+    if key_path is None:
+        guess = default_key_path(supervisor, _store(ctx)) if supervisor else None
+        if guess is None or not guess.exists():
+            raise click.UsageError("give your private key file with --key FILE (summaries are signed)")
+        key_path = guess
+    stmt = sign_summary(_store(ctx), learner, month, key=_load_key(key_path), supervisor=supervisor)
+    share = stmt["supervision_minutes"] / stmt["minutes"] if stmt["minutes"] else 0
+    click.echo(f"signed {stmt['learner']}'s summary for {stmt['month']} as {stmt['supervisor']}: "
+               f"{stmt['minutes'] / 60:,.2f} h, supervision {stmt['supervision_minutes'] / 60:,.2f} h ({share:.0%}), "
+               f"{stmt['contacts']} contact(s), key {stmt['key']}")
+
+
+@summary.command("list")
+@click.argument("learner")
+@click.pass_context
+@friendly_errors
+def summary_list(ctx, learner) -> None:
+    """List LEARNER's signed monthly summaries, each checked as verify checks it."""
+    from casekit.hours.signedlog import load_signed_log
+    from casekit.hours.summaries import summaries_for, summaries_text
+    from casekit.hours.verify import verify_log
+
+    log = load_signed_log(_store(ctx), learner)
+    click.echo(summaries_text(summaries_for(log, verify_log(log)), log.learner), nl=False)
+
+
+@hours.command("packet")
+@click.argument("learner")
+@click.option("--credential", required=True, help="The credential, by short name (CCM, ACM-RN, CMC, CDMS, C-SWCM...).")
+@click.option("--route", default=None, help="The route id (default: the learner's best route).")
+@click.option("--to", "to", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The packet's HTML file; the PDF is written beside it.")
+@_AS_OF
+@_FULL_TIME
+@click.pass_context
+@friendly_errors
+def packet(ctx, learner, credential, route, to, as_of, full_time_hours) -> None:
+    """Write LEARNER's application packet for --credential (HTML and PDF), in the shape the body asks for.
+
+    Both files carry the signed log: `casekit hours verify --file PACKET.html` (or .pdf) checks them.
+    """
+    from casekit.hours.packet import write_packet
+
+    html_path, pdf_path = write_packet(_store(ctx), learner, credential, to, route=route, as_of=_day(as_of),
+                                       full_time_hours=full_time_hours)
+    click.echo(f"wrote {html_path}\nwrote {pdf_path}")
+
+
 def _say_uncounted(verification) -> None:
     """After a progress view: the entries left out because they fail verification, if any."""
     note = verification.uncounted_note()

@@ -117,25 +117,25 @@ _M002_GUARDS = {
     "hours_keys_kept": ("DELETE", "hours_keys", None,
                         "hours_keys: registered keys are never deleted; approvals they signed must stay checkable"),
 }
-TRIGGERS: tuple[str, ...] = tuple(_M002_GUARDS)
+TRIGGERS: tuple[str, ...] = tuple(_M002_GUARDS) + ("hours_summaries_unchanged", "hours_summaries_kept")
 
 
-def _sqlite_guards(conn: Connection) -> None:
-    for name, (event, table, when, msg) in _M002_GUARDS.items():
+def _sqlite_guards(conn: Connection, guards: dict | None = None) -> None:
+    for name, (event, table, when, msg) in (guards or _M002_GUARDS).items():
         cond = f" WHEN {when}" if when else ""
         msg = msg.replace("'", "''")
         conn.exec_driver_sql(f"CREATE TRIGGER {name} BEFORE {event} ON {table} FOR EACH ROW{cond} "
                              f"BEGIN SELECT RAISE(ABORT, '{msg}'); END")
 
 
-def _postgresql_guards(conn: Connection) -> None:
+def _postgresql_guards(conn: Connection, guards: dict | None = None) -> None:
     conn.exec_driver_sql("CREATE OR REPLACE FUNCTION hours_refuse() RETURNS trigger LANGUAGE plpgsql AS $f$ "
                          "BEGIN RAISE EXCEPTION USING MESSAGE = TG_ARGV[0]; END $f$")
     conn.exec_driver_sql(
         "CREATE OR REPLACE FUNCTION hours_check_signed() RETURNS trigger LANGUAGE plpgsql AS $f$ BEGIN "
         "IF NEW.status = 'approved' AND NOT EXISTS (SELECT 1 FROM hours_approvals a WHERE a.entry_id = NEW.entry_id) "
         "THEN RAISE EXCEPTION USING MESSAGE = TG_ARGV[0]; END IF; RETURN NEW; END $f$")
-    for name, (event, table, when, msg) in _M002_GUARDS.items():
+    for name, (event, table, when, msg) in (guards or _M002_GUARDS).items():
         func = "hours_refuse"
         if name == "hours_entries_approved_signed":  # a subquery cannot go in a trigger's WHEN here
             func, when = "hours_check_signed", None
@@ -244,9 +244,40 @@ def _m002_signed_approvals_and_audit(conn: Connection) -> None:
         _postgresql_guards(conn)
 
 
+# --- migration 3: signed monthly supervision summaries --------------------------------------
+
+_M003_GUARDS = {
+    "hours_summaries_unchanged": ("UPDATE", "hours_summaries", None,
+                                  "hours_summaries: a signed monthly summary is never changed; sign a new one"),
+    "hours_summaries_kept": ("DELETE", "hours_summaries", None,
+                             "hours_summaries: signed monthly summaries are never deleted"),
+}
+
+
+def _m003_monthly_summaries(conn: Connection) -> None:
+    md = MetaData()
+    Table("hours_people", md, Column("person_id", Integer, primary_key=True))
+    Table(
+        "hours_summaries", md,
+        Column("learner_id", Integer, ForeignKey("hours_people.person_id"), nullable=False),
+        Column("seq", Integer, nullable=False),
+        Column("month", String(7), nullable=False),
+        Column("supervisor_id", Integer, ForeignKey("hours_people.person_id"), nullable=False),
+        Column("statement", Text, nullable=False),
+        Column("signature", String(100), nullable=False),
+        PrimaryKeyConstraint("learner_id", "seq", name="pk_summaries"),
+    )
+    md.tables["hours_summaries"].create(conn)
+    if conn.dialect.name == "sqlite":
+        _sqlite_guards(conn, _M003_GUARDS)
+    elif conn.dialect.name == "postgresql":
+        _postgresql_guards(conn, _M003_GUARDS)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "people and entries", _m001_people_and_entries),
     Migration(2, "signed approvals, corrections and the audit chain", _m002_signed_approvals_and_audit),
+    Migration(3, "signed monthly supervision summaries", _m003_monthly_summaries),
 )
 
 

@@ -181,6 +181,20 @@ audit = Table(
     sqlite_with_rowid=False,
 )
 
+# Signed monthly supervision summaries (migration 3): the statement a supervisor signed, as
+# canonical JSON, its signature, and the learner's audit record ``(learner_id, seq)`` holding it.
+summaries = Table(
+    "hours_summaries",
+    metadata,
+    Column("learner_id", Integer, ForeignKey("hours_people.person_id"), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("month", String(7), nullable=False),
+    Column("supervisor_id", Integer, ForeignKey("hours_people.person_id"), nullable=False),
+    Column("statement", Text, nullable=False),
+    Column("signature", String(100), nullable=False),
+    PrimaryKeyConstraint("learner_id", "seq", name="pk_summaries"),
+)
+
 KEY_REGISTRY_CHAIN = 0
 
 migrations_table_name = "hours_migrations"

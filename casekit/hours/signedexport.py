@@ -22,6 +22,8 @@ The file (format ``casekit-hours-signed-log``, version 1) is a JSON object:
 * ``people``: the learner's and supervisors' degree and credential records (what the
   credential rules read);
 * ``verification``: the result when exported (informative only: a checker recomputes it);
+* ``summaries``: the signed monthly supervision summaries (``statement``, ``signature``,
+  ``seq``; see :mod:`casekit.hours.summaries`), absent in files made before they existed;
 * ``measured``: the ``as_of`` date and ``full_time_hours`` the report measured progress
   with, so :func:`progress_from_signed` recomputes the same per-credential figures.
 """
@@ -68,6 +70,7 @@ def signed_log_dict(log: SignedLog, verification: Verification | None = None, *,
         "audit": [_record_dict(r) for r in log.audit],
         "key_audit": [_record_dict(r) for r in log.key_audit if r.subject in fps],
         "people": log.people,
+        "summaries": [{"statement": x["statement"], "signature": x["signature"], "seq": x["seq"]} for x in log.summaries],
         "measured": {"as_of": (as_of or date.today()).isoformat(), "full_time_hours": full_time_hours},
     }
     if verification is not None:
@@ -163,17 +166,33 @@ def parse_signed(data: dict, source: str) -> SignedLog:
     chain = [_record(r, f"{source}: audit[{i}]") for i, r in enumerate(_need(data, "audit", list, source))]
     key_audit = [_record(r, f"{source}: key_audit[{i}]") for i, r in enumerate(_need(data, "key_audit", list, source))]
     measured = data.get("measured") if isinstance(data.get("measured"), dict) else {}
+    summaries = data.get("summaries") or []  # absent in files made before monthly summaries existed
+    if not isinstance(summaries, list):
+        raise SignedFileError(f"{source}: field 'summaries' should be a list; the file is damaged")
+    for i, x in enumerate(summaries):
+        _need(x, "statement", dict, f"{source}: summaries[{i}]")
+        _need(x, "signature", str, f"{source}: summaries[{i}]")
+        _need(x, "seq", int, f"{source}: summaries[{i}]")
     return SignedLog(learner=learner, entries=entries, approvals=approvals, keys=keys, audit=chain, key_audit=key_audit,
-                     key_chain_complete=False, people=data.get("people") or [], source=source, measured=measured)
+                     key_chain_complete=False, people=data.get("people") or [], source=source, measured=measured,
+                     summaries=summaries)
 
 
 def read_signed_file(path: str | os.PathLike) -> SignedLog:
-    """Read a signed export (``.json``) or a report carrying one (``.html``)."""
+    """Read a signed export (``.json``), or a report or packet carrying one (``.html``, ``.pdf``)."""
     path = Path(path)
     if not path.exists():
         raise SignedFileError(f"{path}: no such file; give the signed export (.json) or the report (.html)")
     if path.is_dir():
         raise SignedFileError(f"{path}: is a folder; give the signed export (.json) or the report (.html)")
+    if path.suffix.lower() == ".pdf":  # an application packet: the signed log is attached to it
+        from casekit.hours.packetpdf import signed_json_from_pdf
+
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise SignedFileError(f"{path}: cannot be read ({exc.strerror})") from None
+        return parse_signed(signed_json_from_pdf(raw, path.name), path.name)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:

@@ -8,6 +8,7 @@ either the same way and returns a :class:`Verification`.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -15,7 +16,7 @@ from sqlalchemy import select
 from casekit.hours import audit
 from casekit.hours.audit import AuditRecord
 from casekit.hours.errors import KeyRegistrationError
-from casekit.hours.models import KEY_REGISTRY_CHAIN, approvals, entries, keys, people
+from casekit.hours.models import KEY_REGISTRY_CHAIN, approvals, entries, keys, people, summaries
 from casekit.hours.people import PeopleIndex
 from casekit.hours.store import Store
 
@@ -44,6 +45,7 @@ class SignedLog:
     people: list[dict] = field(default_factory=list)
     source: str = ""
     measured: dict = field(default_factory=dict)
+    summaries: list[dict] = field(default_factory=list)  # signed monthly summaries: {statement, signature, seq}
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,7 @@ class Verification:
     # Entries that verify on their own but count nowhere, because a record they depend on failed
     # (the learner's or their supervisor's person record was edited outside casekit).
     withheld: set[str] = field(default_factory=set)
+    summaries_ok: set[int] = field(default_factory=set)  # audit seqs of the monthly summaries that hold
     # Approvals signed with a key that replaced the supervisor's earlier key, not confirmed by --trust.
     key_notes: list[str] = field(default_factory=list)
 
@@ -179,4 +182,10 @@ def load_signed_log(store: Store | None, learner, *, conn=None, shared: dict | N
     return SignedLog(learner=person.name, entries=ents, approvals=apps,
                      keys=[k for k in shared["keys"] if k["fingerprint"] in used or k["owner"] in supervisors],
                      audit=chain, key_audit=shared["key_audit"], key_chain_complete=True, people=folks,
-                     source=store.describe() if store is not None else "")
+                     source=store.describe() if store is not None else "", summaries=read_summaries(conn, person.person_id))
+
+
+def read_summaries(conn, learner_id: int) -> list[dict]:
+    """The learner's signed monthly summaries as a signed log carries them: ``{statement, signature, seq}``."""
+    rows = conn.execute(select(summaries).where(summaries.c.learner_id == learner_id).order_by(summaries.c.seq))
+    return [{"statement": json.loads(r.statement), "signature": r.signature, "seq": int(r.seq)} for r in rows]

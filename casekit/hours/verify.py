@@ -45,6 +45,7 @@ from casekit.hours.signing import (
     signed_version,
 )
 from casekit.hours.store import Store
+from casekit.hours.summaries import check_summaries
 from casekit.hours.supersession import resolve_versions
 
 __all__ = ["Failure", "SignedLog", "Verification", "load_signed_log", "verdict", "verify_log", "verify_store"]
@@ -159,7 +160,11 @@ def verify_log(log: SignedLog, *, trusted: set[str] | None = None, now: str | No
         check.approval(eid, a)
     check.loose_ends()
     check.replaced_keys()
-    return check.result(now)
+    problems, holding = check_summaries(log, check.good_keys, trusted, set(check.verified))
+    check.failures += [Failure("summary", None, m) for m, _seq in problems]
+    result = check.result(now)
+    result.summaries_ok = holding
+    return result
 
 
 class _LogCheck:
