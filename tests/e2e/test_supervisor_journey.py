@@ -51,7 +51,7 @@ def test_supervisor_logs_and_signs_off_hours_and_sees_progress_move(kit, lab, pa
     run_all(page, code_cell_count(kit / DASHBOARD))
     assert_widgets_render(page)
     board = page.locator(".jp-CodeCell").filter(has_text="SupervisorDashboard(").locator(".jp-OutputArea-output").first
-    expect(board.locator(".lm-TabBar-tab")).to_have_text(["Progress", "Log hours", "Sign off"])
+    expect(board.locator(".lm-TabBar-tab")).to_have_text(["Progress", "Log hours", "Sign off", "People", "Why", "Plan"])
 
     # Pick the supervisee: the last in the list (in the demo log, the one with the fewest hours).
     supervisor = board.get_by_label("You are", exact=True).input_value()
