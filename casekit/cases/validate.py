@@ -425,7 +425,7 @@ def _check_key(lib: CaseLibrary, case: Case, key: Key, path: Path) -> list[Probl
             if task not in tasks:
                 out.append(Problem(path, f"needs[{n}].in_house.tasks[{m}]", f"no task {task!r} in the case"))
         for m, role in enumerate(ih.roles):
-            if role not in lib.roles and role != "case-manager":
+            if role not in lib.known_ids("roles") and role != "case-manager":
                 out.append(Problem(path, f"needs[{n}].in_house.roles[{m}]", f"unknown role {role!r}; see casestudies/roles.yaml"))
     for ev in case.events:
         if ev.id not in {e.event for e in key.events}:

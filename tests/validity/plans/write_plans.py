@@ -32,7 +32,7 @@ from casekit.learner import CaseSession  # noqa: E402
 from casekit.plan import load_plan, plan_to_json  # noqa: E402
 from casekit.plancheck import plan_problems  # noqa: E402
 
-CASE_MODULES = ["nursing", "managed_care", "social_services", "school", "treatment",
+CASE_MODULES = ["nursing", "managed_care", "social_services", "school", "treatment", "nursing_hospice",
                 "school_reading_evaluation", "school_shelter_enrolment", "school_early_intervention",
                 "school_diabetes_504", "school_transition"]
 
