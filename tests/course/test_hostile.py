@@ -96,7 +96,7 @@ def graded(built, tmp_path_factory) -> Kit:
     """The cohort graded as an instructor grades it: no learner code run."""
     k = _copy(built, tmp_path_factory.mktemp("graded") / "kit")
     k.run("grade", k.case_id)
-    k.run("feedback", k.case_id)
+    k.run("feedback", k.case_id, "--allow-ungraded")  # nobody grades the notes here
     k.run("export", k.case_id, "--to", str(k.kit / "scores.csv"))
     return k
 
@@ -249,7 +249,7 @@ def test_execute_in_the_sandbox_gives_the_same_grades(graded, built, tmp_path_fa
     k = _copy(built, tmp_path_factory.mktemp("sandboxed") / "kit")
     k.run("grade", k.case_id, "--execute", "--timeout", str(TIMEOUT))
     assert k.scores() == graded.scores()
-    k.run("feedback", k.case_id)
+    k.run("feedback", k.case_id, "--allow-ungraded")
     parser = _Active()
     parser.feed((k.course / "feedback" / "scripter" / k.case_id / f"{k.case_id}.html").read_text(encoding="utf-8"))
     assert not [f for f in parser.found if SCRIPT_MARK in f]
