@@ -114,6 +114,9 @@ def _cells(page) -> int:
     return page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell").count()
 
 
+@pytest.mark.xfail(reason="known gap (issue 19, open): Tab does not yet reach the progress note in the "
+                   "documentation step, so the keyboard-only journey stops there; the steps before it pass",
+                   strict=False)
 def test_a_learner_works_a_whole_case_by_keyboard_alone(kit, lab, page, shot):
     """Can one whole case be worked with Tab, arrows, Space, Enter and typing, and do the notebook's shortcuts stay out of it?"""
     path, case_id = _case_notebook(kit)

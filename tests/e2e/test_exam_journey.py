@@ -33,7 +33,7 @@ MINUTES = 15
 
 
 def _test_sized(kit) -> dict[str, str]:
-    """Shrink the copy's mock form and add three generated items per domain; returns item id -> key."""
+    """Shrink the copy's mock form and add three generated items per domain; returns item id -> key for the whole bank."""
     exam = kit / "casestudies" / "exam"
     blueprint = yaml.safe_load((exam / "blueprint.yaml").read_text())
     blueprint["mock"].update(items=6, scored=5, pretest=1, minutes=MINUTES)
@@ -48,7 +48,9 @@ def _test_sized(kit) -> dict[str, str]:
                 "key": "ABCD"[(n + n_domain) % 4], "rationales": {L: f"Because {L} is how the journey is written." for L in "ABCD"},
                 "domain": d["id"], "domain_2020": old[n_domain % len(old)], "difficulty": "easy"})
     (exam / "items" / "journey.yaml").write_text(yaml.safe_dump({"version": 1, "items": items}, sort_keys=False))
-    return {i["id"]: i["key"] for i in items}
+    # The draw takes the bank's own items too: the key of every item in the copy.
+    return {i["id"]: i["key"] for f in sorted((exam / "items").glob("*.yaml"))
+            for i in yaml.safe_load(f.read_text(encoding="utf-8"))["items"]}
 
 
 def _time_left(text: str) -> int:
