@@ -59,6 +59,11 @@ class RubricScores(NbGraderPreprocessor):
         self._case = info["assignment"]
         self._plan = submitted_plan(self.config, info["student"], info["assignment"])
         self._ours = info["notebook"] == self._case
+        # A quiz (built by `casekit exam quiz`) is scored from its answer cell, read as data.
+        self._quiz_items = nb.metadata.get("casekit", {}).get("items") if self._ours else None
+        if self._quiz_items:
+            folder = self._plan.parent
+            self._quiz_notebook = folder / f"{info['notebook']}.ipynb"
         return super().preprocess(nb, resources)
 
     def preprocess_cell(self, cell, resources, cell_index):
@@ -68,6 +73,21 @@ class RubricScores(NbGraderPreprocessor):
 
         name = _grade_id(cell)
         meta = cell.metadata.get("nbgrader", {})
+        if self._quiz_items:
+            from casekit.exam.quiz import TEST_ID, QuizError, quiz_points, submitted_answers
+
+            if name == TEST_ID:
+                try:
+                    points = quiz_points(self._quiz_items, submitted_answers(self._quiz_notebook))
+                    message = f"{points:g} of {len(self._quiz_items)} correct"
+                except QuizError as exc:
+                    points, message = 0.0, f"{exc}; scored 0"
+                cell.outputs = [
+                    _stdout(message),
+                    new_output("execute_result", data={"text/plain": repr(float(points))}, execution_count=None),
+                ]
+            _untag(cell)
+            return cell, resources
         criterion = criterion_of(name)
         if criterion and meta.get("grade"):
             points, message = criterion_outcome(self._case, criterion, self._plan, max_points=float(meta["points"]))

@@ -65,7 +65,7 @@ def test_learner_works_a_case_and_finds_it_again_after_a_restart(kit, lab, page,
     open_notebook(page, lab, f"workspace/{notebook.name}")
     run_all(page, code_cells)
     setup = page.locator(".jp-CodeCell").filter(has_text="open_case(").first
-    expect(setup.locator(".jp-OutputArea-output")).to_contain_text("New plan")
+    expect(setup.locator(".jp-OutputArea")).to_contain_text("New plan")
     assert_widgets_render(page)
 
     # Assessment: open each need's group, tick the need, set its severity.

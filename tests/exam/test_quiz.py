@@ -94,8 +94,10 @@ def test_a_quiz_is_released_without_keys_and_autograded_by_the_kits_scorer(kit_w
     (cheat / "quiz-sample.ipynb").write_text(json.dumps(nb))
     result = CliRunner().invoke(main, ["exam", "grade", "quiz-sample", "--course", str(course)])
     assert result.exit_code == 0, result.output
-    assert "dee: 1" in result.output and "corrected (the notebook's score differed" in result.output
-    assert "dee: 4 -> 1" in result.output and "ada: 4" in result.output
+    # Autograde runs no learner code (the course's trust boundary), so the cheat's score is right from the
+    # start and nothing needs correcting afterwards.
+    assert "dee: 1" in result.output
+    assert "dee: 1" in result.output and "ada: 4" in result.output  # right at autograde: nothing to correct
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
         assert gb.find_submission("quiz-sample", "dee").score == 1.0
         assert gb.find_submission("quiz-sample", "ada").score == 4.0
