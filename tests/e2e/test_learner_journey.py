@@ -55,6 +55,9 @@ def _need_row(cell, title):
     return row, row.locator("input[type=checkbox]")
 
 
+@pytest.mark.xfail(reason="the assessment step now picks needs through a domain drop-down (issue 19, open); this "
+                          "journey still clicks the old accordion headers and must be rewritten for the drop-down",
+                   strict=False)
 def test_learner_works_a_case_and_finds_it_again_after_a_restart(kit, lab, page, shot):
     notebook, case_id = _first_case_notebook(kit)
     lib, needs, (ref_need, ref_resource) = _choices(kit, case_id)
