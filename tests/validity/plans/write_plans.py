@@ -32,9 +32,12 @@ from casekit.learner import CaseSession  # noqa: E402
 from casekit.plan import load_plan, plan_to_json  # noqa: E402
 from casekit.plancheck import plan_problems  # noqa: E402
 
-CASE_MODULES = ["nursing", "managed_care", "social_services", "school", "treatment", "nursing_hospice",
-                "school_reading_evaluation", "school_shelter_enrolment", "school_early_intervention",
-                "school_diabetes_504", "school_transition"]
+# One module per case (or per group of cases) beside this script: every .py here but the
+# script itself and the tests. A new case's module is picked up without being registered.
+CASE_MODULES = sorted(
+    path.stem for path in HERE.glob("*.py")
+    if path.stem != "write_plans" and not path.stem.startswith(("test_", "_"))
+)
 
 LEVELS = [
     "excellent",
