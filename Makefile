@@ -39,8 +39,12 @@ lab: $(STAMP)
 	$(BIN)/casekit notebooks copy
 	$(BIN)/jupyter lab $(LAB_ROOT_FLAG) --ServerApp.root_dir=. $(LAB_CONTENTS) workspace/00_start_here.ipynb
 
+# One worker per core (pytest-xdist); tests/conftest.py keeps each file, and the browser journeys,
+# on one worker.
+TEST_WORKERS ?= auto
+
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 # $(call system_package,CHECK,PACKAGE): when the shell test CHECK fails, install the Debian PACKAGE
 # (as root), or say how and stop.

@@ -12,6 +12,20 @@ from postgres_server import ENV_VAR, NO_SERVER, server_programs, throwaway_serve
 REPO = Path(__file__).resolve().parent.parent
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Keep together what must run in one process when `make test` spreads the suite over workers.
+
+    A notebook's cells share one kernel and run in order, and a test file's module fixtures (a
+    built course, a cohort) are made once per process, so each file is one group; the browser
+    journeys share one JupyterLab server and one Chromium, so they are one group of their own.
+    Without pytest-xdist (`pytest` run alone) the marks change nothing.
+    """
+    for item in items:
+        path = Path(str(item.path)).resolve()
+        group = "browser" if (REPO / "tests" / "e2e") in path.parents else str(path.relative_to(REPO))
+        item.add_marker(pytest.mark.xdist_group(group))
+
+
 @pytest.fixture
 def repo() -> Path:
     return REPO
