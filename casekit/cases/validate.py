@@ -12,12 +12,12 @@ from pathlib import Path
 
 from casekit.cases.library import CaseLibrary
 from casekit.cases.schema import Case, Key, did_you_mean, fact_kind
-from casekit.eligibility.engine import determine
-from casekit.eligibility.facts import derived_fact_names, fact_timeline, facts_after, household_facts, same_kind
-from casekit.eligibility.resources import unmet_criteria
+from casekit.cases.eligibility.engine import determine
+from casekit.cases.eligibility.facts import derived_fact_names, fact_timeline, facts_after, household_facts, same_kind
+from casekit.cases.eligibility.resources import unmet_criteria
 from casekit.errors import CasekitError, Problem
 from casekit.exam.validate import exam_problems
-from casekit.rubric.text import expresses
+from casekit.cases.text import expresses
 
 
 def validate_library(root: Path | None = None, paths: list[Path] | None = None) -> list[Problem]:

@@ -11,7 +11,7 @@ from casekit.cases.validate import validate_library
 from casekit.cases.explain import explain_case, render_explanation
 from casekit.cases.show import render_case
 from casekit.cli.common import friendly_errors
-from casekit.notebooks import ordered_cases
+from casekit.casework.notebook_template import ordered_cases
 from casekit.paths import kit_root
 
 
@@ -73,7 +73,7 @@ def schema(kind: str) -> None:
     import json
 
     from casekit.cases import schema as case_schema
-    from casekit.eligibility import rules
+    from casekit.cases.eligibility import programs as rules
 
     model = getattr(case_schema, SCHEMAS[kind], None) or getattr(rules, SCHEMAS[kind])
     click.echo(json.dumps(model.model_json_schema(), indent=1))

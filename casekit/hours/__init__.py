@@ -23,21 +23,21 @@ Typical use::
     print(verify_store(store, "Demo Learner A")[0].to_text())
 """
 
-from casekit.hours.approval import approve_entries, pending_for
-from casekit.hours.cohort import progress_all
-from casekit.hours.corrections import correct_entry
-from casekit.hours.csvexport import export_csv
-from casekit.hours.csvimport import import_csv
-from casekit.hours.entries import threshold_fields
+from casekit.hours.trust.approval import approve_entries, pending_for
+from casekit.hours.credit.cohort import progress_all
+from casekit.hours.log.corrections import correct_entry
+from casekit.hours.log.csvexport import export_csv
+from casekit.hours.log.csvimport import import_csv
+from casekit.hours.log.entries import threshold_fields
 from casekit.hours.errors import EntryRejected, HoursError
-from casekit.hours.keys import keygen, load_signing_key, register_key
-from casekit.hours.learner import learner_progress
-from casekit.hours.logbook import add_entry, list_entries
-from casekit.hours.pathways import find_pathways
-from casekit.hours.people import add_people, add_person, get_person, list_people
-from casekit.hours.rules import load_rules
-from casekit.hours.store import open_store
-from casekit.hours.verify import verify_store
+from casekit.hours.trust.signing_keys import keygen, load_signing_key, register_key
+from casekit.hours.credit.credential_progress import learner_progress
+from casekit.hours.log.logbook import add_entry, list_entries
+from casekit.hours.credit.pathways import find_pathways
+from casekit.hours.log.people import add_people, add_person, get_person, list_people
+from casekit.hours.credit.credentials import load_rules
+from casekit.hours.storage.database import open_store
+from casekit.hours.trust.verify import verify_store
 
 __all__ = [
     "add_entry", "add_people", "add_person", "approve_entries", "correct_entry", "EntryRejected", "export_csv",
