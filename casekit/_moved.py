@@ -115,7 +115,17 @@ def new_name(old: str) -> str | None:
         head = head.rpartition(".")[0]
         if head in MOVED:
             return MOVED[head] + old[len(head):]
+    # ``from casekit.widgets import facts`` asks the moved package for its old submodule by the
+    # package's new name (``casekit.casework.widgets.facts``): answer it as the old name.
+    for package, moved_to in _MOVED_PACKAGES:
+        if old.startswith(moved_to + "."):
+            return MOVED.get(package + old[len(moved_to):])
     return None
+
+
+_MOVED_PACKAGES = [(old, new) for old, new in MOVED.items()
+                   if any(other.startswith(old + ".") for other in MOVED)]
+"""The moved packages with a submodule that moved again or changed its name (rubric, widgets, eligibility)."""
 
 
 class _SameModule(importlib.abc.Loader):

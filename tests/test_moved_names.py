@@ -82,3 +82,13 @@ def test_old_names_work_in_a_fresh_process_in_any_order():
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "ok"
+
+
+def test_a_renamed_submodule_is_found_from_its_old_package():
+    """Does ``from casekit.widgets import facts`` (a submodule renamed inside a moved package) still work?"""
+    from casekit.casework.widgets import fact_sheet
+    from casekit.eligibility import rules
+    from casekit.widgets import facts
+
+    assert facts is fact_sheet
+    assert rules is importlib.import_module(MOVED["casekit.eligibility.rules"])
