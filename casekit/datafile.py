@@ -52,7 +52,7 @@ def field_path(loc: tuple, data: object = None) -> str:
     return out
 
 
-def _advice(err: dict) -> str:
+def error_advice(err: dict) -> str:
     kind = err["type"]
     msg = err["msg"]
     if kind == "missing":
@@ -80,7 +80,7 @@ def problems_from_validation(path: Path, exc: ValidationError, data: object = No
     out = []
     for e in exc.errors():
         where = field_path(e["loc"], data)
-        out.append(Problem(path, f"{prefix}{'.' if prefix and where and not where.startswith('[') else ''}{where}", _advice(e)))
+        out.append(Problem(path, f"{prefix}{'.' if prefix and where and not where.startswith('[') else ''}{where}", error_advice(e)))
     return out
 
 

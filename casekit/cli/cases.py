@@ -96,7 +96,9 @@ def validate(paths: tuple[Path, ...]) -> None:
             raise click.UsageError(
                 f"{p}: not a file of the case library at {kit.root} (casestudies/, casestudies/exam/ or graders/keys/), so it would not "
                 "be checked. Move it there, or set CASEKIT_HOME to the kit it belongs to.")
-    problems = validate_library(paths=list(paths) or None)
+    from casekit.exam.validate import exam_problems
+
+    problems = validate_library(paths=list(paths) or None, also=[exam_problems])
     if problems:
         for p in problems:
             click.echo(str(p))

@@ -9,8 +9,6 @@ hidden-test code and mark schemes before it is left on disk.
 
 from __future__ import annotations
 
-import contextlib
-import logging
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,45 +20,10 @@ from casekit.course.assignments.assignment import notebook_file, source_drift, w
 from casekit.course.config import Course, CourseError, tools_on_path
 from casekit.course.assignments.leaks import feedback_leaks, release_leaks
 from casekit.course.grading_engine.results import CohortReport, SubmissionResult
+from casekit.course.nbgrader_api import last_error as _last_error
+from casekit.course.nbgrader_api import nbgrader_api as _api
+from casekit.course.nbgrader_api import quiet_nbgrader as _quiet_nbgrader
 from casekit.errors import DataFileError
-
-
-def _api(course: Course, extra: Config | None = None):
-    from nbgrader.apps import NbGraderAPI
-    from nbgrader.coursedir import CourseDirectory
-
-    tools_on_path()
-    config = Config(course.config)
-    if extra is not None:
-        config.merge(extra)
-    # No exchange: the course hands files over by LMS zip, so skip nbgrader's exchange check.
-    config.Exchange.root = str(course.root / ".exchange-unused")
-    with _quiet_nbgrader():
-        coursedir = CourseDirectory(config=config)
-        api = NbGraderAPI(coursedir=coursedir, config=config)
-    api.log.setLevel(logging.WARNING)
-    return api
-
-
-@contextlib.contextmanager
-def _quiet_nbgrader():
-    """nbgrader logs every copied file; keep the console to what the instructor needs."""
-    loggers = [logging.getLogger(n) for n in ("traitlets", "NbGraderAPI", "nbgrader")]
-    levels = [lg.level for lg in loggers]
-    for lg in loggers:
-        lg.setLevel(logging.ERROR)
-    try:
-        yield
-    finally:
-        for lg, level in zip(loggers, levels):
-            lg.setLevel(level)
-
-
-def _last_error(result: dict) -> str:
-    text = result.get("error") or result.get("log") or "no details"
-    lines = [ln for ln in text.strip().splitlines() if ln.strip()]
-    errors = [ln for ln in lines if "[ERROR]" in ln or "Error" in ln]
-    return (errors or lines or ["no details"])[-1].strip()
 
 
 # --------------------------------------------------------------------------- build

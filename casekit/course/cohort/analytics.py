@@ -51,7 +51,7 @@ def cohort_scores(course: Course, assignments: list[str] | None = None, library:
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import SQLAlchemyError
 
-    from casekit.course.grading_engine.gradebook_rows import _tables, engine_for, snapshot
+    from casekit.course.grading_engine.gradebook_rows import gradebook_tables, engine_for, snapshot
 
     lib = library or CaseLibrary.load()
     url = make_url(course.db_url)
@@ -62,7 +62,7 @@ def cohort_scores(course: Course, assignments: list[str] | None = None, library:
     engine = engine_for(course.db_url)
     try:
         with engine.connect() as conn:
-            table = _tables()["assignment"]
+            table = gradebook_tables()["assignment"]
             known = [r[0] for r in conn.execute(select(table.c.name))]
     except SQLAlchemyError as exc:  # no gradebook yet, not nbgrader's, or the server refused us
         why = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
@@ -96,14 +96,14 @@ def cohort_scores(course: Course, assignments: list[str] | None = None, library:
 def _maxima(course: Course, assignment: str) -> dict[str, float]:
     from sqlalchemy import select
 
-    from casekit.course.grading_engine.gradebook_rows import _tables, assignment_structure, engine_for
+    from casekit.course.grading_engine.gradebook_rows import gradebook_tables, assignment_structure, engine_for
 
     engine = engine_for(course.db_url)
     try:
         with engine.connect() as conn:
             structure = assignment_structure(conn, assignment)
             names = {c["id"]: c["name"] for c in structure["base_cell"]}
-            t = _tables()
+            t = gradebook_tables()
             out = {}
             for table in ("grade_cells", "task_cells"):
                 ids = list(names)

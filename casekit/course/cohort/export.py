@@ -92,9 +92,9 @@ def _all_grades(conn, assignment_id: str) -> dict[str, dict[tuple[str, str], dic
     """learner -> (notebook, cell) -> grade row, for every submission of the assignment, in one query."""
     from sqlalchemy import select
 
-    from casekit.course.grading_engine.gradebook_rows import _tables
+    from casekit.course.grading_engine.gradebook_rows import gradebook_tables
 
-    t = _tables()
+    t = gradebook_tables()
     sa, sn, g, cell, nb = t["submitted_assignment"], t["submitted_notebook"], t["grade"], t["base_cell"], t["notebook"]
     query = (
         select(sa.c.student_id, nb.c.name.label("notebook"), cell.c.name.label("cell"), g.c.auto_score,

@@ -57,10 +57,13 @@ NATURAL_KEYS = {
 }
 
 
-def _tables():
+def gradebook_tables():
     from nbgrader.api import Base
 
     return Base.metadata.tables
+
+
+_tables = gradebook_tables  # its earlier, private name
 
 
 def engine_for(db_url: str) -> Engine:
@@ -73,13 +76,13 @@ def engine_for(db_url: str) -> Engine:
 def _where_in(conn: Connection, table: str, column: str, values: list) -> list[dict]:
     if not values:
         return []
-    t = _tables()[table]
+    t = gradebook_tables()[table]
     return [dict(r) for r in conn.execute(select(t).where(t.c[column].in_(values))).mappings()]
 
 
 def assignment_structure(conn: Connection, assignment: str) -> Rows:
     """The rows autograde reads for ``assignment``: its course, notebooks and cells."""
-    t = _tables()
+    t = gradebook_tables()
     found = [dict(r) for r in conn.execute(select(t["assignment"]).where(t["assignment"].c.name == assignment)).mappings()]
     if not found:
         raise CourseError(f"{assignment!r} is not in the gradebook; run `casekit course build` first")
@@ -122,7 +125,7 @@ def create_private(url: str, structure: Rows) -> None:
 
 def learner_rows(conn: Connection, assignment_id: str, learner: str) -> Rows:
     """One learner's rows for one assignment (empty lists where the learner has none yet)."""
-    t = _tables()
+    t = gradebook_tables()
     sa = t["submitted_assignment"]
     submissions = [dict(r) for r in conn.execute(
         select(sa).where(and_(sa.c.assignment_id == assignment_id, sa.c.student_id == learner))).mappings()]
@@ -142,7 +145,7 @@ def insert_rows(conn: Connection, rows: Rows, *, skip_existing: tuple[str, ...] 
 
     Tables named in ``skip_existing`` get only the rows whose id is not there yet.
     """
-    t = _tables()
+    t = gradebook_tables()
     for table in t.values():  # Base.metadata.tables is in dependency order
         batch = rows.get(table.name) or []
         if table.name in skip_existing and batch:
@@ -154,7 +157,7 @@ def insert_rows(conn: Connection, rows: Rows, *, skip_existing: tuple[str, ...] 
 
 def _upsert(conn: Connection, name: str, row: dict, ids: dict[str, str]) -> str:
     """Insert ``row`` or update the autograde columns of the row with its natural key; return the target id."""
-    table = _tables()[name]
+    table = gradebook_tables()[name]
     # References to learner rows merged just before (submission, submitted notebook) follow their new ids.
     row = {k: ids.get(v, v) if k in ("assignment_id", "notebook_id") else v for k, v in row.items()}
     key = NATURAL_KEYS[name]
@@ -203,7 +206,7 @@ def snapshot(db_url: str, assignment: str) -> dict[str, dict[tuple[str, str], di
         with engine.connect() as conn:
             structure = assignment_structure(conn, assignment)
             assignment_id = structure["assignment"][0]["id"]
-            t = _tables()["submitted_assignment"]
+            t = gradebook_tables()["submitted_assignment"]
             learners = [r[0] for r in conn.execute(select(t.c.student_id).where(t.c.assignment_id == assignment_id))]
             return {name: comparable(learner_rows(conn, assignment_id, name), structure) for name in sorted(learners)}
     finally:

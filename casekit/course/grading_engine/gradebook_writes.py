@@ -71,13 +71,13 @@ def check_autograde(conn, structure: Rows, assignment: str, learner: str, plan: 
     """
     from sqlalchemy import update
 
-    from casekit.course.grading_engine.gradebook_rows import _tables, learner_rows
+    from casekit.course.grading_engine.gradebook_rows import gradebook_tables, learner_rows
 
     rows = learner_rows(conn, structure["assignment"][0]["id"], learner)
     names = {c["id"]: c["name"] for c in structure.get("base_cell", [])}
     raw = {names.get(g["cell_id"], g["cell_id"]): None if g["auto_score"] is None else float(g["auto_score"])
            for g in rows["grade"]}
-    t = _tables()
+    t = gradebook_tables()
     for comment in rows["comment"]:
         if names.get(comment["cell_id"]) == ANSWER_ID and comment["auto_comment"] == "No response.":
             conn.execute(update(t["comment"]).where(t["comment"].c.id == comment["id"])

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from casekit.course.config import Course
+from casekit.course.nbgrader_api import last_error, nbgrader_api, quiet_nbgrader
 from casekit.exam.bank import Bank, load_bank
 from casekit.exam.quiz import TEST_ID, QuizError, quiz_points, submitted_answers
 
@@ -40,8 +41,6 @@ def grade_quiz(course: Course, quiz: str, *, bank: Bank | None = None, autograde
     kit's scores in the gradebook."""
     from nbgrader.api import Gradebook, MissingEntry
 
-    from casekit.course import runner
-
     ids = _item_ids(course, quiz)
     bank = bank if bank is not None else load_bank()
     learners = sorted(p.parent.name for p in course.submitted_dir.glob(f"*/{quiz}") if p.is_dir())
@@ -49,13 +48,13 @@ def grade_quiz(course: Course, quiz: str, *, bank: Bank | None = None, autograde
         raise QuizError(f"no submissions of {quiz!r} in {course.submitted_dir}")
     out = QuizGrades(quiz)
     if autograde:
-        api = runner._api(course)
+        api = nbgrader_api(course)
         for learner in learners:
-            with runner._quiet_nbgrader(), warnings.catch_warnings():
+            with quiet_nbgrader(), warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # nbgrader's own SQLAlchemy warnings, as in course grading
                 result = api.autograde(quiz, learner, force=True, create=True)
             if not result["success"]:
-                out.failed.append(f"{learner}: {runner._last_error(result)}")
+                out.failed.append(f"{learner}: {last_error(result)}")
     with warnings.catch_warnings(), Gradebook(course.db_url, course.course_id) as gb:
         warnings.simplefilter("ignore")
         for learner in learners:

@@ -31,12 +31,14 @@ from traitlets.config import Config
 
 from casekit.course.assignments.assignment import notebook_file, plan_file
 from casekit.course.config import Course
+from casekit.course.nbgrader_api import last_error, nbgrader_api, quiet_nbgrader
 from casekit.course.grading_engine.gradebook_writes import check_autograde, record_zero
 from casekit.course.grading_engine.gradebook_rows import Rows, create_private, engine_for, insert_rows, learner_rows
 from casekit.course.grading_engine.graded import fingerprint
 from casekit.course.grading_engine.problems import SubmissionProblem, precheck, scan_autograded
 from casekit.course.grading_engine.results import SubmissionResult
 from casekit.course.grading_engine.sandbox import clock
+from casekit.paths import use_kit
 
 
 @dataclass(frozen=True)
@@ -143,19 +145,17 @@ def _stand_in(root: Path, course: Course, submission: Path, learner: str, assign
 
 def _nbgrader_reason(outcome: dict) -> str:
     """The error under nbgrader's "see the above traceback": the exception line of its log."""
-    from casekit.course import runner
 
     lines = [ln.strip() for ln in (outcome.get("log") or "").splitlines()]
     found = [ln for ln in lines if re.match(r"^[\w.]*(Error|Exception|MissingEntry)\b.*", ln)]
-    return found[0] if found else runner._last_error(outcome)
+    return found[0] if found else last_error(outcome)
 
 
 def _autograde(private: Course, assignment: str, learner: str) -> dict:
-    from casekit.course import runner  # nbgrader's API, quietened
 
-    with runner._quiet_nbgrader(), warnings.catch_warnings():
+    with quiet_nbgrader(), warnings.catch_warnings():
         warnings.simplefilter("ignore")  # nbgrader's own SQLAlchemy and nbformat warnings
-        return runner._api(private).autograde(assignment, learner, force=True, create=True)
+        return nbgrader_api(private).autograde(assignment, learner, force=True, create=True)
 
 
 def run_task(task: GradeTask) -> TaskResult:
@@ -164,11 +164,10 @@ def run_task(task: GradeTask) -> TaskResult:
     The result names every problem found; an unreadable or missing notebook is recorded as
     0 on every criterion, as is a submission nbgrader cannot grade.
     """
-    from casekit.course import runner  # nbgrader's API, quietened
 
     start = time.perf_counter()
     if task.kit_home:
-        os.environ["CASEKIT_HOME"] = task.kit_home  # the hidden tests and the rubric read the kit's keys
+        use_kit(task.kit_home)  # the hidden tests and the rubric read the kit's keys
     course = Course.open(task.course_root, timeout=task.timeout)
     learner, assignment = task.learner, task.assignment
     prints = fingerprint(course, assignment, learner, task.execute)
@@ -192,7 +191,7 @@ def run_task(task: GradeTask) -> TaskResult:
                 # Running the notebook failed as a whole (the kernel would not start): the plan
                 # file is still the answer, so score it without running anything.
                 problems.append(SubmissionProblem(
-                    "execute-failed", f"the notebook could not be run ({runner._last_error(outcome)}); "
+                    "execute-failed", f"the notebook could not be run ({last_error(outcome)}); "
                     "graded from the plan file without running it"))
                 private = _private_course(course, db, Path(tmp) / "autograded", None)
                 outcome = _autograde(private, assignment, learner)

@@ -28,8 +28,8 @@ from casekit.hours.errors import HoursError
 from casekit.hours.credit.columns import CATEGORY_CODES, SETTING_CODES, Ledger, day_number, from_day_number
 from casekit.hours.credit.projection import needed_per_week, pace, still_counting, weeks_to_reach
 from casekit.hours.credit.credentials import AnyOf, Counts, Figure, Requirement, Route, Rules
+from casekit.hours.storage.models import SUPERVISION_CATEGORIES
 
-SUPERVISION_CATEGORIES = ("supervision_individual", "supervision_group")
 DAYS_PER_MONTH = 365.2425 / 12
 WEEKS_PER_MONTH = 52 / 12
 DEFAULT_PACE_WEEKS = 12

@@ -41,6 +41,9 @@ CATEGORIES: dict[str, str] = {
     "supervising_case_managers": "supervising case managers",
 }
 
+SUPERVISION_CATEGORIES = ("supervision_individual", "supervision_group")
+"""The categories that are supervision received (what a monthly summary and a supervision requirement count)."""
+
 SETTINGS: dict[str, str] = {
     "health_care": "health care delivery (hospital, clinic, nursing home, hospice, home health)",
     "managed_care": "managed care, insurance or workers' compensation",

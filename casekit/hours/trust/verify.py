@@ -45,7 +45,7 @@ from casekit.hours.trust.signing import (
     signed_version,
 )
 from casekit.hours.storage.database import Store
-from casekit.hours.trust.summaries import check_summaries
+from casekit.hours.trust.summary_statement import check_summaries
 from casekit.hours.log.supersession import resolve_versions
 
 __all__ = ["Failure", "SignedLog", "Verification", "load_signed_log", "verdict", "verify_log", "verify_store"]

@@ -30,9 +30,10 @@ from casekit import __version__
 from casekit.hours.errors import HoursError
 from casekit.hours.credit.explain import COUNTS, explain_entries
 from casekit.hours.credit.credential_progress import CredentialProgress, LearnerProgress, RouteProgress
-from casekit.hours.storage.models import CATEGORIES, DEGREE_FIELDS, SETTINGS
+from casekit.hours.storage.models import CATEGORIES
 from casekit.hours.credit.engine import SUPERVISION_CATEGORIES
 from casekit.hours.trust.signedlog import SignedLog, Verification
+from casekit.hours.views.packet_words import degree_words, setting_words, verification_line
 
 PACKETS_FILE = Path(__file__).with_name("packets.yaml")
 
@@ -222,27 +223,6 @@ th { background: #f3f3f3; } td.num { text-align: right; font-variant-numeric: ta
 
 def _e(x) -> str:
     return html.escape(str(x))
-
-
-def degree_words(person: dict) -> str:
-    """``bachelor's in social work`` from a person record (as the signed log carries it)."""
-    level, fld = person.get("degree_level"), person.get("degree_field")
-    if not level or level == "none":
-        return "not recorded"
-    return f"{level}'s in {DEGREE_FIELDS.get(fld, fld or 'a field not recorded')}".replace("doctorate's", "doctorate")
-
-
-def setting_words(code: str) -> str:
-    return SETTINGS.get(code, code).split(" (")[0]
-
-
-def verification_line(p: Packet) -> str:
-    v = p.verification
-    if v.ok:
-        return (f"Verified: all {v.approved_verified:,} approvals carry a valid signature by the entry's supervisor, "
-                f"and the audit chain is intact (head seq {v.head[0]}, {v.head[1][:16]}).")
-    return (f"VERIFICATION FAILED: {len(v.failures):,} problem(s); entries that fail are left out of every figure "
-            "here. Run casekit hours verify for the list.")
 
 
 def packet_html(p: Packet, signed_block: str) -> str:

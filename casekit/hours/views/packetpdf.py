@@ -12,12 +12,16 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 from casekit.hours.errors import SignedFileError
-from casekit.hours.views.packet import Packet, degree_words, setting_words, verification_line
+from casekit.hours.views.packet_words import degree_words, setting_words, verification_line
+
+if TYPE_CHECKING:
+    from casekit.hours.views.packet import Packet
 
 ATTACHMENT = "signed-log.json"
 _MARK = b'{"format": "casekit-hours-signed-log"'
