@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: lab test install validate bench-hours bench-grade e2e postgresql sandbox clean-venv help
+.PHONY: lab test install validate bench-hours bench-grade bench-interactive e2e postgresql sandbox clean-venv help
 
 help:
 	@echo "make lab          copy the notebooks into workspace/ and start JupyterLab there (sets up .venv if missing)"
@@ -17,6 +17,7 @@ help:
 	@echo "make sandbox      install bubblewrap, the sandbox for casekit course grade --execute (make test uses it)"
 	@echo "make bench-hours  time the hours log on a synthetic 1,000,000-entry log"
 	@echo "make bench-grade  time parallel against sequential nbgrader autograde"
+	@echo "make bench-interactive  time --help, cases list, Check my plan, opening a case, hours progress against their goals"
 
 # Re-install when the dependency list changes; the stamp file records the last good install.
 $(STAMP): pyproject.toml
@@ -78,6 +79,9 @@ validate: $(STAMP)
 
 bench-hours: $(STAMP)
 	$(BIN)/python benchmarks/bench_hours.py
+
+bench-interactive: $(STAMP)
+	$(BIN)/python benchmarks/bench_interactive.py
 
 bench-grade: $(STAMP) sandbox
 	$(BIN)/python benchmarks/bench_grade.py

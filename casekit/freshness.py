@@ -58,12 +58,23 @@ def load_policy(path: Path | None = None) -> FactsPolicy:
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader reads the kit's files ~10x faster
 
 
+_parsed: dict[Path, tuple[tuple[int, int], object]] = {}
+"""Each data file's YAML as last parsed, with the (modification time, size) it had then."""
+
+
 def _read(path: Path):
-    """The YAML in ``path``; a file that does not parse is reported by :func:`read_yaml` (line, column)."""
+    """The YAML in ``path``, parsed once while the file stays as it is (the data is only read, never changed);
+    a file that does not parse is reported by :func:`read_yaml` (line, column)."""
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+        st = path.stat()
+        stamp = (st.st_mtime_ns, st.st_size)
+        if path in _parsed and _parsed[path][0] == stamp:
+            return _parsed[path][1]
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return read_yaml(path)
+    _parsed[path] = (stamp, data)
+    return data
 
 
 @dataclass(frozen=True)
@@ -233,14 +244,16 @@ def _runout(s: Sourced, today: dt.date, max_age: int) -> tuple[Kind, str, str] |
 
 
 def check_facts(today: dt.date | None = None, *, root: Path | None = None,
-                policy: FactsPolicy | None = None) -> FactsReport:
-    """Every sourced figure of the kit at ``root`` (default: this kit) that has run out by ``today`` (default: the real date)."""
+                policy: FactsPolicy | None = None, files: list[Path] | None = None) -> FactsReport:
+    """Every sourced figure of the kit at ``root`` (default: this kit) that has run out by ``today`` (default: the real date).
+
+    ``files`` limits the search to those data files (default: every one, :func:`data_files`)."""
     today = today or dt.date.today()
     root = Path(root or kit_root())
     if policy is None:  # a copy of the kit may carry its own policy; else the kit's
         own = root / "casekit" / "facts_policy.yaml"
         policy = load_policy(own if own.exists() else None)
-    sourced = [s for f in data_files(root) for s in _sourced_in(f, root)]
+    sourced = [s for f in (data_files(root) if files is None else files) for s in _sourced_in(f, root)]
     cases = _cases(root)
     programs = {s.program: s for s in sourced if s.program and s.field == f"programs[{s.program}]"}
     years = _guideline_years(root)
@@ -326,7 +339,9 @@ def case_notice(case_id: str, today: dt.date | None = None, *, root: Path | None
     case = next((c for c in _cases(root) if c.id == case_id), None)
     if case is None:
         return None
-    report = check_facts(today, root=root)
+    # A program's figures are in the files of casestudies/ itself (programs.yaml); the exam bank and the
+    # credential rules name no program, so a notice need not read them.
+    report = check_facts(today, root=root, files=sorted((root / "casestudies").glob("*.yaml")))
     names = _program_names(root)
     seen, lines = set(), []
     for f in report.for_programs(case.programs):

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-
-import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+from typing import TYPE_CHECKING
 
 from casekit.cases.library import CaseLibrary
 from casekit.cases.schema import Case, Setting
+
+if TYPE_CHECKING:  # nbformat is imported where a notebook is made: listing cases never needs it
+    import nbformat
 
 SETTING_ORDER = list(Setting)
 CASE_SECTION = "10"
@@ -81,6 +82,8 @@ def _tagged(cell, *tags: str):
 
 def case_notebook(case_id: str, library: CaseLibrary | None = None) -> nbformat.NotebookNode:
     """The walk-through notebook for one case (outputs empty)."""
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
     lib = library or CaseLibrary.load(with_keys=False)
     case = lib.case(case_id)
     cells = [

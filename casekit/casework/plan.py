@@ -339,12 +339,15 @@ def backup_path(path: Path) -> Path:
     return candidate
 
 
-def save_plan(plan: Plan, path: Path | str) -> Path | None:
+def save_plan(plan: Plan, path: Path | str, *, replaces_a_plan: bool | None = None) -> Path | None:
     """Write the plan atomically. If the existing file cannot be read as a plan, keep it as
-    a backup first and return the backup's path (None when no backup was needed)."""
+    a backup first and return the backup's path (None when no backup was needed).
+
+    ``replaces_a_plan=True`` says the caller knows the file there is a readable plan (it read or
+    wrote that very file), so it is not read again to find out."""
     path = Path(path)
     backup = None
-    if path.exists():
+    if path.exists() and not replaces_a_plan:
         try:
             load_plan(path)
         except PlanFileError:

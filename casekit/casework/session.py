@@ -21,6 +21,7 @@ from typing import get_args
 
 from casekit.cases.library import CaseLibrary
 from casekit.cases.schema import Case, Key, Severity
+from casekit.datafile import load_model
 from casekit.errors import CasekitError, PlanFileError
 from casekit.casework.plan import (
     ActionStep,
@@ -78,6 +79,7 @@ class CaseSession:
 
     def _load(self) -> Plan:
         self._disk = _fingerprint(self.path)
+        self._disk_is_plan = False
         plan = self._read()
         self._base = plan.model_copy(deep=True)
         return plan
@@ -88,6 +90,7 @@ class CaseSession:
             return Plan(case=self.case.id)
         try:
             plan = load_plan(self.path)
+            self._disk_is_plan = True
         except PlanFileError as exc:
             why = str(exc).rstrip(".")
             self.message = (
@@ -170,8 +173,11 @@ class CaseSession:
 
             os.replace(self.path, backup_path(self.path))
             self._foreign = False
-        backup = save_plan(self.plan, self.path)
+        # The file this session read or wrote last, unchanged since, is known to be a plan: not read again.
+        known = self._disk_is_plan and _fingerprint(self.path) == self._disk
+        backup = save_plan(self.plan, self.path, replaces_a_plan=True if known else None)
         self._disk = _fingerprint(self.path)
+        self._disk_is_plan = True
         self._base = self.plan.model_copy(deep=True)
         status = f"Saved to {self.path.name} at {self.plan.updated:%H:%M:%S} UTC."
         if taken:
@@ -341,10 +347,15 @@ class CaseSession:
     def key(self) -> Key | None:
         """The answer key, where this copy of the kit has it (self-study); None in a cohort release."""
         path = self.lib.keys_dir / f"{self.case.id}.yaml"
-        if not path.exists():
+        stamp = _fingerprint(path)
+        if stamp is None:
             return None
-        full = CaseLibrary.load(self.lib.root)
-        return full.key(self.case.id)
+        if getattr(self, "_key", None) is None or self._key[0] != stamp:  # read again only when the file changed
+            key = load_model(path, Key)
+            if key.case != self.case.id:
+                raise CasekitError(f"{path}: the key is for case {key.case!r}, not {self.case.id!r}; fix its `case:`")
+            self._key = (stamp, key)
+        return self._key[1]
 
     def check(self):
         """Score the plan as it stands: a list of CriterionResult (needs the answer key)."""
@@ -356,7 +367,7 @@ class CaseSession:
                 "this copy of the kit has no answer key for the case (your instructor grades it); "
                 "submit the notebook with its plan file instead"
             )
-        return score(self.plan, self.case, key, CaseLibrary.load(self.lib.root))
+        return score(self.plan, self.case, key, self.lib)
 
     # ------------------------------------------------------------------ helpers
 

@@ -20,6 +20,7 @@ import io
 import os
 import stat
 import warnings
+from dataclasses import dataclass
 from pathlib import Path
 
 from casekit.cases.library import CaseLibrary
@@ -82,9 +83,44 @@ def read_submitted_plan(case_id: str, plan_file: Path | str) -> tuple[Plan | Non
     return plan, ""
 
 
-def criterion_result(case_id: str, criterion_id: str, plan_file: Path | str) -> CriterionResult | None:
+@dataclass(frozen=True)
+class SubmittedPlan:
+    """A submitted plan file read once: the plan, or why it cannot be graded (or what went wrong reading it).
+
+    The grading run reads the file once per notebook and scores every cell from this
+    (:mod:`casekit.course.grading_engine.preprocessors`); each function below takes it in
+    place of the file's path.
+    """
+
+    path: Path
+    plan: Plan | None
+    why: str
+    error: Exception | None = None
+
+
+def read_plan_once(case_id: str, plan_file: Path | str) -> SubmittedPlan:
+    """Read ``plan_file`` as :func:`read_submitted_plan` does, quietly, keeping any failure for the cells to report."""
+    path = Path(plan_file)
+    with warnings.catch_warnings(), contextlib.redirect_stderr(io.StringIO()):
+        warnings.simplefilter("ignore")
+        try:
+            plan, why = read_submitted_plan(case_id, path)
+        except Exception as exc:  # reported by each cell, as reading it there would have been
+            return SubmittedPlan(path, None, "", exc)
+    return SubmittedPlan(path, plan, why)
+
+
+def _submitted(case_id: str, plan_file: Path | str | SubmittedPlan) -> tuple[Plan | None, str]:
+    if isinstance(plan_file, SubmittedPlan):
+        if plan_file.error is not None:
+            raise plan_file.error
+        return plan_file.plan, plan_file.why
+    return read_submitted_plan(case_id, plan_file)
+
+
+def criterion_result(case_id: str, criterion_id: str, plan_file: Path | str | SubmittedPlan) -> CriterionResult | None:
     """The rubric's result for one criterion, or None when the plan file cannot be graded."""
-    plan, _ = read_submitted_plan(case_id, plan_file)
+    plan, _ = _submitted(case_id, plan_file)
     if plan is None:
         return None
     root = str(kit_root())
@@ -104,7 +140,7 @@ def _bounded(points: float, max_points: float | None) -> float:
 
 
 def criterion_outcome(
-    case_id: str, criterion_id: str, plan_file: Path | str, *, max_points: float | None = None
+    case_id: str, criterion_id: str, plan_file: Path | str | SubmittedPlan, *, max_points: float | None = None
 ) -> tuple[float, str]:
     """Points for one rubric criterion of a plan file, and the sentence that explains them.
 
@@ -118,7 +154,7 @@ def criterion_outcome(
         try:
             result = criterion_result(case_id, criterion_id, plan_file)
             if result is None:
-                _, why = read_submitted_plan(case_id, plan_file)
+                _, why = _submitted(case_id, plan_file)
                 points, message = 0.0, why
             else:
                 points = _bounded(result.points, max_points)
@@ -157,16 +193,18 @@ def criterion_points(
     return points
 
 
-def _read_quietly(plan_file: Path | str) -> tuple[Path, Plan | None, str]:
+def _read_quietly(plan_file: Path | str | SubmittedPlan) -> tuple[Path, Plan | None, str]:
     """The plan file as submitted, with no warning printed (a learner's cell output must stay clean)."""
-    path = Path(plan_file)
+    if isinstance(plan_file, SubmittedPlan) and plan_file.error is None:
+        return plan_file.path, plan_file.plan, plan_file.why
+    path = Path(plan_file.path if isinstance(plan_file, SubmittedPlan) else plan_file)
     with warnings.catch_warnings(), contextlib.redirect_stderr(io.StringIO()):
         warnings.simplefilter("ignore")
         plan, why = read_submitted_plan(path.name.removesuffix(".plan.json"), path)
     return path, plan, why
 
 
-def plan_summary(plan_file: Path | str) -> str:
+def plan_summary(plan_file: Path | str | SubmittedPlan) -> str:
     """One paragraph saying what the plan file holds: what the autograder will grade."""
     path, plan, why = _read_quietly(plan_file)
     if plan is None:
@@ -181,7 +219,7 @@ def plan_summary(plan_file: Path | str) -> str:
     )
 
 
-def progress_note_text(plan_file: Path | str) -> str:
+def progress_note_text(plan_file: Path | str | SubmittedPlan) -> str:
     """The progress note from the plan file as the person who grades it reads it."""
     _, plan, why = _read_quietly(plan_file)
     if plan is None:

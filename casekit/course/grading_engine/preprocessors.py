@@ -59,6 +59,7 @@ class RubricScores(NbGraderPreprocessor):
         self._case = info["assignment"]
         self._plan = submitted_plan(self.config, info["student"], info["assignment"])
         self._ours = info["notebook"] == self._case
+        self._read = None  # the plan file, read at the first cell that needs it and once only
         # A quiz (built by `casekit exam quiz`) is scored from its answer cell, read as data.
         self._quiz_items = nb.metadata.get("casekit", {}).get("items") if self._ours else None
         if self._quiz_items:
@@ -69,7 +70,7 @@ class RubricScores(NbGraderPreprocessor):
     def preprocess_cell(self, cell, resources, cell_index):
         if not self._ours or cell.cell_type != "code":
             return cell, resources
-        from casekit.course.grading_engine.cells import criterion_outcome, plan_summary, progress_note_text
+        from casekit.course.grading_engine.cells import criterion_outcome, plan_summary, progress_note_text, read_plan_once
 
         name = _grade_id(cell)
         meta = cell.metadata.get("nbgrader", {})
@@ -89,16 +90,18 @@ class RubricScores(NbGraderPreprocessor):
             _untag(cell)
             return cell, resources
         criterion = criterion_of(name)
+        if self._read is None and ((criterion and meta.get("grade")) or name in (NOTE_TEXT_ID, ANSWER_ID)):
+            self._read = read_plan_once(self._case, self._plan)
         if criterion and meta.get("grade"):
-            points, message = criterion_outcome(self._case, criterion, self._plan, max_points=float(meta["points"]))
+            points, message = criterion_outcome(self._case, criterion, self._read, max_points=float(meta["points"]))
             cell.outputs = [
                 _stdout(message),
                 new_output("execute_result", data={"text/plain": repr(float(points))}, execution_count=None),
             ]
         elif name == NOTE_TEXT_ID:
-            cell.outputs = [_stdout(progress_note_text(self._plan))]
+            cell.outputs = [_stdout(progress_note_text(self._read))]
         elif name == ANSWER_ID and not cell.get("outputs"):
-            cell.outputs = [_stdout(plan_summary(self._plan))]
+            cell.outputs = [_stdout(plan_summary(self._read))]
         _untag(cell)
         return cell, resources
 

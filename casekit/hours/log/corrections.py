@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
-import pandas as pd
 from sqlalchemy import select
 
 from casekit.hours.log.entries import parse_frame
@@ -82,6 +81,8 @@ def correct_entry(
         new["supervisor"] = supervisor or ""
     if note is not None:
         new["note"] = note
+    import pandas as pd  # only a correction needs it: reading progress does not
+
     frame = pd.DataFrame({k: [v] for k, v in dict(new, learner=row.learner, entry_id="").items()}, dtype=object)
     parsed, problems = parse_frame(frame, today=today)
     if not problems and _same(parsed, row, new):
