@@ -6,11 +6,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: lab test install validate bench-hours bench-grade bench-interactive e2e postgresql sandbox clean-venv help
+.PHONY: lab test lint install validate bench-hours bench-grade bench-interactive e2e postgresql sandbox clean-venv help
 
 help:
 	@echo "make lab          copy the notebooks into workspace/ and start JupyterLab there (sets up .venv if missing)"
-	@echo "make test         run every test (sets up .venv if missing)"
+	@echo "make test         lint and type-check the package, then run every test (sets up .venv if missing)"
+	@echo "make lint         only the lint (ruff) and type (mypy) checks"
 	@echo "make validate     check the case library, keys and cross-references"
 	@echo "make e2e          install Chromium, Playwright and axe-core for the browser tests (make test runs them)"
 	@echo "make postgresql   install PostgreSQL's server programs, so make test also tests on PostgreSQL"
@@ -40,8 +41,13 @@ lab: $(STAMP)
 	$(BIN)/casekit notebooks copy
 	$(BIN)/jupyter lab $(LAB_ROOT_FLAG) --ServerApp.root_dir=. $(LAB_CONTENTS) workspace/00_start_here.ipynb
 
-test: $(STAMP)
+# Lint and type-check the package first (ruff, then mypy as configured in pyproject.toml), then every test.
+test: $(STAMP) lint
 	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check casekit benchmarks
+	$(BIN)/mypy
 
 # $(call system_package,CHECK,PACKAGE): when the shell test CHECK fails, install the Debian PACKAGE
 # (as root), or say how and stop.

@@ -4,6 +4,8 @@ The library holds the logic; the ``casekit`` command, the notebooks and the nbgr
 test cells are thin callers of it.
 """
 
+import sys as _sys
+
 __version__ = "0.1.0"
 
 # Notebooks released before the package was arranged by its users import the old module names.
@@ -12,8 +14,6 @@ from casekit._moved import install as _install_moved_names
 _install_moved_names()
 
 # In a notebook kernel, charts get alt text (see casekit.figure_display); elsewhere nothing happens.
-import sys as _sys
-
 if "IPython" in _sys.modules:
     from casekit.figure_display import register as _register
 

@@ -9,6 +9,7 @@ errors (``CasekitError``) become one clear message and exit code 1; usage errors
 from __future__ import annotations
 
 import importlib
+from typing import Any
 
 import click
 from click.utils import make_default_short_help
@@ -27,7 +28,7 @@ GROUPS: dict[str, tuple[str, str]] = {
 shown by ``casekit --help`` without importing it (a test keeps the two the same)."""
 
 
-class _LazyCommands(dict):
+class _LazyCommands(dict[str, Any]):
     """Name -> command, each group imported the first time it is asked for; listing the names imports nothing."""
 
     def __getitem__(self, name: str) -> click.Command:
@@ -40,13 +41,13 @@ class _LazyCommands(dict):
     def loaded(self, name: str) -> bool:
         return not isinstance(dict.__getitem__(self, name), str)
 
-    def get(self, name, default=None):  # type: ignore[override]
+    def get(self, name, default=None):
         return self[name] if name in self else default
 
-    def items(self):  # type: ignore[override]
+    def items(self):
         return [(name, self[name]) for name in list(self)]
 
-    def values(self):  # type: ignore[override]
+    def values(self):
         return [self[name] for name in list(self)]
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import warnings
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from casekit.course.config import Course
 from casekit.course.nbgrader_api import last_error, nbgrader_api, quiet_nbgrader

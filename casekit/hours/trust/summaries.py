@@ -20,7 +20,6 @@ fingerprint, no items, and ``payload_hash`` = hex SHA-256 of the message and the
 
 from __future__ import annotations
 
-import hashlib
 import re
 from datetime import datetime, timezone
 
@@ -31,11 +30,11 @@ from casekit.hours.trust.signing_keys import SigningKey, load_signing_key, signe
 from casekit.hours.storage.models import summaries
 from casekit.hours.log.people import get_person
 from casekit.hours.trust.signedlog import SignedLog, Verification, load_signed_log
-from casekit.hours.trust.signing import decode_signature, encode_signature
+from casekit.hours.trust.signing import encode_signature
 from casekit.hours.storage.database import Store
 from casekit.hours.log.supersession import resolve_versions
-from casekit.hours.trust.summary_statement import (STATEMENT_KEYS, SUMMARY_ACTION, SUMMARY_PREFIX, check_summaries,
-                                                   figures_of, payload_hash, summary_message)
+from casekit.hours.trust.summary_statement import (  # noqa: F401 - the format's names, still importable from here
+    STATEMENT_KEYS, SUMMARY_ACTION, SUMMARY_PREFIX, check_summaries, figures_of, payload_hash, summary_message)
 from casekit.hours.trust.verify import verify_log
 
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
