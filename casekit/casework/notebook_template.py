@@ -60,7 +60,7 @@ STEP_TEXT = [
      '# session.save_initial_plan()\n# session.options("events")\n# session.revise("<event-id>", new_needs=[...], new_referrals=[...], redetermine=[...], note="...")'),
     ("check", "11. Check my plan",
      "Score the plan on every criterion, with a supervisor's comment on each. Check as often as you like.",
-     "# from casekit.selfcheck import show_results\n# show_results(session.check())"),
+     "# from casekit.notebook import show_results\n# show_results(session.check())"),
 ]
 
 
@@ -98,9 +98,7 @@ def case_notebook(case_id: str, library: CaseLibrary | None = None) -> nbformat.
             "after it, for keyboard and screen-reader users and for anyone who prefers code."
         ),
         _tagged(new_code_cell(
-            "from casekit.facts import show_notice\n"
-            "from casekit.learner import open_case\n"
-            "from casekit.widgets.steps import show_facts, step_view\n\n"
+            "from casekit.notebook import open_case, show_facts, show_notice, step_view\n\n"
             f'session = open_case("{case.id}")\n'
             "print(session.message)\n"
             "show_notice(session.case.id)  # program figures from a past period, if any"

@@ -86,14 +86,12 @@ def _answer_cell(case_id: str):
         f"# Your answer is your plan file, {plan_file(case_id)}, beside this notebook: the controls above save",
         "# it as you work, and so do the code equivalents (session.add_need(...) and the rest).",
         "# The autograder grades that file, whatever this cell prints.",
-        "from casekit.course.grading import plan_summary",
+        "from casekit.notebook import plan_summary",
         "",
         f'PLAN_FILE = "{plan_file(case_id)}"',
         BEGIN_SOLUTION,
         "# Worked answer for instructors: the key's model plan, which scores full marks.",
-        "from casekit.cases.library import CaseLibrary",
-        "from casekit.model_plan import model_plan",
-        "from casekit.plan import save_plan",
+        "from casekit.notebook import CaseLibrary, model_plan, save_plan",
         "",
         "_lib = CaseLibrary.load()",
         f'save_plan(model_plan(_lib.case("{case_id}"), _lib.key("{case_id}"), _lib), PLAN_FILE)',
@@ -108,7 +106,7 @@ def _test_cell(case_id: str, criterion_id: str, points: float):
         f"# Autograded: {TITLES[criterion_id]} ({_fmt(points)}).",
         "# After grading, the rubric's comment appears below this cell, then the points nbgrader records.",
         BEGIN_HIDDEN,
-        "from casekit.course.grading import criterion_points",
+        "from casekit.notebook import criterion_points",
         f'criterion_points("{case_id}", "{criterion_id}", "{plan_file(case_id)}", max_points={float(points)!r})',
         END_HIDDEN,
     ])
@@ -118,7 +116,7 @@ def _test_cell(case_id: str, criterion_id: str, points: float):
 def _note_cells(case_id: str, key: Key, criterion_id: str, points: float) -> list:
     show = _nbgrader(
         new_code_cell(
-            "from casekit.course.grading import show_progress_note\n\n"
+            "from casekit.notebook import show_progress_note\n\n"
             f'show_progress_note("{plan_file(case_id)}")'
         ),
         NOTE_TEXT_ID,

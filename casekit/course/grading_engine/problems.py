@@ -126,7 +126,7 @@ def _cell_problems(nb: nbformat.NotebookNode, released_path: Path) -> list[Submi
     return problems
 
 
-KEY_ACCESS = re.compile(r"model_plan|\.key\(|keys_dir|graders[/\\]keys|criterion_points|casekit\.rubric|casekit\.course\.(?!grading import plan_summary)")
+KEY_ACCESS = re.compile(r"model_plan|\.key\(|keys_dir|graders[/\\]keys|criterion_points|casekit\.(?:casework\.)?rubric|casekit\.course\.(?!grading import plan_summary)")
 """Code that reaches for the answer key or the grading code. At autograde time the learner's
 code runs on the instructor's machine, where the keys are; such a submission is flagged."""
 
