@@ -28,9 +28,9 @@ LAYERS: list[tuple[str, ...]] = [
     ("casekit.cases.eligibility",),
     ("casekit.cases",),
     # the learner's casework
-    ("casekit.casework.plan", "casekit.casework.plancheck"),
+    ("casekit.casework.process", "casekit.casework.plan", "casekit.casework.plancheck"),
     ("casekit.casework.rubric",),
-    ("casekit.casework.model_plan", "casekit.casework.steps", "casekit.casework.notebook_template"),
+    ("casekit.casework.model_plan", "casekit.casework.notebook_template"),
     ("casekit.casework.session",),
     ("casekit.casework.widgets",),
     ("casekit.casework",),
@@ -178,3 +178,14 @@ def test_no_module_reaches_into_another_modules_private_names():
 def test_the_reader_sees_real_imports(module, target):
     """Does the graph the tests check hold the imports a reader sees (so an empty graph cannot pass)?"""
     assert target in GRAPH[module] or any(target.startswith(t) for t in GRAPH[module])
+
+
+def test_the_step_list_is_defined_once():
+    """Do the notebook's sections, the step widgets and the exam bank all take their steps from casekit.casework.process?"""
+    from casekit.casework import process
+    from casekit.casework.notebook_template import STEP_TEXT
+    from casekit.casework.widgets.steps import STEPS
+    from casekit.exam.blueprint import PROCESS_STEPS
+
+    assert PROCESS_STEPS is process.PROCESS_STEPS
+    assert list(STEPS) == list(process.NOTEBOOK_STEPS) == [step for step, _, _ in STEP_TEXT]

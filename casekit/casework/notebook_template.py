@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from casekit.cases.library import CaseLibrary
 from casekit.cases.schema import Case, Setting
+from casekit.casework.process import NOTEBOOK_STEPS, heading
 
 if TYPE_CHECKING:  # nbformat is imported where a notebook is made: listing cases never needs it
     import nbformat
@@ -26,42 +27,44 @@ SETTING_ORDER = list(Setting)
 CASE_SECTION = "10"
 """The number every case notebook's name starts with: the cases' place among the kit's notebooks."""
 
-STEP_TEXT = [
-    ("intake", "2. Review the application",
+STEP_TEXT = [  # each section of NOTEBOOK_STEPS: what it asks, and its code equivalent
+    ("intake",
      "Read the application as the client filled it in and compare it with the reports below it. "
      "Mark each item that is missing or does not match the documents.",
      '# session.options("application")\n# session.flag("<item-id>", "inconsistent", "the pay stubs show a different figure")'),
-    ("assessment", "3. Assess needs, critical and immediate first",
+    ("assessment",
      "Read every report: the most urgent need is not always the one anyone mentions. Tick each need the facts "
      "show, set its severity, and put them in order.",
      '# session.options("needs")\n# session.add_need("<need-id>", "critical")\n# session.set_priority_order(["<most-urgent>", "<next>"])'),
-    ("eligibility", "4. Apply the eligibility rules",
+    ("eligibility",
      "The verified facts and each program's tests, with this household's limits, are shown above the controls. "
      "Decide each program and name the test that decides it.",
      '# session.options("programs")\n# session.decide("<program-id>", eligible=True, deciding_test="<test-id>", reason="...")'),
-    ("planning", "5. Goals and an action plan",
+    ("planning",
      "Write a goal for each need that calls for one: specific, measurable, dated. Give each action step an owner.",
      '# session.add_goal("<need-id>", "who does what", "how you will know", "2026-03-31")\n# session.add_action("Book the follow-up visit", "case-manager", "2026-02-20")'),
-    ("referrals", "6. Referrals to community resources",
+    ("referrals",
      "The picker lists the resources that serve the need you choose. Check each one's criteria against the client.",
      '# session.options("resources")\n# session.refer("<resource-id>", "<need-id>")'),
-    ("rights", "7. Rights and responsibilities",
+    ("rights",
      "Choose what this client must be told now, for this program and setting.",
      '# session.options("rights")\n# session.set_rights(["<right-id>", "<responsibility-id>"])'),
-    ("coordination", "8. Coordinate with providers and delegate",
+    ("coordination",
      "Ask each provider for what you still need. Give each task this client needs to a role whose scope "
      "allows it; leave a task this client does not need with no one.",
      '# session.options("providers"); session.options("roles")\n# session.request_info("<provider-id>", "what you need")\n# session.delegate("<task-id>", "<role-id>")'),
-    ("documentation", "9. Meet the client and family, and write the progress note",
+    ("documentation",
      "Plan the meeting and write the note. An instructor grades the note against levels, not code.",
      '# session.set_meeting("2026-02-12", ["<attendee name>"], "agree the plan")\n# session.write_note("...")'),
-    ("revision", "10. Monitor and retool",
+    ("revision",
      "When your first plan is complete, save it. Then the follow-up events appear, and you revise the plan.",
      '# session.save_initial_plan()\n# session.options("events")\n# session.revise("<event-id>", new_needs=[...], new_referrals=[...], redetermine=[...], note="...")'),
-    ("check", "11. Check my plan",
+    ("check",
      "Score the plan on every criterion, with a supervisor's comment on each. Check as often as you like.",
      "# from casekit.notebook import show_results\n# show_results(session.check())"),
 ]
+if [step for step, _, _ in STEP_TEXT] != list(NOTEBOOK_STEPS):  # pragma: no cover - a mistake in this file
+    raise RuntimeError("STEP_TEXT must list casekit.casework.process.NOTEBOOK_STEPS, in order")
 
 
 def ordered_cases(lib: CaseLibrary) -> list[Case]:
@@ -106,8 +109,8 @@ def case_notebook(case_id: str, library: CaseLibrary | None = None) -> nbformat.
         new_markdown_cell("## 1. The case"),
         new_code_cell('show_facts(session, "overview")'),
     ]
-    for step, title, intro, code in STEP_TEXT:
-        cells.append(new_markdown_cell(f"## {title}\n\n{intro}"))
+    for step, intro, code in STEP_TEXT:
+        cells.append(new_markdown_cell(f"## {heading(step)}\n\n{intro}"))
         if step in ("intake", "assessment", "eligibility"):
             cells.append(new_code_cell(f'show_facts(session, "{step}")'))
         cells.append(_tagged(new_code_cell(f'step_view(session, "{step}")'), "widget", step))

@@ -10,6 +10,7 @@ import ipywidgets as W
 from IPython.display import HTML, display
 
 from casekit.cases.schema import Severity
+from casekit.casework.process import NOTEBOOK_STEPS
 from casekit.casework.widgets import fact_sheet as facts
 from casekit.casework.widgets.base import (
     LABEL_STYLE,
@@ -498,7 +499,7 @@ def check_view(session) -> W.VBox:
     return _frame("Check my plan", "See how your plan scores on each criterion, with a supervisor's comments.", [btn, out], status)
 
 
-STEPS = {
+_VIEWS = {
     "intake": (facts.application, intake_view),
     "assessment": (facts.reports, assessment_view),
     "eligibility": (None, eligibility_view),
@@ -510,6 +511,8 @@ STEPS = {
     "revision": (None, revision_view),
     "check": (None, check_view),
 }
+STEPS = {step: _VIEWS[step] for step in NOTEBOOK_STEPS}
+"""Each section of a case notebook, in the process's order: the facts shown before it and its view."""
 
 
 def step_view(session, step: str) -> W.Widget:
