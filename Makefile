@@ -6,17 +6,19 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: lab test install validate bench-hours bench-grade e2e postgresql sandbox clean-venv help
+.PHONY: lab test lint install validate bench-hours bench-grade bench-interactive e2e postgresql sandbox clean-venv help
 
 help:
 	@echo "make lab          copy the notebooks into workspace/ and start JupyterLab there (sets up .venv if missing)"
-	@echo "make test         run every test (sets up .venv if missing)"
+	@echo "make test         lint and type-check the package, then run every test (sets up .venv if missing)"
+	@echo "make lint         only the lint (ruff) and type (mypy) checks"
 	@echo "make validate     check the case library, keys and cross-references"
 	@echo "make e2e          install Chromium, Playwright and axe-core for the browser tests (make test runs them)"
 	@echo "make postgresql   install PostgreSQL's server programs, so make test also tests on PostgreSQL"
 	@echo "make sandbox      install bubblewrap, the sandbox for casekit course grade --execute (make test uses it)"
 	@echo "make bench-hours  time the hours log on a synthetic 1,000,000-entry log"
 	@echo "make bench-grade  time parallel against sequential nbgrader autograde"
+	@echo "make bench-interactive  time --help, cases list, Check my plan, opening a case, hours progress against their goals"
 
 # Re-install when the dependency list changes; the stamp file records the last good install.
 $(STAMP): pyproject.toml
@@ -39,12 +41,17 @@ lab: $(STAMP)
 	$(BIN)/casekit notebooks copy
 	$(BIN)/jupyter lab $(LAB_ROOT_FLAG) --ServerApp.root_dir=. $(LAB_CONTENTS) workspace/00_start_here.ipynb
 
-# One worker per core (pytest-xdist); tests/conftest.py keeps each file, and the browser journeys,
-# on one worker.
+# Lint and type-check the package first (ruff, then mypy as configured in pyproject.toml), then every
+# test, one worker per core (pytest-xdist); tests/conftest.py keeps each file, and the browser
+# journeys, on one worker.
 TEST_WORKERS ?= auto
 
-test: $(STAMP)
+test: $(STAMP) lint
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
+
+lint: $(STAMP)
+	$(BIN)/ruff check casekit benchmarks
+	$(BIN)/mypy
 
 # $(call system_package,CHECK,PACKAGE): when the shell test CHECK fails, install the Debian PACKAGE
 # (as root), or say how and stop.
@@ -82,6 +89,9 @@ validate: $(STAMP)
 
 bench-hours: $(STAMP)
 	$(BIN)/python benchmarks/bench_hours.py
+
+bench-interactive: $(STAMP)
+	$(BIN)/python benchmarks/bench_interactive.py
 
 bench-grade: $(STAMP) sandbox
 	$(BIN)/python benchmarks/bench_grade.py

@@ -132,10 +132,10 @@ def main() -> int:
         env = dict(os.environ, PATH=os.pathsep.join([str(BIN), os.environ.get("PATH", "")]))
 
         from casekit.cases.library import CaseLibrary
-        from casekit.course.agreement import compare
+        from casekit.course.grading_engine.agreement import compare
         from casekit.course.config import Course
-        from casekit.course.demo import demo_plans, write_submissions
-        from casekit.course.runner import build
+        from casekit.course.cohort.demo_cohort import demo_plans, write_submissions
+        from casekit.course.routine import build
 
         lib = CaseLibrary.load(kit)
         t0 = time.perf_counter()
@@ -154,8 +154,8 @@ def main() -> int:
         print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} before the runs "
               f"(other work on the machine slows both runs); per-cell timeout {args.timeout} s in both runs\n")
 
-        from casekit.course.gradebook_rows import scores, snapshot
-        from casekit.course.sandbox import sandbox_problem
+        from casekit.course.grading_engine.gradebook_rows import scores, snapshot
+        from casekit.course.grading_engine.sandbox import sandbox_problem
 
         no_sandbox = sandbox_problem()
         runs = ["sequential", "kit"] + ([] if args.no_execute or no_sandbox else ["sandboxed"])

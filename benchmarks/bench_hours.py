@@ -24,16 +24,16 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from casekit.hours.approval import approve_entries
-from casekit.hours.cohort import progress_all
-from casekit.hours.csvimport import import_csv
-from casekit.hours.keys import generate_key, register_key
-from casekit.hours.learner import learner_progress
-from casekit.hours.people import add_people
-from casekit.hours.report import write_report
-from casekit.hours.rules import load_rules
-from casekit.hours.store import open_store
-from casekit.hours.verify import verify_store
+from casekit.hours.trust.approval import approve_entries
+from casekit.hours.credit.cohort import progress_all
+from casekit.hours.log.csvimport import import_csv
+from casekit.hours.trust.signing_keys import generate_key, register_key
+from casekit.hours.credit.credential_progress import learner_progress
+from casekit.hours.log.people import add_people
+from casekit.hours.views.progress_report import write_report
+from casekit.hours.credit.credentials import load_rules
+from casekit.hours.storage.database import open_store
+from casekit.hours.trust.verify import verify_store
 
 GOALS = {"import": 20.0, "all": 3.0, "one": 0.050, "verify": 2.0, "peak_gib": 1.5}
 VERIFY_ENTRIES = 3_000  # "a few thousand entries": verify learners until at least this many

@@ -13,6 +13,10 @@ from casekit.errors import DataFileError, Problem
 M = TypeVar("M", bound=BaseModel)
 
 
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""PyYAML's safe loader, in C (libyaml) where PyYAML was built with it: the same documents, parsed ten times faster."""
+
+
 def read_yaml(path: Path) -> object:
     """Parse one YAML file; a syntax error becomes a Problem naming the line and column."""
     path = Path(path)
@@ -23,7 +27,7 @@ def read_yaml(path: Path) -> object:
     except UnicodeDecodeError as exc:
         raise DataFileError([Problem(path, "", f"not UTF-8 text ({exc.reason}); save it as UTF-8")]) from None
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_SAFE_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "somewhere"
@@ -52,7 +56,7 @@ def field_path(loc: tuple, data: object = None) -> str:
     return out
 
 
-def _advice(err: dict) -> str:
+def error_advice(err: dict) -> str:
     kind = err["type"]
     msg = err["msg"]
     if kind == "missing":
@@ -80,7 +84,7 @@ def problems_from_validation(path: Path, exc: ValidationError, data: object = No
     out = []
     for e in exc.errors():
         where = field_path(e["loc"], data)
-        out.append(Problem(path, f"{prefix}{'.' if prefix and where and not where.startswith('[') else ''}{where}", _advice(e)))
+        out.append(Problem(path, f"{prefix}{'.' if prefix and where and not where.startswith('[') else ''}{where}", error_advice(e)))
     return out
 
 

@@ -7,6 +7,8 @@ how to fix it; the command line turns them into one clear line each, never a tra
 
 from __future__ import annotations
 
+import os
+
 
 class CasekitError(ValueError):
     """Bad input somewhere in the kit; the message says where and how to fix it."""
@@ -25,7 +27,7 @@ class Problem:
 
     __slots__ = ("path", "field", "message")
 
-    def __init__(self, path: str, field: str, message: str):
+    def __init__(self, path: str | os.PathLike[str], field: str, message: str):
         self.path = str(path)
         self.field = field
         self.message = message

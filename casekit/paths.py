@@ -10,10 +10,23 @@ import os
 from pathlib import Path
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
+_chosen_kit: Path | None = None
+
+
+def use_kit(root: str | os.PathLike | None) -> None:
+    """Read this process's kit from ``root`` from now on (None: back to ``CASEKIT_HOME`` or the checkout).
+
+    A grading worker is handed the kit of each task as data and sets it here, so nothing about the
+    kit travels through the process environment (which a learner's kernel would inherit).
+    """
+    global _chosen_kit
+    _chosen_kit = Path(root).expanduser().resolve() if root else None
 
 
 def kit_root() -> Path:
     """The folder holding casestudies/, graders/ and notebooks/."""
+    if _chosen_kit is not None:
+        return _chosen_kit
     env = os.environ.get("CASEKIT_HOME")
     if env:
         return Path(env).expanduser().resolve()

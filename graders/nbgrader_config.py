@@ -9,9 +9,9 @@ from pathlib import Path
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
 from nbgrader.preprocessors import ClearHiddenTests, ClearMarkScheme, GetGrades
 
-from casekit.course.chains import RUBRIC_ONLY
+from casekit.course.grading_engine.chains import RUBRIC_ONLY
 from casekit.course.config import tools_on_path
-from casekit.course.release import RequireManualGrades
+from casekit.course.grading_engine.release import RequireManualGrades
 
 HERE = Path(__file__).resolve().parent
 c = get_config()  # noqa: F821 (provided by the config loader)
@@ -78,11 +78,11 @@ c.ClearSolutions.code_stub = {
 # RequireManualGrades refuses a learner's feedback while the progress note waits for a grader
 # (the button and `casekit course feedback` alike; --allow-ungraded releases it anyway).
 c.GenerateFeedback.preprocessors = [RequireManualGrades, GetGrades, ClearHiddenTests, ClearMarkScheme,
-                                    "casekit.course.sanitize.LearnerHTML", CSSHTMLHeaderPreprocessor]
+                                    "casekit.course.grading_engine.sanitize.LearnerHTML", CSSHTMLHeaderPreprocessor]
 # Its list of scores names each rubric criterion instead of nbgrader's "Test cell", whether
 # feedback comes from `casekit course feedback`, `nbgrader generate_feedback` or formgrader.
 # Named, not imported: it is loaded only when feedback is made, not by every nbgrader command.
-c.GenerateFeedback.exporter_class = "casekit.course.feedback_page.CriterionFeedbackExporter"
+c.GenerateFeedback.exporter_class = "casekit.course.grading_engine.feedback_page.CriterionFeedbackExporter"
 
 # LMS bulk downloads (`casekit course collect-zip`): files named
 #   <learner-id>_<anything>_<original file name>, e.g. jsmith_12345_67890_<case-id>.ipynb
@@ -94,5 +94,5 @@ c.FileNameCollectorPlugin.valid_ext = [".ipynb", ".json"]
 # A learner id from a file name must be a plain name (no "..", separators, control characters
 # or a leading = + - @), and an archive is checked for size, file count and compression ratio
 # before anything is extracted; `nbgrader zip_collect` run here does the same checks.
-c.ZipCollectApp.collector_plugin = "casekit.course.collect.PlainNameCollector"
-c.ZipCollectApp.extractor_plugin = "casekit.course.collect.LimitedExtractor"
+c.ZipCollectApp.collector_plugin = "casekit.course.assignments.collect.PlainNameCollector"
+c.ZipCollectApp.extractor_plugin = "casekit.course.assignments.collect.LimitedExtractor"

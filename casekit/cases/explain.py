@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from casekit.cases.library import CaseLibrary
 from casekit.cases.schema import Case, FollowUpEvent, Resource
-from casekit.eligibility.engine import Determination, determine
-from casekit.eligibility.facts import FactChange, fact_timeline
-from casekit.eligibility.resources import unmet_criteria
+from casekit.cases.eligibility.engine import Determination, determine
+from casekit.cases.eligibility.facts import FactChange, fact_timeline
+from casekit.cases.eligibility.resources import unmet_criteria
 from casekit.errors import CasekitError
 
 

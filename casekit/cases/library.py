@@ -31,7 +31,7 @@ from casekit.cases.schema import (
     RoleCatalogue,
     RubricPolicy,
 )
-from casekit.eligibility.rules import PovertyGuidelines, Program, ProgramRules
+from casekit.cases.eligibility.programs import PovertyGuidelines, Program, ProgramRules
 from casekit.errors import CasekitError, DataFileError, Problem
 from casekit.paths import kit_root
 

@@ -8,20 +8,25 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from casekit.cases.library import CaseLibrary
 from casekit.cases.schema import Case, Key, did_you_mean, fact_kind
-from casekit.eligibility.engine import determine
-from casekit.eligibility.facts import derived_fact_names, fact_timeline, facts_after, household_facts, same_kind
-from casekit.eligibility.resources import unmet_criteria
+from casekit.cases.eligibility.engine import determine
+from casekit.cases.eligibility.facts import derived_fact_names, fact_timeline, facts_after, household_facts, same_kind
+from casekit.cases.eligibility.resources import unmet_criteria
 from casekit.errors import CasekitError, Problem
-from casekit.exam.validate import exam_problems
-from casekit.rubric.text import expresses
+from casekit.cases.text import expresses
 
 
-def validate_library(root: Path | None = None, paths: list[Path] | None = None) -> list[Problem]:
-    """Every problem in the library at ``root`` (or only in ``paths`` when given)."""
+def validate_library(root: Path | None = None, paths: list[Path] | None = None,
+                     also: Iterable[Callable[[Path, set[str]], list[Problem]]] = ()) -> list[Problem]:
+    """Every problem in the library at ``root`` (or only in ``paths`` when given).
+
+    ``also`` adds checks of files that build on the cases (the exam bank: ``casekit cases validate``
+    passes :func:`casekit.exam.validate.exam_problems`), each called with the kit's root and the case ids.
+    """
     lib = CaseLibrary.load(root)
     problems = list(lib.problems)
     problems += _check_catalogues(lib)
@@ -41,7 +46,8 @@ def validate_library(root: Path | None = None, paths: list[Path] | None = None) 
                 problems.append(Problem(path, "case", f"no case {case_id!r} in casestudies/; fix the id or add the case"))
             continue
         problems += _check_key(lib, lib.cases[case_id], key, path)
-    problems += exam_problems(lib.root, set(lib.cases))
+    for check in also:
+        problems += check(lib.root, set(lib.cases))
     if paths:
         wanted = {Path(p).resolve() for p in paths}
         problems = [p for p in problems if Path(p.path).resolve() in wanted]

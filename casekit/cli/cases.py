@@ -6,13 +6,7 @@ from pathlib import Path
 
 import click
 
-from casekit.cases.library import CaseLibrary
-from casekit.cases.validate import validate_library
-from casekit.cases.explain import explain_case, render_explanation
-from casekit.cases.show import render_case
 from casekit.cli.common import friendly_errors
-from casekit.notebooks import ordered_cases
-from casekit.paths import kit_root
 
 
 @click.group()
@@ -24,6 +18,9 @@ def cases() -> None:
 @friendly_errors
 def list_cases() -> None:
     """One line per case: id, setting and title."""
+    from casekit.cases.library import CaseLibrary
+    from casekit.casework.notebook_template import ordered_cases
+
     lib = CaseLibrary.load(with_keys=False)
     if not lib.cases:
         raise click.ClickException(f"no cases found in {lib.casestudies}")
@@ -39,6 +36,9 @@ def list_cases() -> None:
 @friendly_errors
 def show_case(case_id: str) -> None:
     """Show the facts of case CASE_ID as a learner sees them."""
+    from casekit.cases.library import CaseLibrary
+    from casekit.cases.show import render_case
+
     lib = CaseLibrary.load(with_keys=False)
     click.echo(render_case(lib.case(case_id), lib))
 
@@ -53,6 +53,9 @@ def explain(case_id: str) -> None:
     and which community resources are open to the client at each point. Reads the case's
     facts only, never its answer key.
     """
+    from casekit.cases.explain import explain_case, render_explanation
+    from casekit.cases.library import CaseLibrary
+
     lib = CaseLibrary.load(with_keys=False)
     case = lib.case(case_id)
     click.echo(render_explanation(case, explain_case(case, lib), lib))
@@ -73,7 +76,7 @@ def schema(kind: str) -> None:
     import json
 
     from casekit.cases import schema as case_schema
-    from casekit.eligibility import rules
+    from casekit.cases.eligibility import programs as rules
 
     model = getattr(case_schema, SCHEMAS[kind], None) or getattr(rules, SCHEMAS[kind])
     click.echo(json.dumps(model.model_json_schema(), indent=1))
@@ -88,6 +91,11 @@ def validate(paths: tuple[Path, ...]) -> None:
     With PATHS, report only problems in those files (the whole library is still read,
     so cross-references are checked). Exit 0 when valid, 1 with one line per problem.
     """
+    from casekit.cases.library import CaseLibrary
+    from casekit.cases.validate import validate_library
+    from casekit.exam.validate import exam_counts, exam_problems
+    from casekit.paths import kit_root
+
     kit = CaseLibrary(kit_root())
     for p in paths:
         if not p.exists():
@@ -96,15 +104,13 @@ def validate(paths: tuple[Path, ...]) -> None:
             raise click.UsageError(
                 f"{p}: not a file of the case library at {kit.root} (casestudies/, casestudies/exam/ or graders/keys/), so it would not "
                 "be checked. Move it there, or set CASEKIT_HOME to the kit it belongs to.")
-    problems = validate_library(paths=list(paths) or None)
+    problems = validate_library(paths=list(paths) or None, also=[exam_problems])
     if problems:
         for p in problems:
             click.echo(str(p))
         click.echo(f"{len(problems)} problem(s) found.", err=True)
         raise SystemExit(1)
     lib = CaseLibrary.load()
-    from casekit.exam.validate import exam_counts
-
     click.echo(
         f"OK: {len(lib.cases)} cases, {len(lib.keys)} keys, {len(lib.resources)} resources, "
         f"{len(lib.programs.programs) if lib.programs else 0} programs{exam_counts(lib.root)}; no problems found."

@@ -44,7 +44,7 @@ def build_cmd(course_dir: Path | None) -> None:
     that release/ holds no key material (no hidden tests, worked answers, mark
     schemes, key text or plan files).
     """
-    from casekit.course.runner import build
+    from casekit.course.routine import build
 
     c = _open(course_dir)
     report = build(c)
@@ -66,7 +66,7 @@ def collect_zip_cmd(assignment: str, archives: tuple[Path, ...], regexp: str | N
     ARCHIVES are the zip files (or loose files) downloaded from the LMS. A learner
     collected again replaces their earlier submission.
     """
-    from casekit.course.runner import collect_zip
+    from casekit.course.routine import collect_zip
 
     report = collect_zip(_open(course_dir), assignment, list(archives), regexp)
     click.echo(f"collected {len(report.learners)} learner(s) for {assignment}: {', '.join(report.learners) or 'none'}")
@@ -139,9 +139,9 @@ def grade_cmd(assignment: str, learners: tuple[str, ...], timeout: int | None, w
     a learner could not be graded (a worker process died), naming them, or when an
     --unsafe-execute run finds the gradebook changed by something other than its saves.
     """
-    from casekit.course.export import per_criterion
-    from casekit.course.parallel import default_workers
-    from casekit.course.runner import grade
+    from casekit.course.cohort.export import per_criterion
+    from casekit.course.grading_engine.parallel import default_workers
+    from casekit.course.routine import grade
 
     c = _open(course_dir, timeout)
     where = f"on the dask cluster at {scheduler}" if scheduler else f"{workers or default_workers()} at a time"
@@ -206,9 +206,9 @@ def feedback_cmd(assignment: str, allow_ungraded: bool, course_dir: Path | None)
     the progress-note mark scheme are removed (and checked for) before the files
     are left in feedback/.
     """
-    from casekit.course.runner import feedback
+    from casekit.course.routine import feedback
 
-    from casekit.course.release import check_course, refusal
+    from casekit.course.grading_engine.release import check_course, refusal
 
     c = _open(course_dir)
     still = check_course(c, assignment, allow_ungraded)
@@ -230,7 +230,7 @@ def export_cmd(assignment: str, target: Path, course_dir: Path | None) -> None:
     Then total, max and needs_manual_grade (yes while a progress note awaits a grader
     in formgrader). Scores come from the nbgrader gradebook, manual grades included.
     """
-    from casekit.course.export import per_criterion, write_csv
+    from casekit.course.cohort.export import per_criterion, write_csv
 
     export = per_criterion(_open(course_dir), assignment)
     write_csv(export, target)
@@ -253,7 +253,7 @@ def report_cmd(assignment: str, target: Path | None, png_dir: Path | None, cours
     whose plan missed a critical need. Read from the gradebook and the submitted plan
     files; the file is self-contained, so it can be shared as is.
     """
-    from casekit.course.report import analyse_course, default_path, write_report
+    from casekit.course.cohort.report import analyse_course, default_path, write_report
 
     c = _open(course_dir)
     analysis = analyse_course(c, assignment)

@@ -125,7 +125,7 @@ def progress(folder: Path) -> None:
 def grade(quiz_name: str, course: Path | None, no_autograde: bool) -> None:
     """Autograde a quiz with nbgrader, then make every score the kit's scorer's for the answers as submitted."""
     from casekit.course.config import Course
-    from casekit.exam.quiz_grading import grade_quiz
+    from casekit.course.grading_engine.quiz_grading import grade_quiz
 
     result = grade_quiz(Course.open(course), quiz_name, autograde=not no_autograde)
     for learner, points in result.scores.items():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from casekit.cli.common import friendly_errors
-from casekit.facts import check_facts
+from casekit.freshness import check_facts
 
 
 @click.group()

@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from casekit.cli.common import friendly_errors
-from casekit.hours.store import ENV_VAR, default_db_path
+from casekit.hours.storage.database import ENV_VAR, default_db_path
 
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -25,7 +25,7 @@ def _day(value: datetime | None):
 
 def _full_time_default() -> str:
     try:
-        from casekit.hours.rules import load_rules
+        from casekit.hours.credit.credentials import load_rules
 
         return f"{load_rules().full_time_hours:g} h/week"
     except Exception:  # a broken rules file must not break --help; `casekit hours rules` reports it
@@ -36,7 +36,7 @@ def _store(ctx: click.Context):
     """Open the log named by --db / CASEKIT_HOURS_DB (once per command) and close it at the end."""
     obj = ctx.ensure_object(dict)
     if "store" not in obj:
-        from casekit.hours.store import open_store
+        from casekit.hours.storage.database import open_store
 
         obj["store"] = open_store(obj.get("db"))
         ctx.call_on_close(obj["store"].close)
@@ -99,7 +99,7 @@ def person() -> None:
 @friendly_errors
 def person_add(ctx, name, role, degree_level, degree_field, degree_date, credentials) -> None:
     """Add NAME to the log as a learner, a supervisor or both."""
-    from casekit.hours.people import add_person
+    from casekit.hours.log.people import add_person
 
     p = add_person(_store(ctx), name, role, degree_level=degree_level, degree_field=degree_field,
                    degree_date=_day(degree_date), credentials=credentials)
@@ -112,7 +112,7 @@ def person_add(ctx, name, role, degree_level, degree_field, degree_date, credent
 @friendly_errors
 def person_list(ctx, role) -> None:
     """List everyone in the log."""
-    from casekit.hours.people import list_people
+    from casekit.hours.log.people import list_people
 
     found = list_people(_store(ctx), role)
     if not found:
@@ -139,7 +139,7 @@ def person_list(ctx, role) -> None:
 @friendly_errors
 def add(ctx, learner, day, amount, category, setting, paid, supervisor, note) -> None:
     """Log one entry (pending until the supervisor approves it)."""
-    from casekit.hours.logbook import add_entry
+    from casekit.hours.log.logbook import add_entry
 
     entry_id = add_entry(_store(ctx), learner=learner, date=_day(day), hours=amount, category=category,
                          setting=setting, paid=paid, supervisor=supervisor, note=note)
@@ -157,7 +157,7 @@ def add(ctx, learner, day, amount, category, setting, paid, supervisor, note) ->
 @friendly_errors
 def list_(ctx, learner, supervisor, status, start, end, limit) -> None:
     """List entries, newest first."""
-    from casekit.hours.logbook import list_entries
+    from casekit.hours.log.logbook import list_entries
 
     frame = list_entries(_store(ctx), learner=learner, supervisor=supervisor, status=status,
                          start=_day(start), end=_day(end), limit=limit)
@@ -179,7 +179,7 @@ def import_(ctx, file: Path) -> None:
     Columns: learner, date, hours, category, setting, paid (required); supervisor, note,
     entry_id (optional). Rows are numbered as in a spreadsheet (the header is row 1).
     """
-    from casekit.hours.csvimport import import_csv
+    from casekit.hours.log.csvimport import import_csv
 
     result = import_csv(_store(ctx), file)
     click.echo(result.summary())
@@ -200,13 +200,13 @@ def export(ctx, learner, status, to, signed) -> None:
     if signed is not None:
         if not learner or status or to:
             raise click.UsageError("--signed needs --learner NAME, and goes without --status and --to")
-        from casekit.hours.signedexport import export_signed
+        from casekit.hours.views.signed_export import export_signed
 
         path, result = export_signed(_store(ctx), learner, signed)
         click.echo(f"wrote {path}: {result.entries:,} entries, {result.approved_verified:,} verified approvals"
                    + ("" if result.ok else f"; {len(result.failures)} problem(s): run casekit hours verify"))
         return
-    from casekit.hours.csvexport import export_csv
+    from casekit.hours.log.csvexport import export_csv
 
     if to is None:
         export_csv(_store(ctx), sys.stdout, learner=learner, status=status)
@@ -218,7 +218,7 @@ def export(ctx, learner, status, to, signed) -> None:
 def _load_key(path: Path):
     """The private key at ``path``; asks for the passphrase (hidden) when the key has one."""
     from casekit.hours.errors import PassphraseRequired
-    from casekit.hours.keys import load_signing_key
+    from casekit.hours.trust.signing_keys import load_signing_key
 
     try:
         return load_signing_key(path)
@@ -246,8 +246,8 @@ def approve(ctx, entry_ids, key_path, supervisor, learner, all_, through) -> Non
     supervisor but the learner); nobody approves their own hours. A passphrase-protected
     key asks for its passphrase.
     """
-    from casekit.hours.approval import approve_entries
-    from casekit.hours.keys import default_key_path
+    from casekit.hours.trust.approval import approve_entries
+    from casekit.hours.trust.signing_keys import default_key_path
 
     if bool(entry_ids) == bool(all_):
         raise click.UsageError("give entry ids, or --all (not both)")
@@ -283,7 +283,7 @@ def correct(ctx, entry_id, day, amount, category, setting, paid, supervisor, not
     given keep the entry's values. An approved entry keeps counting until its
     correction is approved.
     """
-    from casekit.hours.corrections import UNCHANGED, correct_entry
+    from casekit.hours.log.corrections import UNCHANGED, correct_entry
 
     new_id = correct_entry(_store(ctx), entry_id, date=_day(day), hours=amount, category=category, setting=setting,
                            paid=paid, supervisor=UNCHANGED if supervisor is None else supervisor, note=note)
@@ -311,8 +311,8 @@ def keygen(ctx, supervisor, to, no_passphrase, replace) -> None:
     protected by a passphrase you are asked for. Keep it safe: it signs your approvals.
     Give the .pub file (or its fingerprint) to anyone who checks your approvals.
     """
-    from casekit.hours.keys import check_can_register
-    from casekit.hours.keys import keygen as make_key
+    from casekit.hours.trust.signing_keys import check_can_register
+    from casekit.hours.trust.signing_keys import keygen as make_key
 
     store = _store(ctx)
     check_can_register(store, supervisor, replace=replace)  # before asking for a passphrase
@@ -337,7 +337,7 @@ def keys() -> None:
 @friendly_errors
 def keys_list(ctx, supervisor) -> None:
     """List every registered key: owner, fingerprint, when registered and retired."""
-    from casekit.hours.keys import list_keys
+    from casekit.hours.trust.signing_keys import list_keys
 
     found = list_keys(_store(ctx), supervisor)
     if not found:
@@ -355,7 +355,7 @@ def keys_list(ctx, supervisor) -> None:
 @friendly_errors
 def keys_register(ctx, supervisor, public_key, replace) -> None:
     """Register SUPERVISOR's existing public key (PUBLIC_KEY, a .pub file) in this log."""
-    from casekit.hours.keys import read_public_key_file, register_key
+    from casekit.hours.trust.signing_keys import read_public_key_file, register_key
 
     record = register_key(_store(ctx), supervisor, read_public_key_file(public_key), replace=replace)
     click.echo(f"registered {record.owner}'s key {record.fingerprint}")
@@ -380,8 +380,8 @@ def verify(ctx, learner, path, trust) -> None:
     carries its own keys, so without --trust it is checked only against them (anyone
     can make such a file): give --trust SUPERVISOR.pub, a key from the supervisor.
     """
-    from casekit.hours.keys import trusted_fingerprints
-    from casekit.hours.verify import verdict
+    from casekit.hours.trust.signing_keys import trusted_fingerprints
+    from casekit.hours.trust.verify import verdict
 
     trusted = trusted_fingerprints(trust) if trust else None
     progress_text = ""
@@ -389,15 +389,15 @@ def verify(ctx, learner, path, trust) -> None:
     if path is not None:
         if learner:
             raise click.UsageError("--file checks the learner in the file; give no LEARNER with it")
-        from casekit.hours.signedexport import credential_hours_text, progress_from_signed, read_signed_file
-        from casekit.hours.verify import verify_log
+        from casekit.hours.views.signed_export import credential_hours_text, progress_from_signed, read_signed_file
+        from casekit.hours.trust.verify import verify_log
 
         log = read_signed_file(path)
         results = [verify_log(log, trusted=trusted)]
         recomputed = progress_from_signed(log, results[0])
         progress_text = credential_hours_text(recomputed)
         if path.suffix.lower() in (".html", ".htm"):
-            from casekit.hours.report import compare_shown, shown_figures
+            from casekit.hours.views.progress_report import compare_shown, shown_figures
 
             shown = shown_figures(path.read_text(encoding="utf-8"))
             if shown:
@@ -408,7 +408,7 @@ def verify(ctx, learner, path, trust) -> None:
                 if differ:
                     figures_differ = True
     else:
-        from casekit.hours.verify import verify_store
+        from casekit.hours.trust.verify import verify_store
 
         results = verify_store(_store(ctx), learner, trusted=trusted)
     for r in results:
@@ -437,7 +437,7 @@ def verify(ctx, learner, path, trust) -> None:
 @friendly_errors
 def progress(ctx, learner, as_of, full_time_hours, target_date, why) -> None:
     """Show LEARNER's progress toward every credential: met or not, each requirement, pace and projection."""
-    from casekit.hours.learner import verified_learner_progress
+    from casekit.hours.credit.credential_progress import verified_learner_progress
 
     lp, verification, _log = verified_learner_progress(_store(ctx), learner, as_of=_day(as_of),
                                                        full_time_hours=full_time_hours, target=_day(target_date))
@@ -460,8 +460,8 @@ def why(ctx, learner, entry_ids, as_of, full_time_hours, all_) -> None:
     or setting the route does not accept, a supervisor without the credential the route
     asks; and, for no route at all, failing verification or replaced by a correction.
     """
-    from casekit.hours.explain import explain_entries, explanations_text
-    from casekit.hours.learner import verified_learner_progress
+    from casekit.hours.credit.explain import explain_entries, explanations_text
+    from casekit.hours.credit.credential_progress import verified_learner_progress
 
     lp, verification, log = verified_learner_progress(_store(ctx), learner, as_of=_day(as_of),
                                                       full_time_hours=full_time_hours)
@@ -485,7 +485,7 @@ def plan(ctx, learner, weekly_hours, start, as_of, full_time_hours) -> None:
     months counts only weeks at or above full-time, a route counting hours takes part-time
     hours at their value.
     """
-    from casekit.hours.planner import plan_for
+    from casekit.hours.credit.planner import plan_for
 
     click.echo(plan_for(_store(ctx), learner, weekly_hours=weekly_hours, start=_day(start), as_of=_day(as_of),
                         full_time_hours=full_time_hours).to_text(), nl=False)
@@ -506,8 +506,8 @@ def summary() -> None:
 @friendly_errors
 def summary_sign(ctx, learner, month, supervisor, key_path) -> None:
     """Sign LEARNER's summary for --month from their approved entries that verify (checked later by verify)."""
-    from casekit.hours.keys import default_key_path
-    from casekit.hours.summaries import sign_summary
+    from casekit.hours.trust.signing_keys import default_key_path
+    from casekit.hours.trust.summaries import sign_summary
 
     if key_path is None:
         guess = default_key_path(supervisor, _store(ctx)) if supervisor else None
@@ -527,9 +527,9 @@ def summary_sign(ctx, learner, month, supervisor, key_path) -> None:
 @friendly_errors
 def summary_list(ctx, learner) -> None:
     """List LEARNER's signed monthly summaries, each checked as verify checks it."""
-    from casekit.hours.signedlog import load_signed_log
-    from casekit.hours.summaries import summaries_for, summaries_text
-    from casekit.hours.verify import verify_log
+    from casekit.hours.trust.signedlog import load_signed_log
+    from casekit.hours.trust.summaries import summaries_for, summaries_text
+    from casekit.hours.trust.verify import verify_log
 
     log = load_signed_log(_store(ctx), learner)
     click.echo(summaries_text(summaries_for(log, verify_log(log)), log.learner), nl=False)
@@ -550,7 +550,7 @@ def packet(ctx, learner, credential, route, to, as_of, full_time_hours) -> None:
 
     Both files carry the signed log: `casekit hours verify --file PACKET.html` (or .pdf) checks them.
     """
-    from casekit.hours.packet import write_packet
+    from casekit.hours.views.packet import write_packet
 
     html_path, pdf_path = write_packet(_store(ctx), learner, credential, to, route=route, as_of=_day(as_of),
                                        full_time_hours=full_time_hours)
@@ -576,7 +576,7 @@ def _say_uncounted(verification) -> None:
 @friendly_errors
 def report(ctx, learner, to, as_of, full_time_hours, target_date) -> None:
     """Write LEARNER's progress report (HTML with the chart and the rule sources) to --to FILE.html."""
-    from casekit.hours.report import write_report
+    from casekit.hours.views.progress_report import write_report
 
     path = write_report(_store(ctx), learner, to, as_of=_day(as_of), full_time_hours=full_time_hours, target=_day(target_date))
     click.echo(f"wrote {path}")
@@ -590,8 +590,8 @@ def report(ctx, learner, to, as_of, full_time_hours, target_date) -> None:
 @friendly_errors
 def pathways(ctx, learner, as_of, full_time_hours) -> None:
     """Which credentials LEARNER can aim for (from degree and licences), and what is missing for each."""
-    from casekit.hours.learner import verified_learner_progress
-    from casekit.hours.pathways import pathways_from, pathways_text
+    from casekit.hours.credit.credential_progress import verified_learner_progress
+    from casekit.hours.credit.pathways import pathways_from, pathways_text
 
     lp, verification, _log = verified_learner_progress(_store(ctx), learner, as_of=_day(as_of),
                                                        full_time_hours=full_time_hours)
@@ -605,7 +605,7 @@ def pathways(ctx, learner, as_of, full_time_hours) -> None:
 @friendly_errors
 def rules(path) -> None:
     """Check the credential rules file and show every figure with its source, as-of date and confidence."""
-    from casekit.hours.rules import AnyOf, load_rules
+    from casekit.hours.credit.credentials import AnyOf, load_rules
 
     r = load_rules(path)
     ft = r.settings.full_time_hours_per_week

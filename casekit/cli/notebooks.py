@@ -5,9 +5,9 @@ from __future__ import annotations
 import click
 
 from casekit.cli.common import friendly_errors
-from casekit.notebooks import write_notebooks
+from casekit.casework.notebook_template import write_notebooks
 from casekit.paths import kit_root, notebooks_dir, workspace_dir
-from casekit.workspace import copy_notebooks
+from casekit.casework.workspace import copy_notebooks
 
 
 @click.group()

@@ -18,7 +18,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from casekit.cases.schema import ID_PATTERN
-from casekit.datafile import field_path, read_yaml, _advice
+from casekit.datafile import field_path, read_yaml, error_advice
 from casekit.errors import CasekitError, DataFileError, Problem
 from casekit.exam.blueprint import PROCESS_STEPS, Blueprint, Source, load_blueprint
 from casekit.paths import casestudies_dir
@@ -150,7 +150,7 @@ def read_items(path: Path, blueprint: Blueprint, case_ids: set[str] | None) -> t
             item = Item.model_validate(entry)
         except ValidationError as exc:
             for err in exc.errors():
-                problems.append(Problem(path, f"{label}.{field_path(err['loc'])}", _advice(err)))
+                problems.append(Problem(path, f"{label}.{field_path(err['loc'])}", error_advice(err)))
             _structural(entry, path, label, problems, only_missing=True)
             continue
         before = len(problems)

@@ -15,11 +15,9 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from casekit.cases.schema import ID_PATTERN
 from casekit.datafile import load_model
 from casekit.paths import casestudies_dir
+from casekit.casework.process import PROCESS_STEPS  # noqa: F401 - the steps an item may exercise
 
 BLUEPRINT_VERSION = 1
-PROCESS_STEPS = ("intake", "assessment", "eligibility", "planning", "referrals", "rights", "coordination",
-                 "documentation", "revision")
-"""The kit's case-management process steps an item may exercise (see the design's process)."""
 
 
 class _Strict(BaseModel):

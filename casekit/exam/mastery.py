@@ -89,7 +89,7 @@ def exam_menu(folder: Path | str = "."):
     """Links to the exam notebooks and, beside them, the learner's mastery per domain so far."""
     from IPython.display import HTML
 
-    from casekit.widgets.base import esc
+    from casekit.casework.widgets.base import esc
 
     links = "".join(f"<li><a href='{n}'>{n}</a>: {esc(what)}</li>" for n, what in EXAM_NOTEBOOKS)
     now = mastery_now(folder)

@@ -19,7 +19,7 @@ from casekit.exam.mock import MockExam, MockReport
 from casekit.exam.practice import Practice
 from casekit.exam.simulation import available_simulations, load_simulation
 from casekit.exam.simulation_session import SimulationSession
-from casekit.widgets.base import WIDE, StatusArea, esc, heading, note
+from casekit.casework.widgets.base import WIDE, StatusArea, esc, heading, note
 
 ANY = "(any)"
 

@@ -23,21 +23,48 @@ Typical use::
     print(verify_store(store, "Demo Learner A")[0].to_text())
 """
 
-from casekit.hours.approval import approve_entries, pending_for
-from casekit.hours.cohort import progress_all
-from casekit.hours.corrections import correct_entry
-from casekit.hours.csvexport import export_csv
-from casekit.hours.csvimport import import_csv
-from casekit.hours.entries import threshold_fields
-from casekit.hours.errors import EntryRejected, HoursError
-from casekit.hours.keys import keygen, load_signing_key, register_key
-from casekit.hours.learner import learner_progress
-from casekit.hours.logbook import add_entry, list_entries
-from casekit.hours.pathways import find_pathways
-from casekit.hours.people import add_people, add_person, get_person, list_people
-from casekit.hours.rules import load_rules
-from casekit.hours.store import open_store
-from casekit.hours.verify import verify_store
+_WHERE = {
+    'add_entry': 'casekit.hours.log.logbook',
+    'add_people': 'casekit.hours.log.people',
+    'add_person': 'casekit.hours.log.people',
+    'approve_entries': 'casekit.hours.trust.approval',
+    'correct_entry': 'casekit.hours.log.corrections',
+    'EntryRejected': 'casekit.hours.errors',
+    'export_csv': 'casekit.hours.log.csvexport',
+    'find_pathways': 'casekit.hours.credit.pathways',
+    'get_person': 'casekit.hours.log.people',
+    'HoursError': 'casekit.hours.errors',
+    'import_csv': 'casekit.hours.log.csvimport',
+    'keygen': 'casekit.hours.trust.signing_keys',
+    'learner_progress': 'casekit.hours.credit.credential_progress',
+    'list_entries': 'casekit.hours.log.logbook',
+    'list_people': 'casekit.hours.log.people',
+    'load_rules': 'casekit.hours.credit.credentials',
+    'load_signing_key': 'casekit.hours.trust.signing_keys',
+    'open_store': 'casekit.hours.storage.database',
+    'pending_for': 'casekit.hours.trust.approval',
+    'progress_all': 'casekit.hours.credit.cohort',
+    'register_key': 'casekit.hours.trust.signing_keys',
+    'threshold_fields': 'casekit.hours.log.entries',
+    'verify_store': 'casekit.hours.trust.verify',
+}
+"""Each name this package offers and the module that defines it: imported when first used, so that
+opening the log for one command does not load the dashboard, pandas or the signing library."""
+
+
+def __getattr__(name: str):
+    if name in _WHERE:
+        import importlib
+
+        value = getattr(importlib.import_module(_WHERE[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'casekit.hours' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_WHERE})
+
 
 __all__ = [
     "add_entry", "add_people", "add_person", "approve_entries", "correct_entry", "EntryRejected", "export_csv",

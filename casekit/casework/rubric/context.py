@@ -1,0 +1,161 @@
+"""What every criterion reads: the plan as first decided, the case, the key, and the needs matched up.
+
+A learner's need is matched to a key need through the key's accepted alternatives, once: naming two ids of
+one finding counts as one finding, and goals, referrals and priority follow the same match.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cached_property
+
+from casekit.cases.library import CaseLibrary
+from casekit.cases.schema import Case, Key, KeyNeed, Resource
+from casekit.cases.eligibility.engine import Determination, determine
+from casekit.cases.eligibility.facts import Facts, household_facts
+from casekit.cases.eligibility.resources import unmet_criteria
+from casekit.errors import CasekitError
+from casekit.casework.plan import IdentifiedNeed, Plan
+from casekit.cases.text import words
+
+
+def join(items: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def clamp(value: float) -> float:
+    return min(1.0, max(0.0, value))
+
+
+class Context:
+    """One plan, one case, one key: the shared reading every criterion starts from."""
+
+    def __init__(self, plan: Plan, case: Case, key: Key, lib: CaseLibrary):
+        if lib.policy is None:
+            raise CasekitError("casestudies/rubric_policy.yaml could not be read, so nothing can be scored; "
+                               "run `casekit cases validate` to see why")
+        self.full_plan = plan
+        self.plan = plan.as_initially_saved()  # the intake criteria judge what was decided before the events
+        self.case, self.key, self.lib = case, key, lib
+        self.policy = lib.policy
+        self.facts = household_facts(case)
+        self.intake_needs = [n for n in key.needs if n.after_event is None]
+        self.later_needs = [n for n in key.needs if n.after_event is not None]
+        self._by_id: dict[str, KeyNeed] = {}
+        # Intake needs win over later ones, and a need's own id over another need's alternative.
+        for group in (self.intake_needs, self.later_needs):
+            for n in group:
+                self._by_id.setdefault(n.need, n)
+            for n in group:
+                for alt in n.also:
+                    self._by_id.setdefault(alt, n)
+        self.found: dict[str, IdentifiedNeed] = {}
+        self.unsupported: list[str] = []
+        self.repeats: list[tuple[str, str]] = []  # (learner's id, key need it repeats)
+        for mine in sorted(self.plan.needs, key=lambda n: n.priority):
+            kn = self._by_id.get(mine.need)
+            if kn is None:
+                if mine.need not in key.acceptable_needs:
+                    self.unsupported.append(mine.need)
+            elif kn.need in self.found:
+                self.repeats.append((mine.need, kn.need))
+            else:
+                self.found[kn.need] = mine
+
+    # -- words --------------------------------------------------------------------------
+
+    def title(self, need_id: str) -> str:
+        n = self.lib.needs.get(need_id)
+        return n.title.lower() if n else need_id
+
+    @cached_property
+    def client_name(self) -> str:
+        return self.case.client_person.name.split()[0]
+
+    def source(self, ref: str) -> str:
+        """A key's fact reference in words: ``report:x`` -> the report's title."""
+        kind, _, ident = ref.partition(":")
+        if kind == "report":
+            return next((f"the {r.title}" for r in self.case.reports if r.id == ident), ref)
+        if kind == "application":
+            return next((f"the application's '{i.label}'" for i in self.case.application.items if i.id == ident), ref)
+        if kind == "event":
+            return next((f"the event '{e.title}'" for e in self.case.events if e.id == ident), ref)
+        if kind == "fact":
+            return f"the verified facts ({ident.replace('_', ' ')})"
+        return {"presenting_situation": "the presenting situation", "household": "the household",
+                "client": "the client's background"}.get(ref, ref)
+
+    @cached_property
+    def stop_words(self) -> frozenset[str]:
+        return frozenset(self.policy.free_text.stop_words)
+
+    @cached_property
+    def name_words(self) -> frozenset[str]:
+        """The people's names in the case: they say who acts, never what is done for a need."""
+        names = [m.name for m in self.case.household.members] + [a.name for a in self.case.meeting_attendees]
+        names += [p.name for p in self.case.providers]
+        return frozenset({w for text in names for w in words(text) if len(w) > 2} - self.stop_words
+                         - {w for a in self.policy.free_text.actors for w in words(a)})
+
+    @cached_property
+    def actor_words(self) -> frozenset[str]:
+        """Words that say who acts: the policy's, the case's people and providers, staff roles, resources."""
+        names = [f"{p.name} {p.role}" for p in self.case.providers]
+        names += [r.title for r in self.lib.roles.values()]
+        # A resource is named by its first, distinctive word (Alder Falls, Silver Table), not "health" or "meals".
+        names += [words(r.name)[0] for r in self.lib.resources.values() if words(r.name)]
+        found = {w for text in names for w in words(text) if len(w) > 2 or text == w}
+        return frozenset((found - self.stop_words) | self.name_words | set(self.policy.free_text.actors))
+
+    # -- needs --------------------------------------------------------------------------
+
+    def key_need(self, need_id: str) -> KeyNeed | None:
+        """The key need a learner's id names (its own id or an accepted alternative), or None."""
+        return self._by_id.get(need_id)
+
+    def serves(self, resource: Resource, need: KeyNeed) -> bool:
+        return any(i in resource.serves_needs for i in need.ids)
+
+    # -- eligibility and resources -----------------------------------------------------------
+
+    def determination(self, program: str) -> Determination:
+        return determine(self.lib.programs.get(program), self.facts, self.lib.guidelines)
+
+    def facts_after(self, event_id: str) -> Facts:
+        """The eligibility facts once ``event_id`` and every event before it have happened."""
+        changes: dict = {}
+        for event in sorted(self.case.events, key=lambda e: e.day):
+            changes.update(event.fact_changes)
+            if event.id == event_id:
+                break
+        return household_facts(self.case, changes)
+
+    def referral_problem(self, resource_id: str, need: KeyNeed | None, facts: Facts | None = None,
+                         named: str | None = None) -> str | None:
+        """Why a referral for ``need`` does not fit, or None when it does (``facts``: default at intake).
+
+        ``need`` None with ``named`` one of the key's acceptable needs is judged on fit alone."""
+        res = self.lib.resources.get(resource_id)
+        if res is None:
+            return f"{resource_id!r} is not in the resource directory"
+        if need is None and named not in self.key.acceptable_needs:
+            return f"{res.name}: {self.title(named or '')} is not a need the facts show"
+        ids = need.ids if need is not None else [named]
+        if not any(i in res.serves_needs for i in ids):
+            return f"{res.name} does not serve {self.title(named or need.need)}"
+        unmet = unmet_criteria(res, self.facts if facts is None else facts, self.case.setting, self.lib.guidelines)
+        if unmet:
+            return f"{res.name} {join(unmet)}"
+        if need is not None and self.policy.too_long_a_wait(res, need.severity):
+            return (f"{res.name} has a {res.wait_days}-day wait, too long for a {need.severity.value} need "
+                    f"(at most {self.policy.max_wait_days[need.severity]} days)")
+        return None
+
+    @property
+    def intake_date(self) -> dt.date:
+        return self.case.intake_date

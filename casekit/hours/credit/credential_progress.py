@@ -1,0 +1,357 @@
+"""One learner's progress: per credential and route, what counts, what did not and why, and when.
+
+This is the engine (:mod:`casekit.hours.progress`) run on one learner's entries, turned
+into plain objects that the command line, the report and the dashboard all show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+
+from casekit.hours.log.corrections import PendingCorrection, pending_corrections
+from casekit.hours.credit.columns import CATEGORY_CODES, SETTING_CODES, Ledger, day_number, from_day_number, load_ledger
+from casekit.hours.storage.models import Person, label
+from casekit.hours.log.people import get_person
+from casekit.hours.credit.engine import (
+    CHECKS,
+    Options,
+    RequirementResult,
+    RouteResult,
+    evaluate,
+    grid_week_dates,
+    make_options,
+    projected_date,
+    window_days,
+)
+from casekit.hours.credit.qualifications import EligibilityStatus, check_eligibility
+from casekit.hours.credit.credentials import Figure, Route, Rules, load_rules
+from casekit.hours.trust.signedlog import SignedLog, Verification, load_signed_log
+from casekit.hours.storage.database import Store
+from casekit.hours.trust.verify import verify_log
+
+_CATEGORY_OF_CODE = {v: k for k, v in CATEGORY_CODES.items()}
+_LISTED_CORRECTIONS = 5  # pending corrections listed without --why
+_SETTING_OF_CODE = {v: k for k, v in SETTING_CODES.items()}
+
+
+def _num(x: float, unit: str) -> str:
+    if unit == "h" or unit.startswith("h "):
+        return f"{x:,.0f}" if abs(x - round(x)) < 0.05 else f"{x:,.1f}"
+    return f"{x:,.1f}"
+
+
+@dataclass
+class RequirementProgress:
+    """One requirement of one route: where the learner stands and when they will meet it."""
+
+    measure: str
+    unit: str
+    target: float
+    value: float  # approved
+    logged: float  # approved + pending
+    met: bool
+    projected: date | None
+    figure: Figure
+    need_weekly_hours: float | None = None  # for the target date; None: not possible
+    weekly: dict | None = field(default=None, repr=False)
+
+    @property
+    def pending(self) -> float:
+        return max(self.logged - self.value, 0.0)
+
+    @property
+    def fraction(self) -> float:
+        return min(self.value / self.target, 1.0) if self.target else 1.0
+
+    def text(self) -> str:
+        """E.g. ``1,234 / 5,000 h (+40 h pending)``."""
+        s = f"{_num(self.value, self.unit)} / {_num(self.target, self.unit)} {self.unit}"
+        if self.pending > 0.05:
+            s += f" (+{_num(self.pending, self.unit)} pending)"
+        return s
+
+
+@dataclass
+class NotCounted:
+    entry_id: str
+    date: date
+    hours: float
+    category: str
+    setting: str
+    reasons: list[str]
+
+
+@dataclass
+class RouteProgress:
+    route: Route
+    met: bool
+    projected: date | None
+    pace_hours_per_week: float
+    groups: list[list[RequirementProgress]]  # all groups must be met; within a group, any one
+    counted_hours: float  # approved
+    pending_hours: float  # would count once approved
+    not_counted: list[NotCounted]
+    need_weekly_hours: float | None = None
+    need_supervision_hours: float | None = None
+    target_possible: bool | None = None
+    eligibility: EligibilityStatus | None = None  # the route's own education rule, if any
+
+    @property
+    def requirements(self) -> list[RequirementProgress]:
+        return [r for g in self.groups for r in g]
+
+    @property
+    def fraction(self) -> float:
+        """How far along the route is: the least-advanced group (its best alternative)."""
+        return min(max(r.fraction for r in g) for g in self.groups)
+
+    def requirement_text(self) -> str:
+        parts = []
+        for g in self.groups:
+            parts.append(" or ".join(r.text() for r in g) if len(g) > 1 else g[0].text())
+        return "; ".join(parts)
+
+    def not_counted_by_reason(self) -> dict[str, float]:
+        """Hours not counted, by reason (an entry with two reasons is under both)."""
+        out: dict[str, float] = {}
+        for e in self.not_counted:
+            for r in e.reasons:
+                out[r] = out.get(r, 0.0) + e.hours
+        return dict(sorted(out.items(), key=lambda kv: -kv[1]))
+
+
+@dataclass
+class CredentialProgress:
+    credential_id: str
+    short: str
+    name: str
+    body: str
+    routes: list[RouteProgress]
+    eligibility: EligibilityStatus | None = None  # the credential's education and licence rule
+
+    @property
+    def met(self) -> bool:
+        """The experience is met on some route (education and licence are separate: see ``eligible``)."""
+        return any(r.met for r in self.routes)
+
+    @property
+    def eligible(self) -> bool:
+        """Education and licence met, for the credential and for at least one route."""
+        return bool(self.eligibility and self.eligibility.met) and any(
+            r.eligibility is None or r.eligibility.met for r in self.routes)
+
+    @property
+    def best(self) -> RouteProgress:
+        """Among routes open to the learner (all, if none is): the met one, else the one
+        projected soonest, else the furthest along."""
+        open_routes = [r for r in self.routes if r.eligibility is None or r.eligibility.met] or self.routes
+        met = [r for r in open_routes if r.met]
+        if met:
+            return met[0]
+        dated = [r for r in open_routes if r.projected]
+        if dated:
+            return min(dated, key=lambda r: r.projected)
+        return max(open_routes, key=lambda r: r.fraction)
+
+
+@dataclass
+class LearnerProgress:
+    learner: Person
+    options: Options
+    rules: Rules
+    credentials: list[CredentialProgress]
+    total_hours: float  # each entry once, at its current version (see casekit.hours.supersession)
+    pending_hours: float  # entries waiting for a first approval
+    week_dates: list[date] = field(default_factory=list, repr=False)
+    pending_corrections: list[PendingCorrection] = field(default_factory=list)
+
+    def corrections_text(self) -> str:
+        """One sentence on corrections of approved entries waiting for approval ("" when none)."""
+        fixes = self.pending_corrections
+        if not fixes:
+            return ""
+        new, old = sum(c.hours for c in fixes), sum(c.was_hours for c in fixes)
+        change = f" ({new - old:+,.1f} h)" if abs(new - old) > 0.005 else ""
+        one = len(fixes) == 1
+        return (f"{len(fixes):,} {'correction of an approved entry' if one else 'corrections of approved entries'} pending approval: "
+                f"{new:,.1f} h in place of {old:,.1f} h{change}; the approved entr{'y counts' if one else 'ies count'} "
+                f"as {'it is' if one else 'they are'} until the correction{' is' if one else 's are'} approved.")
+
+    def credential(self, name: str) -> CredentialProgress:
+        cid = self.rules.find(name)
+        return next(c for c in self.credentials if c.credential_id == cid)
+
+    def to_text(self, *, why: bool = False) -> str:
+        """The progress as plain text, for the command line."""
+        lp = self
+        lines = [
+            f"{lp.learner.name}: {lp.learner.degree_text()}; credentials held: {', '.join(lp.learner.credentials) or 'none recorded'}",
+            f"Logged {lp.total_hours:,.1f} h ({lp.pending_hours:,.1f} h pending approval: pending hours never count until approved).",
+        ]
+        if lp.pending_corrections:
+            lines.append(lp.corrections_text())
+            shown = lp.pending_corrections if why else lp.pending_corrections[:_LISTED_CORRECTIONS]
+            lines += [f"  {c.text()}" for c in shown]
+            if len(shown) < len(lp.pending_corrections):
+                lines.append(f"  ...and {len(lp.pending_corrections) - len(shown):,} more (--why lists them all)")
+        lines += [f"Settings: {lp.options.describe()}.", ""]
+        for c in lp.credentials:
+            lines.append(f"{c.short} - {c.name}: experience {'MET' if c.met else 'not yet met'}; "
+                         f"education/licence {c.eligibility.text() if c.eligibility else 'not checked'}")
+            for r in c.routes:
+                if r.eligibility is not None and not r.eligibility.met:
+                    lines.append(f"  route {r.route.id}: not open to this learner: needs {'; and '.join(r.eligibility.missing)}")
+                    continue
+                state = "met" if r.met else (f"projected {r.projected.isoformat()}" if r.projected else "no projection at the recent pace")
+                lines.append(f"  route {r.route.id}: {r.route.label}")
+                lines.append(f"    {r.requirement_text()}  [{state}; pace {r.pace_hours_per_week:.1f} h/week]")
+                if lp.options.target is not None and not r.met:
+                    if r.target_possible:
+                        extra = f" incl. {r.need_supervision_hours:.1f} h supervision" if r.need_supervision_hours else ""
+                        lines.append(f"    to finish by {lp.options.target.isoformat()}: {r.need_weekly_hours:.1f} h/week{extra}")
+                    else:
+                        lines.append(f"    to finish by {lp.options.target.isoformat()}: not possible (too few weeks left)")
+                reasons = r.not_counted_by_reason()
+                if reasons:
+                    lines.append("    not counted: " + "; ".join(f"{k} ({v:,.1f} h)" for k, v in reasons.items()))
+                if why:
+                    for e in r.not_counted:
+                        lines.append(f"      {e.date.isoformat()} {e.hours:5.2f} h {e.entry_id}: {'; '.join(e.reasons)}")
+            lines.append("")
+        return "\n".join(lines).rstrip() + "\n"
+
+
+# --- building it ----------------------------------------------------------------------------
+
+
+def _reasons(rr: RouteResult, ledger: Ledger, opts: Options, learner: Person) -> list[list[str]]:
+    counts = rr.route.counts
+    n = len(ledger)
+    out: list[list[str]] = [[] for _ in range(n)]
+    sup_names = {p.person_id: p.name for p in ledger.people.persons}
+    for name in CHECKS:
+        passed = rr.checks.get(name)
+        if passed is None:
+            continue
+        for i in np.flatnonzero(~passed):
+            if name == "after_as_of":
+                msg = f"dated after {opts.as_of.isoformat()}"
+            elif name == "category":
+                msg = f"category '{label(_CATEGORY_OF_CODE.get(int(ledger.category[i]), '?'))}' does not count here"
+            elif name == "setting":
+                msg = f"setting '{_SETTING_OF_CODE.get(int(ledger.setting[i]), '?').replace('_', ' ')}' does not count (only {', '.join(s.replace('_', ' ') for s in counts.settings)})"
+            elif name == "paid":
+                msg = "unpaid"
+            elif name == "supervised":
+                msg = "no supervisor named"
+            elif name == "supervisor_credential":
+                sid = int(ledger.supervisor[i])
+                who = sup_names.get(sid, "no supervisor")
+                msg = f"supervisor {who} does not hold {' or '.join(counts.supervisor_credentials)}" if sid >= 0 else "no supervisor named"
+                if sid < 0 and "supervised" in rr.checks:
+                    continue
+            elif name == "after_degree":
+                msg = (f"before the degree date {learner.degree_date.isoformat()}" if learner.degree_date
+                       else "no degree date recorded for the learner (add it to count post-degree work)")
+            elif name == "look_back":
+                cut = from_day_number(day_number(opts.as_of) - window_days(counts))
+                msg = f"outside the {counts.look_back_months.value:g}-month look-back (on or before {cut.isoformat()})"
+            else:  # a check the rules gained after these words were written: name it rather than guess
+                msg = f"fails the route's {name.replace('_', ' ')} rule"
+            out[i].append(msg)
+    return out
+
+
+def _requirement(r: RequirementResult, weekly: bool) -> RequirementProgress:
+    need = None
+    if r.need_minutes is not None:
+        v = float(r.need_minutes[0])
+        need = None if np.isnan(v) else v / 60
+    return RequirementProgress(
+        measure=r.measure, unit=r.requirement.unit, target=float(r.target), value=float(r.value[0]),
+        logged=float(r.logged[0]), met=bool(r.met[0]), projected=None if r.met[0] else projected_date(r.projected[0]),
+        figure=r.requirement.min, need_weekly_hours=need,
+        weekly=({k: (v[0] if isinstance(v, np.ndarray) else v) for k, v in r.series.items()} if weekly and r.series else None),
+    )
+
+
+def learner_progress(
+    store: Store,
+    learner: str | Person,
+    *,
+    rules: Rules | None = None,
+    as_of: date | None = None,
+    full_time_hours: float | None = None,
+    pace_weeks: int | None = None,
+    target: date | None = None,
+    exclude: set[str] | None = None,
+) -> LearnerProgress:
+    """Where ``learner`` stands on every credential's every route.
+
+    ``full_time_hours`` defaults to the rules file's setting (35 h/week); ``target`` asks
+    what weekly hours would meet each route by that date. ``exclude`` names entries to
+    leave out altogether (the verification report leaves out entries that fail verification).
+    """
+    rules = rules or load_rules()
+    person = learner if isinstance(learner, Person) else get_person(store, learner, "learner")
+    opts = make_options(rules, as_of=as_of, full_time_hours=full_time_hours, target=target,
+                        **({"pace_weeks": pace_weeks} if pace_weeks else {}))
+    ledger = load_ledger(store, person).without(exclude)
+    results = evaluate(ledger, rules, opts, keep=True)
+    hours = ledger.minutes / 60
+    in_range = ledger.day <= day_number(opts.as_of)
+    by_cred: dict[str, list[RouteProgress]] = {}
+    for rr in results:
+        reasons = _reasons(rr, ledger, opts, person)
+        not_counted = [
+            NotCounted(ledger.entry_id[i], from_day_number(int(ledger.day[i])), float(hours[i]),
+                       _CATEGORY_OF_CODE.get(int(ledger.category[i]), "?"), _SETTING_OF_CODE.get(int(ledger.setting[i]), "?"),
+                       reasons[i])
+            for i in np.flatnonzero(~rr.counted) if reasons[i] and ledger.day[i] <= day_number(opts.as_of)
+        ]
+        groups: dict[int, list[RequirementProgress]] = {}
+        for r in rr.requirements:
+            groups.setdefault(r.group, []).append(_requirement(r, weekly=True))
+        need = None if rr.need_minutes is None or np.isnan(rr.need_minutes[0]) else float(rr.need_minutes[0]) / 60
+        need_sup = None if rr.need_supervision_minutes is None or np.isnan(rr.need_supervision_minutes[0]) else float(rr.need_supervision_minutes[0]) / 60
+        counted = rr.counted
+        by_cred.setdefault(rr.credential_id, []).append(RouteProgress(
+            route=rr.route, met=bool(rr.met[0]), projected=None if rr.met[0] else projected_date(rr.projected[0]),
+            pace_hours_per_week=float(rr.pace_minutes[0]) / 60, groups=list(groups.values()),
+            counted_hours=float(hours[counted & ledger.approved].sum()),
+            pending_hours=float(hours[counted & ~ledger.approved].sum()),
+            not_counted=not_counted, need_weekly_hours=need, need_supervision_hours=need_sup,
+            target_possible=None if opts.target is None else (need is not None and (need_sup is not None)),
+            eligibility=check_eligibility(rr.route.eligibility, person, rules) if rr.route.eligibility else None,
+        ))
+    creds = [
+        CredentialProgress(cid, rules.short_name(cid), rules.credentials[cid].name, rules.credentials[cid].body, routes,
+                           check_eligibility(rules.credentials[cid].eligibility, person, rules))
+        for cid, routes in by_cred.items()
+    ]
+    return LearnerProgress(
+        learner=person, options=opts, rules=rules, credentials=creds,
+        total_hours=float(hours[in_range].sum()), pending_hours=float(hours[in_range & ~ledger.approved].sum()),
+        week_dates=grid_week_dates(ledger, opts),
+        pending_corrections=pending_corrections(store, person, exclude=exclude, as_of=opts.as_of),
+    )
+
+
+def verified_learner_progress(store: Store, learner: str | Person, **options) -> tuple[LearnerProgress, Verification, SignedLog]:
+    """``learner``'s progress counting only entries that verify, with the verification and the log it checked.
+
+    What the command line, the dashboard and the report show: an entry changed outside casekit
+    (or approved without a valid signature) fails verification and counts nowhere, whatever its
+    status column says. ``options`` are :func:`learner_progress`'s.
+    """
+    log = load_signed_log(store, learner)
+    verification = verify_log(log)
+    lp = learner_progress(store, log.learner, exclude=verification.failed_entries or None, **options)
+    return lp, verification, log
+
+
+__all__ = ["learner_progress", "verified_learner_progress", "LearnerProgress", "CredentialProgress", "RouteProgress",
+           "RequirementProgress", "NotCounted"]

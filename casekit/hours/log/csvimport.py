@@ -1,0 +1,129 @@
+"""Importing entries from a CSV file: all rows or none.
+
+The file is read with pandas (repeated values such as names, dates and categories are
+parsed once each), every row is checked, and only if every row is good are they all
+inserted, in one transaction. A file with bad rows is refused with every bad row listed;
+a process killed part-way leaves the log as it was, because the transaction never commits.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import warnings
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+import pandas as pd
+
+from casekit.hours.log.entries import COLUMNS, REQUIRED, parse_frame
+from casekit.hours.errors import EntryRejected, HoursError, RowProblem
+from casekit.hours.log.logbook import write_entries
+from casekit.hours.storage.database import Store
+
+# Columns an export writes that an import reads but does not take: imported entries are
+# always pending, because approval belongs to the log where it was given.
+IGNORED_COLUMNS = ("status",)
+# Read as categories: these repeat, so each distinct value is stored and parsed once.
+_CATEGORY_COLUMNS = ("learner", "date", "hours", "category", "setting", "paid", "supervisor")
+
+
+@dataclass
+class ImportResult:
+    path: Path
+    count: int
+    entry_ids: list[str] = field(repr=False)
+    notes: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        what = "1 entry" if self.count == 1 else f"{self.count:,} entries"
+        lines = [f"imported {what} from {self.path.name} (pending until a supervisor approves them)"]
+        return "\n".join(lines + self.notes)
+
+
+def _read(path: Path) -> pd.DataFrame:
+    if not path.exists():
+        raise HoursError(f"{path}: no such file; give the path of a CSV file with a header row")
+    if path.is_dir():
+        raise HoursError(f"{path}: is a folder; give the path of a CSV file")
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        try:
+            header = next(csv.reader(fh), None)
+        except (csv.Error, UnicodeDecodeError) as exc:
+            raise HoursError(f"{path}: cannot be read as UTF-8 CSV ({exc}); save it as CSV UTF-8 and try again") from None
+    if not header or not any(h.strip() for h in header):
+        raise HoursError(f"{path}: is empty; the first row must name the columns: {', '.join(COLUMNS)}")
+    names = [h.strip().lower() for h in header]
+    unknown = [h for h in names if h not in COLUMNS and h not in IGNORED_COLUMNS]
+    missing = [c for c in REQUIRED if c not in names]
+    dups = sorted({h for h in names if names.count(h) > 1})
+    problems = []
+    if unknown:
+        problems.append(f"unknown column(s) {', '.join(repr(u) for u in unknown)}")
+    if missing:
+        problems.append(f"missing column(s) {', '.join(missing)}")
+    if dups:
+        problems.append(f"repeated column(s) {', '.join(dups)}")
+    if problems:
+        raise HoursError(
+            f"{path}: header row: {'; '.join(problems)}. The columns are {', '.join(COLUMNS)} "
+            f"({', '.join(REQUIRED)} required; supervisor, note and entry_id optional)"
+        )
+    dtypes = {h: ("category" if n in _CATEGORY_COLUMNS else object) for h, n in zip(header, names)}
+    try:
+        with warnings.catch_warnings():
+            # pandas only warns when the first data row is longer than the header
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            frame = pd.read_csv(
+                path, dtype=dtypes, keep_default_na=False, na_filter=False, encoding="utf-8-sig",
+                index_col=False, on_bad_lines="error",
+            )
+    except pd.errors.ParserWarning:
+        raise HoursError(f"{path}: row 2 has more fields than the header; every row must have the same "
+                         "columns as the header (a comma inside a note needs the note in double quotes)") from None
+    except pd.errors.ParserError as exc:
+        detail = str(exc).replace("Error tokenizing data. C error: ", "").strip()
+        raise HoursError(f"{path}: {detail}; every row must have the same columns as the header "
+                         "(a comma inside a note needs the note in double quotes)") from None
+    except UnicodeDecodeError as exc:
+        raise HoursError(f"{path}: is not UTF-8 text ({exc.reason} at byte {exc.start}); save it as CSV UTF-8") from None
+    frame.columns = names
+    return frame
+
+
+def import_csv(
+    store: Store,
+    path: str | os.PathLike,
+    *,
+    today: date | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportResult:
+    """Import every row of the CSV at ``path``, or none of them.
+
+    Rows are numbered as in a spreadsheet (the header is row 1). Raises
+    :class:`EntryRejected` listing every bad row; the log is then unchanged.
+    ``progress(done, total)`` is called as rows are written.
+    """
+    path = Path(path)
+    frame = _read(path)
+    if len(frame) == 0:
+        raise HoursError(f"{path}: has a header but no entries")
+    notes = []
+    if "status" in frame.columns:
+        notes.append("the status column was not imported: imported entries are pending until approved in this log")
+    rows = np.arange(2, len(frame) + 2, dtype=np.int64)
+    parsed, problems = parse_frame(frame, rows=rows, today=today)
+    del frame
+    try:
+        ids = write_entries(store, parsed, problems, source=path.name, progress=progress)
+    except EntryRejected as exc:
+        if exc.source is None:  # pragma: no cover - write_entries always names the source
+            raise EntryRejected(exc.problems, path.name) from None
+        raise
+    return ImportResult(path=path, count=len(ids), entry_ids=ids, notes=notes)
+
+
+__all__ = ["ImportResult", "import_csv", "RowProblem"]

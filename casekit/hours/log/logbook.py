@@ -1,0 +1,213 @@
+"""Writing entries to the log (all of a batch or none) and reading them back.
+
+Every write goes through :func:`write_entries`: the entries were parsed by
+:func:`casekit.hours.entries.parse_frame`; inside one write transaction they are checked
+against the log, inserted in bulk (executemany on the raw cursor, in chunks) and recorded
+in each learner's audit chain (one record per learner per batch, listing every entry
+with its hash; see :mod:`casekit.hours.audit`), so a batch is either all in and recorded
+or, on any problem or crash, not there at all.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from typing import Callable
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import select
+
+from casekit.hours.storage import audit
+from casekit.hours.log.entries import ParsedEntries, check_against_log, new_entry_ids, parse_frame
+from casekit.hours.errors import EntryRejected, RowProblem
+from casekit.hours.storage.models import entries, people
+from casekit.hours.log.people import get_person, list_people
+from casekit.hours.storage.database import Store
+
+_CHUNK = 50_000
+
+
+def write_entries(
+    store: Store,
+    parsed: ParsedEntries,
+    problems: list[RowProblem],
+    *,
+    source: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    actor: str | None = None,
+) -> list[str]:
+    """Check ``parsed`` against the log and insert every entry in one transaction, or none.
+
+    ``problems`` are those already found by :func:`parse_frame`; any problem (old or new)
+    raises :class:`EntryRejected` listing them all, and the log is left as it was.
+    ``actor`` is who logged the entries, for the audit log (default: each learner).
+    Returns the entry ids, in the order of ``parsed``.
+    """
+    problems = list(problems)
+    with store.write() as conn:
+        if conn.dialect.name == "postgresql":
+            # SQLite's BEGIN IMMEDIATE already serialises writers; elsewhere take the same
+            # one-writer-at-a-time lock, so the 24-hours-a-day check cannot race (readers still read).
+            conn.exec_driver_sql("LOCK TABLE hours_entries IN SHARE ROW EXCLUSIVE MODE")
+            audit.lock_for_append(conn)
+        learner_id, supervisor_id = check_against_log(conn, parsed, problems)
+        if problems:
+            raise EntryRejected(problems, source)
+        return _insert(conn, parsed, learner_id, supervisor_id, progress, actor)
+
+
+def _insert(conn, parsed, learner_id, supervisor_id, progress, actor) -> list[str]:
+    n = len(parsed)
+    # Store one learner's entries together, oldest first: the table is clustered that way.
+    order = np.lexsort((parsed.day.astype(np.int64), learner_id))
+    ids = parsed.entry_id.copy()
+    fresh = np.flatnonzero(ids[order] == "")
+    new = new_entry_ids(len(fresh))
+    ids_sorted = ids[order]
+    ids_sorted[fresh] = new
+    ids[order] = ids_sorted
+    created = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    sql = (
+        "INSERT INTO hours_entries (entry_id, learner_id, day, minutes, category, setting, paid, "
+        "supervisor_id, note, supersedes, status, created_at) VALUES (" + ", ".join([mark] * 12) + ")"
+    )
+    days = parsed.day[order]
+    day_text = np.datetime_as_string(days, unit="D").tolist()
+    day_col = day_text if conn.dialect.name == "sqlite" else days.astype(object).tolist()
+    sup = supervisor_id[order]
+    sup_col = [None if s < 0 else s for s in sup.tolist()]
+    if parsed.supersedes is None:
+        supersedes_col = [None] * n
+    else:
+        supersedes_col = [str(x) if x else None for x in parsed.supersedes[order].tolist()]
+    columns = [
+        ids_sorted.tolist(), learner_id[order].tolist(), day_col, parsed.minutes[order].tolist(),
+        parsed.category[order].tolist(), parsed.setting[order].tolist(), parsed.paid[order].tolist(),
+        sup_col, parsed.note[order].tolist(), supersedes_col,
+    ]
+    for start in range(0, n, _CHUNK):
+        stop = min(n, start + _CHUNK)
+        batch = list(zip(*(c[start:stop] for c in columns), ["pending"] * (stop - start), [created] * (stop - start)))
+        conn.exec_driver_sql(sql, batch)
+        if progress is not None:
+            progress(stop, n)
+    _record_added(conn, columns, day_text, created, actor)
+    return [str(x) for x in ids]
+
+
+def _record_added(conn, columns: list[list], day_text: list[str], at: str, actor: str | None) -> None:
+    """Append one audit record per learner: the entries this batch logged for them, each with its hash."""
+    ids, learner_ids, _, minutes, category, setting, paid, sup_ids, note, supersedes = columns
+    if not ids:
+        return
+    name = {p.person_id: p.name for p in list_people(None, conn=conn)}
+    learner_names = [name[i] for i in learner_ids]
+    hashes = audit.entry_hashes(ids, learner_names, day_text, minutes, category, setting, paid,
+                                [name.get(s) for s in sup_ids], note, supersedes)
+    lid = np.asarray(learner_ids, dtype=np.int64)
+    starts = np.concatenate([[0], np.flatnonzero(np.diff(lid)) + 1, [len(lid)]])
+    heads = audit.heads(conn, np.unique(lid).tolist())
+    records = []
+    for a, b in zip(starts[:-1].tolist(), starts[1:].tolist()):
+        learner = int(lid[a])
+        corrects = any(supersedes[a:b])
+        rec = audit.make_record(
+            learner, audit.learner_chain_name(name[learner]), heads[learner], at=at,
+            actor=actor or name[learner], action="correct" if corrects else "add",
+            items=audit.pack_items(ids[a:b], hashes[a:b]))
+        heads[learner] = (rec.seq, rec.hash)
+        records.append(rec)
+    audit.insert(conn, records)
+
+
+# --- one entry ----------------------------------------------------------------------------
+
+
+def add_entry(
+    store: Store,
+    *,
+    learner: str,
+    date: date | str,
+    hours: float | str,
+    category: str,
+    setting: str,
+    paid: bool | str = True,
+    supervisor: str | None = None,
+    note: str = "",
+    today: date | None = None,
+    actor: str | None = None,
+) -> str:
+    """Log one entry (status *pending* until a supervisor approves it); return its entry id.
+
+    ``actor`` is who logged it, for the audit log (default: the learner). Raises
+    :class:`EntryRejected` naming the field when anything is wrong; nothing is saved then.
+    """
+    if isinstance(paid, bool):
+        paid = "yes" if paid else "no"
+    frame = pd.DataFrame(
+        {
+            "learner": [learner or ""],
+            "date": [date.isoformat() if hasattr(date, "isoformat") else str(date or "")],
+            "hours": [str(hours) if hours is not None else ""],
+            "category": [category or ""],
+            "setting": [setting or ""],
+            "paid": [str(paid)],
+            "supervisor": [supervisor or ""],
+            "note": [note or ""],
+            "entry_id": [""],
+        },
+        dtype=object,
+    )
+    parsed, problems = parse_frame(frame, today=today)
+    return write_entries(store, parsed, problems, actor=actor)[0]
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def list_entries(
+    store: Store,
+    *,
+    learner: str | None = None,
+    supervisor: str | None = None,
+    status: str | None = None,
+    start: date | None = None,
+    end: date | None = None,
+    limit: int | None = None,
+) -> pd.DataFrame:
+    """Entries as a table (names, not ids), newest first; filters combine with AND."""
+    sup = people.alias("sup")
+    lea = people.alias("lea")
+    q = (
+        select(
+            entries.c.entry_id, lea.c.name.label("learner"), entries.c.day.label("date"),
+            entries.c.minutes, entries.c.category, entries.c.setting, entries.c.paid,
+            sup.c.name.label("supervisor"), entries.c.note, entries.c.status, entries.c.supersedes,
+        )
+        .select_from(entries.join(lea, entries.c.learner_id == lea.c.person_id).outerjoin(sup, entries.c.supervisor_id == sup.c.person_id))
+        .order_by(entries.c.day.desc(), entries.c.entry_id.desc())
+    )
+    if learner:
+        q = q.where(entries.c.learner_id == get_person(store, learner, "learner").person_id)
+    if supervisor:
+        q = q.where(entries.c.supervisor_id == get_person(store, supervisor, "supervisor").person_id)
+    if status:
+        if status not in ("pending", "approved"):
+            raise EntryRejected([RowProblem(None, "status", f"{status!r} is not pending or approved")])
+        q = q.where(entries.c.status == status)
+    if start:
+        q = q.where(entries.c.day >= start)
+    if end:
+        q = q.where(entries.c.day <= end)
+    if limit:
+        q = q.limit(limit)
+    with store.read() as conn:
+        rows = conn.execute(q).all()
+    frame = pd.DataFrame(rows, columns=["entry_id", "learner", "date", "minutes", "category", "setting", "paid",
+                                        "supervisor", "note", "status", "supersedes"])
+    frame.insert(3, "hours", frame.pop("minutes") / 60)
+    frame["paid"] = frame["paid"].astype(bool)
+    frame["supervisor"] = frame["supervisor"].fillna("")
+    frame["supersedes"] = frame["supersedes"].fillna("")
+    return frame

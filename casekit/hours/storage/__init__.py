@@ -1,0 +1,1 @@
+"""Where the hours log lives: the database, its tables, their migrations and the hash-chained audit trail."""
