@@ -193,7 +193,7 @@ def test_a_typo_in_a_programs_fact_is_fixed_in_programs_not_added_to_the_case(li
     assert len(found) == 1, found
     assert found[0].startswith("casestudies/programs.yaml: programs[harbor-snf-benefit].tests[qualifying-stay].fact")
     assert "did you mean 'qualifying_inpatient_days'?" in found[0] and "add `" not in found[0]
-    assert "given by nursing-discharge-heart-failure-lives-alone" in found[0]
+    assert "(given by " in found[0] and "nursing-discharge-heart-failure-lives-alone" in found[0]
 
 
 def test_a_typo_in_a_cases_fact_is_named_with_the_programs_name(library_copy):
