@@ -127,7 +127,7 @@ def assessment_view(session) -> W.VBox:
     # One domain's needs at a time, chosen in a drop-down: Tab reaches it, the arrow keys change
     # it, and a screen reader reads the chosen domain (an accordion's headers take no focus).
     domain = W.Dropdown(options=[(f"{d} ({len(rows)} needs)", d) for d, rows in groups.items()],
-                        description="Needs in the domain", style=LABEL_STYLE)
+                        description="Needs in the domain", style=LABEL_STYLE, layout=W.Layout(width="auto"))
     panels = {d: W.VBox(rows) for d, rows in groups.items()}
     shown = W.VBox(list(panels.values()))
 
