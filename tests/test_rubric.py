@@ -491,3 +491,23 @@ def test_in_house_work_meets_a_need_as_a_referral_would(case_id):
     assert _result(plan, case_id, "referrals").points < with_work.points
     assert with_work.points >= without.points
     assert "by the team's own work" in with_work.feedback
+
+
+def test_an_event_left_unrevised_is_told_what_it_missed_not_the_model_answer(case_id):
+    """After the first save, with no revision at all: does each event's comment name what it called for
+    (its new needs, the programs to determine again, what the note should say) instead of the key's explanation?"""
+    case, key = LIB.case(case_id), LIB.key(case_id)
+    plan = Plan(case=case_id, initial_saved=True)
+    result = _result(plan, case_id, "revision")
+    assert result.points == 0
+    for kev in key.events:
+        assert kev.explanation not in result.feedback, f"{kev.event}: the model answer is repeated"
+        title = case.event(kev.event).title
+        said = result.feedback.split(f"After '{title}'", 1)[1].split("After '", 1)[0]
+        assert "was not revised" in said, kev.event
+        wanted = [LIB.needs[n].title.lower() for n in kev.new_needs if n in LIB.needs]
+        wanted += [LIB.programs.get(p).name for p in kev.redetermine]
+        wanted += [a.concept for a in kev.actions]
+        assert wanted, f"{kev.event}: the key asks nothing of this event; the check would test nothing"
+        missing = [w for w in wanted if w not in said]
+        assert not missing, f"{kev.event}: the comment does not name {missing}: {said}"

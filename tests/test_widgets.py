@@ -417,3 +417,17 @@ def test_the_case_menu_shows_no_percent_for_a_case_not_started(tmp_path):
     CaseSession(CASE_ID, tmp_path, LIB).add_need(next(iter(LIB.needs)), "high")
     page = case_menu(tmp_path, LIB).data
     assert "(nan%)" not in page and "not started</td>" in page
+
+
+@pytest.mark.parametrize("step, boxes", [("planning", {"Goal", "Measure", "Action step"}), ("revision", {"Add a need", "Add a resource"})])
+def test_a_box_an_add_button_reads_sends_its_text_before_the_click(session, step, boxes):
+    """Does each box a button reads send its text when it loses focus, so the click cannot overtake the last keystrokes?
+
+    ipywidgets queues a box's keystroke updates while the kernel is busy but sends a click at once.
+    """
+    session.save_initial_plan()
+    view = step_view(session, step)
+    found = {w.description: w for w in walk(view) if isinstance(w, (W.Text, W.Textarea)) and w.description in boxes}
+    assert set(found) == boxes, f"{step}: no box called {boxes - set(found)}"
+    sent_at_each_key = [d for d, w in found.items() if w.continuous_update]
+    assert not sent_at_each_key, f"{step}: {sent_at_each_key} send every keystroke, and an Add click can read them cut short"

@@ -151,3 +151,15 @@ def test_progress_note_display_shows_the_note(tmp_path, capfd):
     path = _write(tmp_path, case_id, Plan(case=case_id, progress_note="Met the family on 12 Feb; next visit 19 Feb."))
     grading.show_progress_note(path)
     assert "Met the family on 12 Feb" in capfd.readouterr().out
+
+
+def test_a_long_progress_note_is_folded_for_the_grader_s_box(tmp_path):
+    """Is a one-paragraph note folded into lines formgrader's box shows without sideways scrolling, every word kept?"""
+    case_id = GRADED[0]
+    note = " ".join(["Met Marcus and Tanya at home; agreed the naloxone, the pharmacy review and a ride to the clinic."] * 6)
+    note += "\n\nNext: I call on Friday."
+    path = _write(tmp_path, case_id, Plan(case=case_id, progress_note=note))
+    shown = grading.progress_note_text(path)
+    assert max(len(line) for line in shown.splitlines()) <= grading.NOTE_WIDTH
+    assert shown.split("\n\n", 1)[1].split() == note.split(), "a word was lost or changed in folding"
+    assert "\n\nNext: I call on Friday." in shown, "the learner's own paragraph break is kept"

@@ -47,6 +47,17 @@ def _choices(kit, case_id):
     return lib, needs, referral
 
 
+def _show_domain(cell, domain):
+    """Choose ``domain`` in the assessment's "Needs in the domain" drop-down, as a learner picks it by its label."""
+    choice = cell.locator(".widget-dropdown").filter(has_text="Needs in the domain").locator("select")
+    # The option reads "Housing (4 needs)"; the widget writes its spaces as &nbsp; and makes its value the label.
+    words = r"\s".join(re.escape(word) for word in domain.split())
+    option = choice.locator("option").filter(has_text=re.compile(rf"^{words}\s\(\d+\sneeds?\)$"))
+    expect(option).to_have_count(1)
+    choice.select_option(value=option.get_attribute("value"))
+    expect(choice).to_have_value(re.compile(rf"^{re.escape(domain)} \("))
+
+
 def _need_row(cell, title):
     """The row of one need in the assessment: (the row, its checkbox)."""
     page = cell.page
@@ -55,9 +66,6 @@ def _need_row(cell, title):
     return row, row.locator("input[type=checkbox]")
 
 
-@pytest.mark.xfail(reason="the assessment step now picks needs through a domain drop-down (issue 19, open); this "
-                          "journey still clicks the old accordion headers and must be rewritten for the drop-down",
-                   strict=False)
 def test_learner_works_a_case_and_finds_it_again_after_a_restart(kit, lab, page, shot):
     notebook, case_id = _first_case_notebook(kit)
     lib, needs, (ref_need, ref_resource) = _choices(kit, case_id)
@@ -71,11 +79,12 @@ def test_learner_works_a_case_and_finds_it_again_after_a_restart(kit, lab, page,
     expect(setup.locator(".jp-OutputArea")).to_contain_text("New plan")
     assert_widgets_render(page)
 
-    # Assessment: open each need's group, tick the need, set its severity.
+    # Assessment: show each need's domain in the drop-down, tick the need, set its severity.
     assess = cell_with(page, "Assess needs")
     for _, title, domain, severity in needs:
-        assess.locator(".jupyter-widget-Collapse-header").filter(has_text=re.compile(f"^{re.escape(domain)} \\(")).click()
+        _show_domain(assess, domain)
         row, box = _need_row(assess, title)
+        expect(box).to_be_visible()
         box.check()
         expect(assess).to_contain_text(f"Saved: {title} added as")
         row.locator("select").select_option(severity)
@@ -122,7 +131,7 @@ def test_learner_works_a_case_and_finds_it_again_after_a_restart(kit, lab, page,
 
     # Come back later: restart the kernel and run everything again.
     restart_and_run_all(page)
-    expect(setup.locator(".jp-OutputArea-output")).to_contain_text("Loaded your saved plan", timeout=90_000)
+    expect(setup.locator(".jp-OutputArea")).to_contain_text("Loaded your saved plan", timeout=90_000)
     wait_all_run(page, code_cells)
     assert_widgets_render(page)
 

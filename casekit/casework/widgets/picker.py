@@ -52,8 +52,13 @@ class Picker:
         self.on_change = on_change
         # ensure_option stays off: with it the box keeps its last valid text while the learner
         # types on, and Add would take a title they no longer see. The title is checked here.
+        # continuous_update stays off too: the box then sends its text once, when it loses focus
+        # (Tab to Add, or a click on it), before the click. Sent at every keystroke, the last
+        # keystrokes wait in ipywidgets' queue until the kernel is idle, while a button's click
+        # is sent at once: a fast typist's Add read a title cut short.
         self.search = W.Combobox(options=tuple(self.by_label), placeholder=f"type to search {len(options)} {noun}s",
-                                 description=f"Add a {noun}", style=LABEL_STYLE, layout=W.Layout(width="70%"))
+                                 description=f"Add a {noun}", style=LABEL_STYLE, layout=W.Layout(width="70%"),
+                                 continuous_update=False)
         self.add = W.Button(description="Add", tooltip=f"Add the {noun} named in the box", layout=W.Layout(width="auto", min_width="5em"))
         self.listing = W.VBox()
         self.add.on_click(guarded(self._add))

@@ -128,7 +128,7 @@ def assessment_view(session) -> W.VBox:
     # One domain's needs at a time, chosen in a drop-down: Tab reaches it, the arrow keys change
     # it, and a screen reader reads the chosen domain (an accordion's headers take no focus).
     domain = W.Dropdown(options=[(f"{d} ({len(rows)} needs)", d) for d, rows in groups.items()],
-                        description="Needs in the domain", style=LABEL_STYLE)
+                        description="Needs in the domain", style=LABEL_STYLE, layout=W.Layout(width="auto"))
     panels = {d: W.VBox(rows) for d, rows in groups.items()}
     shown = W.VBox(list(panels.values()))
 
@@ -229,14 +229,18 @@ def _refresh_needs(dropdown: W.Dropdown, session) -> None:
 def planning_view(session) -> W.VBox:
     status = StatusArea()
     need = W.Dropdown(options=_need_options(session), description="For need", style=LABEL_STYLE)
+    # The boxes an Add button reads send their text when they lose focus, not at each keystroke:
+    # see Picker (a click overtakes keystrokes still queued, and the goal would be cut short).
     what = W.Textarea(placeholder="What will happen, and who does it (e.g. 'Ms. Reyes will attend cardiology follow-up with her daughter')", layout=WIDE,
-                      description="Goal", style=LABEL_STYLE, tooltip="The goal: what will happen, and who does it")
-    measure = W.Text(placeholder="How you will know (a number or an observable result)", layout=WIDE, description="Measure", style=LABEL_STYLE)
+                      description="Goal", style=LABEL_STYLE, tooltip="The goal: what will happen, and who does it", continuous_update=False)
+    measure = W.Text(placeholder="How you will know (a number or an observable result)", layout=WIDE, description="Measure", style=LABEL_STYLE,
+                     continuous_update=False)
     target = W.DatePicker(description="Target date", style=LABEL_STYLE)
     add = W.Button(description="Add goal", button_style="primary")
     listing = W.VBox()
     role_opts = [("case manager (me)", "case-manager")] + [(r.title, r.id) for r in session.lib.roles.values()]
-    step_text = W.Text(placeholder="what will be done", layout=W.Layout(width="50%"), description="Action step", style=LABEL_STYLE)
+    step_text = W.Text(placeholder="what will be done", layout=W.Layout(width="50%"), description="Action step", style=LABEL_STYLE,
+                       continuous_update=False)
     owner = W.Dropdown(options=role_opts, layout=W.Layout(width="25%"), description="Owner", style=LABEL_STYLE, tooltip="Who does the action step")
     due = W.DatePicker(layout=W.Layout(width="20%"), description="Due", style=LABEL_STYLE)
     add_step = W.Button(description="Add action step")

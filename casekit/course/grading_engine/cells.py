@@ -19,6 +19,7 @@ import functools
 import io
 import os
 import stat
+import textwrap
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -219,14 +220,24 @@ def plan_summary(plan_file: Path | str | SubmittedPlan) -> str:
     )
 
 
+NOTE_WIDTH = 88
+"""Columns of the printed progress note. Formgrader and the feedback page show printed text in a box that
+keeps each line whole, so a note written as one long paragraph made the grader scroll sideways."""
+
+
+def wrapped_note(note: str, width: int = NOTE_WIDTH) -> str:
+    """``note`` with every line folded at ``width`` columns; its own line breaks and blank lines are kept."""
+    return "\n".join(textwrap.fill(line, width) if line.strip() else "" for line in note.splitlines())
+
+
 def progress_note_text(plan_file: Path | str | SubmittedPlan) -> str:
-    """The progress note from the plan file as the person who grades it reads it."""
+    """The progress note from the plan file as the person who grades it reads it, folded to fit the box it shows in."""
     _, plan, why = _read_quietly(plan_file)
     if plan is None:
         return why
     if not plan.progress_note.strip():
         return "The plan file holds no progress note yet (step 9 of the walk-through)."
-    return "Progress note, as written in the plan file:\n\n" + plan.progress_note
+    return "Progress note, as written in the plan file:\n\n" + wrapped_note(plan.progress_note)
 
 
 def show_progress_note(plan_file: Path | str) -> None:
