@@ -1,6 +1,6 @@
 """The supervisor dashboard (ipywidgets): pick a supervisee, log hours, approve pending
-entries (signed with the supervisor's private key), see progress bars per credential and
-the chart.
+entries (signed with the supervisor's private key), sign a monthly supervision summary,
+write the application packet, see progress bars per credential and the chart.
 
 Every button runs inside ``with self.output:``, so a refused entry shows its message in
 the dashboard and an unexpected error shows its traceback there, not in a log nobody reads.
@@ -23,6 +23,7 @@ import ipywidgets as W
 from casekit.errors import CasekitError
 from casekit.hours.approval import approve_entries, pending_for
 from casekit.hours.charts import charted, progress_png
+from casekit.hours.dashboard_apply import ApplyPanel
 from casekit.hours.dashboard_people import KeyMaker, PeoplePanel
 from casekit.hours.dashboard_plan import PlanPanel, WhyPanel
 from casekit.hours.demo import build_demo_log, demo_key_path, is_demo_log
@@ -163,6 +164,7 @@ class SupervisorDashboard:
         self.verification = self.signed_log = None
         self.why = WhyPanel(self)
         self.planner = PlanPanel(self)
+        self.apply = ApplyPanel(self)
         self.supervisor.observe(lambda c: setattr(self.key_file, "value", self._suggested_key(c["new"])), names="value")
         self.learner.observe(lambda _c: self._run(self._default_setting), names="value")
         for w in (self.supervisor, self.learner, self.full_time, self.target):
@@ -181,7 +183,7 @@ class SupervisorDashboard:
                                         "named on an entry can approve it, and a signed entry can no longer be changed, "
                                         "only corrected.</small>")),
                           self.key_file, self.passphrase, W.HBox([self.approve_button, self.approve_all_button]),
-                          self.key_maker.widget],
+                          self.key_maker.widget, self.apply.widget],
                          layout=W.Layout(width="100%"))
         progress = W.VBox([self.summary,
                            W.HBox([self.target, W.HTML(_block("<small>pick a date to see the weekly hours that would "
@@ -363,6 +365,7 @@ class SupervisorDashboard:
             self.pending.options, self.bars.children = [], []
             self.progress = self.verification = self.signed_log = None
             self.why.update()
+            self.apply.update()
             return
         pend = pending_for(self.store, self.supervisor.value, self.learner.value)
         self.pending.options = [
@@ -395,6 +398,7 @@ class SupervisorDashboard:
         self.chart.value = (f'<img alt="Chart of {html.escape(lp.learner.name)}\'s approved and pending hours toward each credential (the figures are in the bars above)" '
                             f'style="max-width:100%" src="data:image/png;base64,{base64.b64encode(png).decode("ascii")}">')
         self.why.update()
+        self.apply.update()
         if getattr(self, "tabs", None) is not None and self.tabs.selected_index == TAB_TITLES.index("Plan"):
             self.planner.update()
 
