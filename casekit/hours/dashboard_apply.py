@@ -64,7 +64,7 @@ class ApplyPanel:
             self.summaries.value = "<i>No supervisee with entries yet.</i>"
             return
         shaped = {c for form in load_forms().packets.values() for c in form.credentials}
-        options = [(f"{c.short}: {c.name}", c.short) for c in b.progress.credentials if c.short in shaped]
+        options = [(c.name, c.short) for c in b.progress.credentials if c.short in shaped]
         keep = self.credential.value
         self.credential.options = options
         if keep in [v for _, v in options]:
