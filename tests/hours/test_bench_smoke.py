@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -23,3 +24,13 @@ def test_benchmark_prints_every_figure_on_a_tiny_log(tmp_path):
     assert re.search(r"one Ed25519 signature each", out) and re.search(r"\d[\d,]* entries/s\)", out)
     assert "synthetic log: 3,000 entries, 30 learners" in out
     assert "30 learners x 11 routes" in out
+    if shutil.which("sqlite3"):
+        times = re.search(r"CSV import:\s+(\d+\.\d+) s.*\nsqlite3 \.import, same CSV:\s+(\d+\.\d+) s", out)
+        ratio = re.search(r"import ratio to sqlite3:\s+(\d+\.\d+) x", out)
+        assert times and ratio, out
+        ours, theirs = float(times.group(1)), float(times.group(2))
+        # the times are printed to 0.01 s, so the ratio lies within what their rounding allows
+        low, high = (ours - 0.005) / (theirs + 0.005), (ours + 0.005) / max(theirs - 0.005, 1e-9)
+        assert low - 0.005 <= float(ratio.group(1)) <= high + 0.005, out
+    else:
+        assert "not measured: the sqlite3 program is not installed" in out

@@ -133,3 +133,34 @@ def test_the_same_entry_id_twice_in_a_file_is_refused(store, people, tmp_path):
     rows = [entry_row(entry_id=eid), entry_row(entry_id=eid, date="2024-03-05")]
     with pytest.raises(EntryRejected, match="row 3: entry_id: the same id as row 2"):
         import_csv(store, write_csv(tmp_path / "dup.csv", rows))
+
+
+def test_a_note_a_spreadsheet_would_run_survives_export_and_import(store, people, tmp_path):
+    """Does a note starting with = or - come back as written, not with the apostrophe the export adds?"""
+    notes = ["=HYPERLINK(\"x\")", "-call back Monday", "+team", "@desk", "'quoted on purpose", "plain"]
+    rows = [entry_row(date=f"2024-06-{d:02d}", note=n) for d, n in enumerate(notes, start=1)]
+    import_csv(store, write_csv(tmp_path / "in.csv", rows))
+    out = tmp_path / "out.csv"
+    export_csv(store, out)
+    text = out.read_text(encoding="utf-8")
+    assert "'=HYPERLINK" in text and "'-call back Monday" in text  # the export guards them
+    other = open_store(tmp_path / "other.sqlite")
+    for p in people.values():
+        add_person(other, p.name, p.role, degree_level=p.degree_level, degree_field=p.degree_field,
+                   degree_date=p.degree_date, credentials=p.credentials)
+    import_csv(other, out)
+    assert sorted(list_entries(other)["note"]) == sorted(notes)
+    other.close()
+
+
+def test_an_import_leaves_the_log_checking_references_for_every_later_write(store, people, tmp_path):
+    """After a bulk import, does SQLite still refuse an entry whose learner is not in the log?"""
+    import_csv(store, write_csv(tmp_path / "in.csv", [entry_row()]))
+    with store.write() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    with pytest.raises(Exception, match="FOREIGN KEY"):
+        with store.write() as conn:
+            conn.exec_driver_sql(
+                "INSERT INTO hours_entries (entry_id, learner_id, day, minutes, category, setting, paid, note, "
+                "status, created_at) VALUES ('0' || hex(randomblob(15)), 999999, '2024-01-01', 60, "
+                "'documentation', 'other', 1, '', 'pending', '2024-01-01T00:00:00+00:00')")

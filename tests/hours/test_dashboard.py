@@ -373,3 +373,47 @@ def test_the_sign_off_list_marks_a_correction_as_a_correction(demo):
     assert labels[fixed].startswith(f"CORRECTION of {original}: "), labels[fixed]
     assert original not in labels, "the corrected entry is replaced by its correction"
     assert not any(k.startswith("CORRECTION") for v, k in ((v, k) for k, v in d.pending.options) if v != fixed)
+
+
+def test_the_dashboard_signs_a_monthly_summary_and_writes_a_packet_that_verifies(tmp_path, notebook_folder, capsys):
+    """From an empty log, dashboard only: does a supervisor sign the month's summary and write the packet
+    (HTML and PDF, in the reports folder, paths shown) that `casekit hours verify --file` checks?"""
+    from click.testing import CliRunner
+
+    from casekit.cli.hours import hours
+    from casekit.hours.store import open_store
+
+    store = open_store(tmp_path / "new.sqlite")
+    today = date(2026, 11, 20)
+    d = SupervisorDashboard(store, today=today)
+    d.apply.sign_button.click()
+    assert "Not done: Supervisee: there is no learner" in capsys.readouterr().out
+    d.people.add("Demo Supervisor M", "supervisor", credentials=["CCM", "LCSW"])
+    d.people.add("Demo Learner M", "learner", degree_level="bachelor", degree_field="nursing",
+                 degree_date=date(2018, 5, 1), credentials=["RN"])
+    d.key_maker.button.click()
+    for day, category, h in ((date(2026, 11, 2), "care_coordination", 7.0), (date(2026, 11, 3), "supervision_individual", 1.0),
+                             (date(2026, 11, 4), "supervision_group", 2.0)):
+        d.day.value, d.category.value, d.setting.value, d.hours.value = day, category, "health_care", h
+        d.add_button.click()
+    d.apply.sign_button.click()
+    assert "Not done: month 2026-11: Demo Learner M has no approved entry" in capsys.readouterr().out
+    d.approve_all_button.click()
+    d.apply.month.value = "2026-11"
+    d.apply.sign_button.click()
+    out = capsys.readouterr().out
+    assert "Signed Demo Learner M's summary for 2026-11 as Demo Supervisor M: 10.00 h, supervision 3.00 h (30%), " \
+           "2 contact(s)" in out
+    assert "2026-11" in d.apply.summaries.value
+    assert "CCM" in [v for _, v in d.apply.credential.options]
+    d.apply.credential.value = "CCM"
+    d.apply.packet_button.click()
+    html_path, pdf_path = d.apply.last_packet
+    assert html_path == notebook_folder / "reports" / "packet-demo-learner-m-ccm.html"
+    assert pdf_path.read_bytes().startswith(b"%PDF")
+    assert "reports/packet-demo-learner-m-ccm.html" in d.apply.written.value
+    assert "Monthly supervision summaries (signed)" in html_path.read_text(encoding="utf-8")
+    for f in (html_path, pdf_path):
+        checked = CliRunner().invoke(hours, ["verify", "--file", str(f)])
+        assert checked.exit_code == 0 and "FAIL" not in checked.output, checked.output
+    store.close()

@@ -19,6 +19,7 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
+from casekit.csvsafe import restore
 from casekit.hours.log.entries import COLUMNS, REQUIRED, parse_frame
 from casekit.hours.errors import EntryRejected, HoursError, RowProblem
 from casekit.hours.log.logbook import write_entries
@@ -28,7 +29,7 @@ from casekit.hours.storage.database import Store
 # always pending, because approval belongs to the log where it was given.
 IGNORED_COLUMNS = ("status",)
 # Read as categories: these repeat, so each distinct value is stored and parsed once.
-_CATEGORY_COLUMNS = ("learner", "date", "hours", "category", "setting", "paid", "supervisor")
+_CATEGORY_COLUMNS = ("learner", "date", "hours", "category", "setting", "paid", "supervisor", "note")
 
 
 @dataclass
@@ -91,7 +92,27 @@ def _read(path: Path) -> pd.DataFrame:
     except UnicodeDecodeError as exc:
         raise HoursError(f"{path}: is not UTF-8 text ({exc.reason} at byte {exc.start}); save it as CSV UTF-8") from None
     frame.columns = names
+    _restore_formula_cells(frame)
     return frame
+
+
+def _restore_formula_cells(frame: pd.DataFrame) -> None:
+    """Undo the apostrophe an export puts before a cell a spreadsheet would run as a formula.
+
+    ``casekit hours export`` writes a note ``=SUM(A1)`` as ``'=SUM(A1)`` (:mod:`casekit.csvsafe`);
+    read back, it is the note that was logged. Each distinct value is looked at once. Entry
+    ids are not looked at: they are hexadecimal digits, which never start a formula.
+    """
+    for column in frame.columns:
+        values = frame[column]
+        if not isinstance(values.dtype, pd.CategoricalDtype):
+            continue
+        categories = [str(c) for c in values.cat.categories]
+        restored = [restore(c) for c in categories]
+        if restored != categories:
+            texts = np.empty(len(restored), dtype=object)
+            texts[:] = restored
+            frame[column] = pd.Categorical(texts[values.cat.codes.to_numpy()])
 
 
 def import_csv(

@@ -281,18 +281,25 @@ def parse_frame(frame: pd.DataFrame, *, rows: np.ndarray | None = None, today: d
             first = int(row_nums[given[np.flatnonzero(ids[given] == ids[i])[0]]])
             problems.append(RowProblem(int(row_nums[i]), "entry_id", f"the same id as row {first}; each entry must have its own id"))
 
-    notes_s = col("note").astype(object).fillna("").astype(str)
-    note = notes_s.to_numpy(dtype=object)
-    too_long = np.flatnonzero(notes_s.str.len().to_numpy() > MAX_NOTE_CHARS)
-    for i in too_long:
+    # Notes repeat too ("home visit", ""), so each distinct note is measured and searched once.
+    note_codes, note_uniques = pd.factorize(col("note").astype(object).fillna(""), use_na_sentinel=False)
+    note_texts = np.empty(len(note_uniques), dtype=object)
+    note_texts[:] = [str(u) for u in note_uniques]
+    note = note_texts[note_codes]
+    unique_problems: list[list[str]] = [[] for _ in note_texts]
+    for k, text in enumerate(note_texts):
+        if len(text) > MAX_NOTE_CHARS:
+            unique_problems[k].append(f"{len(text)} characters; keep notes to {MAX_NOTE_CHARS} (a short note about "
+                                      "the work, no client details)")
+    for k in np.flatnonzero(looks_like_identifier(pd.Series(note_texts, dtype=object)).to_numpy()):
+        msg = identifier_message(note_texts[k])
+        if msg:
+            unique_problems[k].append(msg)
+    bad_unique = np.array([bool(p) for p in unique_problems], dtype=bool)
+    for i in np.flatnonzero(bad_unique[note_codes]) if len(note_texts) else ():
         ok[i] = False
         r = int(row_nums[i])
-        problems.append(RowProblem(r if r >= 0 else None, "note", f"{len(note[i])} characters; keep notes to {MAX_NOTE_CHARS} (a short note about the work, no client details)"))
-    for i in np.flatnonzero(looks_like_identifier(notes_s).to_numpy()):
-        msg = identifier_message(note[i])
-        if msg:
-            ok[i] = False
-            r = int(row_nums[i])
+        for msg in unique_problems[note_codes[i]]:
             problems.append(RowProblem(r if r >= 0 else None, "note", msg))
 
     parsed = ParsedEntries(

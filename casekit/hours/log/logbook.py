@@ -11,20 +11,24 @@ or, on any problem or crash, not there at all.
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
+from contextlib import contextmanager
 from typing import Callable
 
 import numpy as np
 import pandas as pd
 from sqlalchemy import select
 
-from casekit.hours.storage import audit
+from casekit.hours.storage.bulkrows import insert_rows
 from casekit.hours.log.entries import ParsedEntries, check_against_log, new_entry_ids, parse_frame
+from casekit.hours.storage import audit
 from casekit.hours.errors import EntryRejected, RowProblem
 from casekit.hours.storage.models import entries, people
 from casekit.hours.log.people import get_person, list_people
 from casekit.hours.storage.database import Store
 
-_CHUNK = 50_000
+# A batch this large gets a bigger SQLite page cache while it is written (see _large_page_cache).
+_LARGE_BATCH = 100_000
+_LARGE_CACHE_KIB = 256 * 1024
 
 
 def write_entries(
@@ -44,7 +48,7 @@ def write_entries(
     Returns the entry ids, in the order of ``parsed``.
     """
     problems = list(problems)
-    with store.write() as conn:
+    with store.write(references_checked_by_caller=True) as conn:
         if conn.dialect.name == "postgresql":
             # SQLite's BEGIN IMMEDIATE already serialises writers; elsewhere take the same
             # one-writer-at-a-time lock, so the 24-hours-a-day check cannot race (readers still read).
@@ -53,7 +57,43 @@ def write_entries(
         learner_id, supervisor_id = check_against_log(conn, parsed, problems)
         if problems:
             raise EntryRejected(problems, source)
-        return _insert(conn, parsed, learner_id, supervisor_id, progress, actor)
+        _check_people_exist(conn, learner_id, supervisor_id)
+        with _large_page_cache(conn, len(parsed)):
+            return _insert(conn, parsed, learner_id, supervisor_id, progress, actor)
+
+
+@contextmanager
+def _large_page_cache(conn, n: int):
+    """For a large batch, let SQLite keep the pages it is filling in memory until the commit.
+
+    With its default cache (2 MiB) SQLite writes half-filled pages out and reads them back
+    many times during a big insert; the larger cache lasts only for this batch.
+    """
+    if conn.dialect.name != "sqlite" or n < _LARGE_BATCH:
+        yield
+        return
+    (before,) = conn.exec_driver_sql("PRAGMA cache_size").one()
+    conn.exec_driver_sql(f"PRAGMA cache_size = -{_LARGE_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size = {int(before)}")
+
+
+def _check_people_exist(conn, learner_id: np.ndarray, supervisor_id: np.ndarray) -> None:
+    """Every person id about to be written is in the people table (the foreign key, checked once per person).
+
+    The ids come from the people read in this same write transaction, so this never fails
+    unless that lookup is broken; it is what lets SQLite skip its per-row check.
+    """
+    wanted = np.unique(np.concatenate([learner_id, supervisor_id[supervisor_id >= 0]])).tolist()
+    found: set[int] = set()
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        found.update(r[0] for r in conn.execute(select(people.c.person_id).where(people.c.person_id.in_(chunk))))
+    missing = [i for i in wanted if i not in found]
+    if missing:
+        raise RuntimeError(f"hours log: person id(s) {missing[:5]} are not in hours_people; nothing was written")
 
 
 def _insert(conn, parsed, learner_id, supervisor_id, progress, actor) -> list[str]:
@@ -67,44 +107,52 @@ def _insert(conn, parsed, learner_id, supervisor_id, progress, actor) -> list[st
     ids_sorted[fresh] = new
     ids[order] = ids_sorted
     created = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    sql = (
-        "INSERT INTO hours_entries (entry_id, learner_id, day, minutes, category, setting, paid, "
-        "supervisor_id, note, supersedes, status, created_at) VALUES (" + ", ".join([mark] * 12) + ")"
-    )
+    sqlite = conn.dialect.name == "sqlite"
     days = parsed.day[order]
     day_text = np.datetime_as_string(days, unit="D").tolist()
-    day_col = day_text if conn.dialect.name == "sqlite" else days.astype(object).tolist()
-    sup = supervisor_id[order]
-    sup_col = [None if s < 0 else s for s in sup.tolist()]
-    if parsed.supersedes is None:
-        supersedes_col = [None] * n
-    else:
+    sup_col = [None if s < 0 else s for s in supervisor_id[order].tolist()]
+    corrections = parsed.supersedes is not None and bool((parsed.supersedes != "").any())
+    if corrections:
         supersedes_col = [str(x) if x else None for x in parsed.supersedes[order].tolist()]
+    else:
+        supersedes_col = [None] * n
+    paid = parsed.paid[order]
     columns = [
-        ids_sorted.tolist(), learner_id[order].tolist(), day_col, parsed.minutes[order].tolist(),
-        parsed.category[order].tolist(), parsed.setting[order].tolist(), parsed.paid[order].tolist(),
+        ids_sorted.tolist(), learner_id[order].tolist(), day_text, parsed.minutes[order].tolist(),
+        parsed.category[order].tolist(), parsed.setting[order].tolist(), paid.tolist(),
         sup_col, parsed.note[order].tolist(), supersedes_col,
     ]
-    for start in range(0, n, _CHUNK):
-        stop = min(n, start + _CHUNK)
-        batch = list(zip(*(c[start:stop] for c in columns), ["pending"] * (stop - start), [created] * (stop - start)))
-        conn.exec_driver_sql(sql, batch)
-        if progress is not None:
-            progress(stop, n)
-    _record_added(conn, columns, day_text, created, actor)
+    names = {p.person_id: p.name for p in list_people(None, conn=conn)}
+    row_columns = list(columns)
+    if sqlite:
+        row_columns[6] = paid.astype(np.int64).tolist()  # SQLite keeps a boolean as 0 or 1; ints bind fastest
+    else:
+        row_columns[2] = days.astype(object).tolist()
+    # The same for every row, so written once into the statement (our own text, not input).
+    constants = {"status": "'pending'", "created_at": f"'{created}'"}
+    names_in_order = ["entry_id", "learner_id", "day", "minutes", "category", "setting", "paid",
+                      "supervisor_id", "note", "supersedes"]
+    if not corrections:
+        row_columns.pop()
+        names_in_order.pop()
+        constants = {"supersedes": "NULL", **constants}
+    insert_rows(conn, "hours_entries", names_in_order, zip(*row_columns), n, constants=constants, progress=progress)
+    _record_added(conn, columns, _entry_hashes(columns, day_text, names), names, created, actor)
     return [str(x) for x in ids]
 
 
-def _record_added(conn, columns: list[list], day_text: list[str], at: str, actor: str | None) -> None:
+def _entry_hashes(columns: list[list], day_text: list[str], names: dict[int, str]) -> list[bytes]:
+    ids, learner_ids, _, minutes, category, setting, paid, sup_ids, note, supersedes = columns
+    return audit.entry_hashes(ids, [names[i] for i in learner_ids], day_text, minutes, category, setting, paid,
+                              [names.get(s) for s in sup_ids], note, supersedes)
+
+
+def _record_added(conn, columns: list[list], hashes: list[bytes], name: dict[int, str], at: str,
+                  actor: str | None) -> None:
     """Append one audit record per learner: the entries this batch logged for them, each with its hash."""
     ids, learner_ids, _, minutes, category, setting, paid, sup_ids, note, supersedes = columns
     if not ids:
         return
-    name = {p.person_id: p.name for p in list_people(None, conn=conn)}
-    learner_names = [name[i] for i in learner_ids]
-    hashes = audit.entry_hashes(ids, learner_names, day_text, minutes, category, setting, paid,
-                                [name.get(s) for s in sup_ids], note, supersedes)
     lid = np.asarray(learner_ids, dtype=np.int64)
     starts = np.concatenate([[0], np.flatnonzero(np.diff(lid)) + 1, [len(lid)]])
     heads = audit.heads(conn, np.unique(lid).tolist())

@@ -104,13 +104,27 @@ class Store:
     # --- transactions ---------------------------------------------------------------------
 
     @contextmanager
-    def write(self) -> Iterator[Connection]:
-        """A write transaction: committed on success, rolled back on any error."""
+    def write(self, *, references_checked_by_caller: bool = False) -> Iterator[Connection]:
+        """A write transaction: committed on success, rolled back on any error.
+
+        With ``references_checked_by_caller``, SQLite does not look up the person behind
+        every row's learner and supervisor id as it inserts (its foreign-key check, two
+        lookups a row). Only for a bulk insert whose caller checks every id it writes
+        against the people table inside this same transaction (see
+        :func:`casekit.hours.logbook.write_entries`). Other databases check as always.
+        """
         try:
             with self.engine.connect() as conn:
-                conn.execution_options(casekit_write=True)
-                with conn.begin():
-                    yield conn
+                raw = conn.connection.dbapi_connection if self.is_sqlite and references_checked_by_caller else None
+                if raw is not None:  # must be set outside a transaction; put back before the connection is reused
+                    raw.execute("PRAGMA foreign_keys = OFF")
+                try:
+                    conn.execution_options(casekit_write=True)
+                    with conn.begin():
+                        yield conn
+                finally:
+                    if raw is not None:
+                        raw.execute("PRAGMA foreign_keys = ON")
         except OperationalError as exc:
             raise self._translate(exc) from exc
 

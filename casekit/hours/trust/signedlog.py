@@ -118,6 +118,10 @@ class Verification:
         for s in self.signers:
             lines.append(f"  signed by {s.name}, key {s.fingerprint}: {_count(s.entries, 'entry', 'entries')}, "
                          f"{s.minutes / 60:,.2f} h")
+        if self.summaries_ok:
+            held = _count(len(self.summaries_ok), "signed monthly supervision summary verifies",
+                          "signed monthly supervision summaries verify")
+            lines.append(f"  {held}")
         for w in self.warnings + self.key_notes:
             lines.append(f"  note: {w}")
         for f in self.failures:

@@ -1,6 +1,6 @@
 """The supervisor dashboard (ipywidgets): pick a supervisee, log hours, approve pending
-entries (signed with the supervisor's private key), see progress bars per credential and
-the chart.
+entries (signed with the supervisor's private key), sign a monthly supervision summary,
+write the application packet, see progress bars per credential and the chart.
 
 Every button runs inside ``with self.output:``, so a refused entry shows its message in
 the dashboard and an unexpected error shows its traceback there, not in a log nobody reads.
@@ -14,25 +14,26 @@ import base64
 import html
 import os
 import re
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import ipywidgets as W
 
 from casekit.errors import CasekitError
+from casekit.hours.credit.credential_progress import LearnerProgress, verified_learner_progress
+from casekit.hours.credit.credentials import Rules, load_rules
+from casekit.hours.views.dashboard_apply import ApplyPanel
+from casekit.hours.log.logbook import add_entry, list_entries
+from casekit.hours.log.people import list_people
+from casekit.hours.storage.database import Store, open_store
+from casekit.hours.storage.models import CATEGORIES, SETTINGS
 from casekit.hours.trust.approval import approve_entries, pending_for
+from casekit.hours.trust.signing_keys import default_key_path, load_signing_key
 from casekit.hours.views.charts import charted, progress_png
 from casekit.hours.views.dashboard_people import KeyMaker, PeoplePanel
 from casekit.hours.views.dashboard_plan import PlanPanel, WhyPanel
 from casekit.hours.views.demo_log import build_demo_log, demo_key_path, is_demo_log
-from casekit.hours.trust.signing_keys import default_key_path, load_signing_key
-from casekit.hours.credit.credential_progress import LearnerProgress, verified_learner_progress
-from casekit.hours.log.logbook import add_entry, list_entries
-from casekit.hours.storage.models import CATEGORIES, SETTINGS
-from casekit.hours.log.people import list_people
-from casekit.hours.credit.credentials import Rules, load_rules
-from casekit.hours.storage.database import Store, open_store
+from casekit.hours.views.report_links import ReportLink, report_link
 from casekit.hours.views.widgetstyle import FIELD, LABEL, block, button_layout
 
 # Where reports go: a folder beside the notebook (the kernel's working folder), so the
@@ -49,38 +50,6 @@ def setting_label(code: str, *, short: bool = False) -> str:
     """The words for a setting code; ``short`` drops the examples in brackets."""
     label = SETTINGS.get(code, code)
     return label.split(" (")[0] if short else label
-
-
-@dataclass(frozen=True, repr=False)
-class ReportLink:
-    """Where a report was written: a link in a notebook (``_repr_html_``), the path in plain text."""
-
-    path: Path
-    href: str | None  # relative to the notebook's folder, when the report is under it
-
-    def __str__(self) -> str:
-        shown = self.href or str(self.path)
-        return f"Report written: {shown} (folder {self.path.parent}; open it from the JupyterLab file browser)."
-
-    __repr__ = __str__  # the plain-text form a notebook keeps beside the link
-
-    def _repr_html_(self) -> str:
-        if self.href is None:
-            return f"Report written: <code>{html.escape(str(self.path))}</code>"
-        href = html.escape(self.href, quote=True)
-        folder = Path(self.href).parent.as_posix()
-        where = "beside this notebook" if folder == "." else f"in the <code>{html.escape(folder)}</code> folder beside this notebook"
-        return (f'Report written: <a href="{href}" target="_blank">{href}</a> '
-                f"<small>({where}; also in the JupyterLab file browser)</small>")
-
-
-def report_link(path: Path, base: Path | None = None) -> ReportLink:
-    """A link to ``path`` relative to ``base`` (the notebook's folder, by default the working folder)."""
-    path, base = Path(path).resolve(), (base or Path.cwd()).resolve()
-    try:
-        return ReportLink(path, path.relative_to(base).as_posix())
-    except ValueError:
-        return ReportLink(path, None)
 
 
 def open_for_notebook(demo: bool = True, db: str | os.PathLike | None = None) -> Store:
@@ -163,6 +132,7 @@ class SupervisorDashboard:
         self.verification = self.signed_log = None
         self.why = WhyPanel(self)
         self.planner = PlanPanel(self)
+        self.apply = ApplyPanel(self)
         self.supervisor.observe(lambda c: setattr(self.key_file, "value", self._suggested_key(c["new"])), names="value")
         self.learner.observe(lambda _c: self._run(self._default_setting), names="value")
         for w in (self.supervisor, self.learner, self.full_time, self.target):
@@ -181,7 +151,7 @@ class SupervisorDashboard:
                                         "named on an entry can approve it, and a signed entry can no longer be changed, "
                                         "only corrected.</small>")),
                           self.key_file, self.passphrase, W.HBox([self.approve_button, self.approve_all_button]),
-                          self.key_maker.widget],
+                          self.key_maker.widget, self.apply.widget],
                          layout=W.Layout(width="100%"))
         progress = W.VBox([self.summary,
                            W.HBox([self.target, W.HTML(_block("<small>pick a date to see the weekly hours that would "
@@ -363,6 +333,7 @@ class SupervisorDashboard:
             self.pending.options, self.bars.children = [], []
             self.progress = self.verification = self.signed_log = None
             self.why.update()
+            self.apply.update()
             return
         pend = pending_for(self.store, self.supervisor.value, self.learner.value)
         self.pending.options = [
@@ -395,6 +366,7 @@ class SupervisorDashboard:
         self.chart.value = (f'<img alt="Chart of {html.escape(lp.learner.name)}\'s approved and pending hours toward each credential (the figures are in the bars above)" '
                             f'style="max-width:100%" src="data:image/png;base64,{base64.b64encode(png).decode("ascii")}">')
         self.why.update()
+        self.apply.update()
         if getattr(self, "tabs", None) is not None and self.tabs.selected_index == TAB_TITLES.index("Plan"):
             self.planner.update()
 
