@@ -431,3 +431,29 @@ def test_a_box_an_add_button_reads_sends_its_text_before_the_click(session, step
     assert set(found) == boxes, f"{step}: no box called {boxes - set(found)}"
     sent_at_each_key = [d for d, w in found.items() if w.continuous_update]
     assert not sent_at_each_key, f"{step}: {sent_at_each_key} send every keystroke, and an Add click can read them cut short"
+
+
+def test_an_eligibility_decision_and_a_referral_can_be_for_another_household_member(tmp_path):
+    """The 'For' drop-downs offer the household, client first, and a decision moves to the member chosen."""
+    s = CaseSession("social-services-food-assistance-three-generations", tmp_path, LIB)
+    view = step_view(s, "eligibility")
+    whos = widgets_of(view, W.Dropdown, description="For")
+    assert len(whos) == len(s.case.programs)
+    assert [v for _, v in whos[0].options][0] == s.case.client.member
+    assert all(w.tooltip and "household member" in w.tooltip for w in whos), "each choice says what it is for"
+    wic = s.case.programs.index("family-nutrition-wic-2025-26")
+    radios = widgets_of(view, W.RadioButtons)
+    radios[wic].value = "not-eligible"
+    assert s.plan.decision("family-nutrition-wic-2025-26") is not None
+    whos[wic].value = "mateo"
+    assert s.plan.decision("family-nutrition-wic-2025-26") is None
+    assert load_plan(s.path).decision("family-nutrition-wic-2025-26", "mateo").eligible is False
+
+    s.add_need("developmental-delay", "moderate")
+    view = step_view(s, "referrals")
+    who = widgets_of(view, W.Dropdown, description="For")[0]
+    who.value = "mateo"
+    widgets_of(view, W.Select)[0].value = "early-steps-child-development"
+    next(b for b in widgets_of(view, W.Button) if b.description == "Refer").click()
+    assert [(r.resource, r.member) for r in load_plan(s.path).referrals] == [("early-steps-child-development", "mateo")]
+    assert "(Mateo)" in " ".join(w.value for w in widgets_of(view, W.HTML))

@@ -4,17 +4,22 @@ For an author checking a new case: each program's determination with its decidin
 and figures, the facts each event changed (events' changes add up, so each point lists
 what changed since the one before), and which community resources are open to the client
 at each point. Reads the case's facts only, never its key.
+
+A program that tests a member's own facts (age, disability, pregnancy) is decided for the client and
+for every other household member those tests can apply to (a child's coverage for each child), each on
+the member's own facts and the household's as the program counts it.
 """
 
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from casekit.cases.library import CaseLibrary
 from casekit.cases.schema import Case, FollowUpEvent, Resource
 from casekit.cases.eligibility.engine import Determination, determine
 from casekit.cases.eligibility.facts import FactChange, fact_timeline
+from casekit.cases.eligibility.facts import MEMBER_FACTS
 from casekit.cases.eligibility.resources import unmet_criteria
 from casekit.errors import CasekitError
 
@@ -31,6 +36,8 @@ class Point:
     """Resource id -> the criteria the client does not meet (or the exclusion that rules it out)."""
     excluded: dict[str, list[str]]
     """Resource id -> the exclusions that rule it out at this point (a subset of ``closed``)."""
+    member_open: dict[str, list[str]] = field(default_factory=dict)
+    """Another member's label (``Mateo, 4``) -> the resources open to them but not to the client."""
 
     @property
     def label(self) -> str:
@@ -45,8 +52,12 @@ def explain_case(case: Case, lib: CaseLibrary) -> list[Point]:
         raise CasekitError("casestudies/programs.yaml or poverty_guidelines.yaml could not be read; "
                            "run `casekit cases validate` to see why")
     points = []
-    for at in fact_timeline(case):
-        decided = [determine(lib.programs.get(p), at.facts, lib.guidelines) for p in case.programs]
+    others = [m.id for m in case.household.members if m.id != case.client.member]
+    timelines: dict[str | None, list] = {None: fact_timeline(case), **{m: fact_timeline(case, m) for m in others}}
+    whom = {p: [None, *program_members(case, lib, p, timelines)] for p in case.programs}
+    for n, at in enumerate(timelines[None]):
+        decided = [determine(lib.programs.get(p), timelines[m][n].facts, lib.guidelines) for p in case.programs
+                   for m in whom[p]]
         open_, closed, excluded = [], {}, {}
         for res in lib.resources.values():
             unmet = unmet_criteria(res, at.facts, case.setting, lib.guidelines)
@@ -57,8 +68,37 @@ def explain_case(case: Case, lib: CaseLibrary) -> list[Point]:
             rules = [r.reason for r in res.criteria.excludes if bool(at.facts.get(r.fact))]
             if rules:
                 excluded[res.id] = rules
-        points.append(Point(at.event, at.changes, decided, open_, closed, excluded))
+        client_open = {r.id for r in open_}
+        member_open = {}
+        for m in others:
+            theirs = [r.id for r in lib.resources.values() if r.id not in client_open
+                      and not unmet_criteria(r, timelines[m][n].facts, case.setting, lib.guidelines)]
+            if theirs:
+                member_open[case.member_label(m)] = theirs
+        points.append(Point(at.event, at.changes, decided, open_, closed, excluded, member_open))
     return points
+
+
+def program_members(case: Case, lib: CaseLibrary, program_id: str, timelines: dict | None = None) -> list[str]:
+    """The members other than the client a program is decided for: those who meet its tests of a member's own
+    facts (age, disability, pregnancy) at intake or after some event. None for a program with no such test."""
+    program = lib.programs.get(program_id) if lib.programs is not None else None
+    if program is None:
+        return []
+    own = [t for t in program.tests if t.fact in MEMBER_FACTS]
+    if not own:
+        return []
+    out = []
+    for m in case.household.members:
+        if m.id == case.client.member:
+            continue
+        timeline = (timelines or {}).get(m.id) or fact_timeline(case, m.id)
+        for at in timeline:
+            d = determine(program, at.facts, lib.guidelines)
+            if all(d.test(t.id).passed for t in own):
+                out.append(m.id)
+                break
+    return out
 
 
 def _show(value: object) -> str:
@@ -93,7 +133,8 @@ def render_explanation(case: Case, points: list[Point], lib: CaseLibrary) -> str
             was = previous.determinations[n] if previous else None
             turn = f"   (was: {was.label})" if was is not None and was.met != d.met else ""
             counts = d.counts.replace("_", " ")
-            lines.append(f"    {d.program_name} [{d.program_id}]: {d.label}{turn}")
+            who = f"{case.member_label(d.member)}: " if d.member not in (None, case.client.member) else ""
+            lines.append(f"    {who}{d.program_name} [{d.program_id}]: {d.label}{turn}")
             lines.append(f"      counts: {counts}; deciding test(s): {', '.join(d.deciding_tests) or 'none'}")
             for t in d.tests:
                 lines += _wrap(f"[{STATUS_WORDS[t.status]}] {t.id}: {t.sentence}", "      ")
@@ -106,6 +147,8 @@ def _resources(point: Point, previous: Point | None, lib: CaseLibrary) -> list[s
     lines = [f"  Resources open to the client: {len(point.open)} of {len(point.open) + len(point.closed)}"]
     for rid, reasons in sorted(point.excluded.items()):
         lines += _wrap(f"ruled out by an exclusion: {rid} ({'; '.join(reasons)})", "    ")
+    for label, ids in (point.member_open or {}).items():
+        lines += _wrap(f"open to {label} but not to the client: {', '.join(sorted(ids))}", "    ")
     if previous is None:
         by_category: dict[str, list[str]] = {}
         for res in point.open:

@@ -289,6 +289,15 @@ class Case(Strict):
     def client_person(self) -> Person:
         return next(m for m in self.household.members if m.id == self.client.member)
 
+    def member(self, member_id: str | None) -> Person | None:
+        """The household member ``member_id`` names (the client for None), or None when it names no one."""
+        return next((m for m in self.household.members if m.id == (member_id or self.client.member)), None)
+
+    def member_label(self, member_id: str | None) -> str:
+        """``Mateo, 4``: a member's first name and age, as an explanation names them."""
+        person = self.member(member_id)
+        return f"{person.name.split()[0]}, {person.age}" if person else str(member_id)
+
     def event(self, event_id: str) -> FollowUpEvent:
         return next(e for e in self.events if e.id == event_id)
 
@@ -355,12 +364,16 @@ class KeyEligibility(Strict):
     """A program to determine. The right answer is computed by the engine, never typed here."""
 
     program: str
+    member: str | None = Field(None, description="id of the household member the determination is for (a child's "
+                               "coverage, a parent's services); none: the client. List a program once per member")
     why_it_matters: str
 
 
 class KeyReferral(Strict):
     need: str
     resources: list[str] = Field(min_length=1, description="resource ids that fit this need")
+    member: str | None = Field(None, description="id of the household member the referral is for; its resources' "
+                               "criteria are read on that member's facts (none: the client)")
 
 
 class KeyGoal(Strict):

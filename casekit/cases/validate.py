@@ -14,7 +14,14 @@ from pathlib import Path
 from casekit.cases.library import CaseLibrary
 from casekit.cases.schema import Case, Key, did_you_mean, fact_kind
 from casekit.cases.eligibility.engine import determine
-from casekit.cases.eligibility.facts import derived_fact_names, fact_timeline, facts_after, household_facts, same_kind
+from casekit.cases.eligibility.facts import (
+    MEMBER_FACTS,
+    derived_fact_names,
+    fact_timeline,
+    facts_after,
+    household_facts,
+    same_kind,
+)
 from casekit.cases.eligibility.resources import unmet_criteria
 from casekit.errors import CasekitError, Problem
 from casekit.cases.text import expresses
@@ -301,6 +308,63 @@ def _asks_for_verified(case: Case, task_id: str) -> str | None:
     return None
 
 
+def _check_key_members(lib: CaseLibrary, case: Case, key: Key, path: Path) -> list[Problem]:
+    """Each member a key names is in the household, and each program is one whose tests can apply to its member.
+
+    A test of the member's own facts (age, disability, pregnancy) that fails at intake and after every event
+    with no waiver is no decision to teach but a program decided for the wrong person (children's coverage for
+    the mother): the message names the members it could apply to."""
+    out: list[Problem] = []
+    members = [m.id for m in case.household.members]
+    if case.client.member not in members:
+        return out
+    for field_name, items in (("eligibility", key.eligibility), ("referrals", key.referrals)):
+        for n, item in enumerate(items):
+            if item.member is not None and item.member not in members:
+                out.append(Problem(path, f"{field_name}[{n}].member", f"{item.member!r} is not a household member "
+                                   f"of the case;{did_you_mean(item.member, members) or ''} use one of {members}, or "
+                                   "leave `member:` out for the client"))
+    seen: dict[tuple[str, str], int] = {}
+    for n, el in enumerate(key.eligibility):
+        member = el.member if el.member in members else case.client.member
+        if (el.program, member) in seen:
+            out.append(Problem(path, f"eligibility[{n}]", f"program {el.program!r} is already listed for "
+                               f"{case.member_label(member)} (eligibility[{seen[el.program, member]}]); list it once per member"))
+        seen.setdefault((el.program, member), n)
+        if lib.programs is None or lib.guidelines is None or el.program not in case.programs:
+            continue
+        program = lib.programs.get(el.program) if el.program in {p.id for p in lib.programs.programs} else None
+        if program is None:
+            continue
+        own = [t for t in program.tests if t.fact in MEMBER_FACTS]
+        if not own:
+            continue
+        try:
+            points = [determine(program, at.facts, lib.guidelines) for at in fact_timeline(case, member)]
+        except CasekitError:
+            continue  # reported with the case's programs
+        never = [t for t in own if all(d.test(t.id).status == "failed" for d in points)]
+        for test in never:
+            fits = []
+            for other in members:
+                if other == member:
+                    continue
+                try:
+                    d = determine(program, household_facts(case, member=other), lib.guidelines)
+                except CasekitError:
+                    continue
+                if d.test(test.id).passed:
+                    fits.append((other, case.member_label(other)))
+            value = points[0].test(test.id).value
+            hint = (f"; it applies to {' and '.join(label for _, label in fits)}: name the member, e.g. "
+                    f"`member: {fits[0][0]}`" if fits else "; decide it for the member it is for, or leave it out")
+            out.append(Problem(path, f"eligibility[{n}].member", f"program {el.program!r} test {test.id!r} "
+                               f"({test.name}) reads the member's own {test.fact.replace('_', ' ')}, which is "
+                               f"{value} for {case.member_label(member)} at intake and after every event, so it can "
+                               f"never be met for them{hint}"))
+    return out
+
+
 def _check_key(lib: CaseLibrary, case: Case, key: Key, path: Path) -> list[Problem]:
     out: list[Problem] = []
     refs = case.fact_refs()
@@ -330,8 +394,11 @@ def _check_key(lib: CaseLibrary, case: Case, key: Key, path: Path) -> list[Probl
             out.append(Problem(path, f"eligibility[{n}].program", f"unknown program {el.program!r}; see casestudies/programs.yaml"))
         elif el.program not in case.programs:
             out.append(Problem(path, f"eligibility[{n}].program", f"program {el.program!r} is not in the case's programs list; add it there so the learner sees it"))
-    facts = household_facts(case) if case.client.member in {m.id for m in case.household.members} else None
+    members = {m.id for m in case.household.members}
+    out += _check_key_members(lib, case, key, path)
     for n, ref in enumerate(key.referrals):
+        member = ref.member if ref.member in members else None
+        facts = household_facts(case, member=member) if case.client.member in members else None
         if ref.need not in key_needs:
             out.append(Problem(path, f"referrals[{n}].need", f"need {ref.need!r} is not among the key's needs"))
         for m, rid in enumerate(ref.resources):
@@ -348,9 +415,14 @@ def _check_key(lib: CaseLibrary, case: Case, key: Key, path: Path) -> list[Probl
             if facts is not None and lib.guidelines is not None:
                 # A need that appears after an event is referred on the facts after it.
                 when = need.after_event if need is not None and need.after_event in events else None
-                unmet = unmet_criteria(res, facts_after(case, when) if when else facts, case.setting, lib.guidelines)
+                unmet = unmet_criteria(res, facts_after(case, when, member) if when else facts, case.setting, lib.guidelines)
                 if unmet:
-                    out.append(Problem(path, f"referrals[{n}].resources[{m}]", f"the client does not meet {rid!r}'s criteria ({'; '.join(unmet)}); pick a resource they qualify for"))
+                    who = "the client" if member in (None, case.client.member) else case.member_label(member)
+                    fits = [case.member_label(p.id) for p in case.household.members if p.id != (member or case.client.member)
+                            and not unmet_criteria(res, household_facts(case, member=p.id), case.setting, lib.guidelines)]
+                    hint = (f"; it fits {' and '.join(fits)}: if the referral is for them, name them with `member:`"
+                            if fits else "")
+                    out.append(Problem(path, f"referrals[{n}].resources[{m}]", f"{who} does not meet {rid!r}'s criteria ({'; '.join(unmet)}); pick a resource they qualify for{hint}"))
     tiered: dict[str, str] = {}
     for tier in ("required", "acceptable", "wrong"):
         for n, right in enumerate(getattr(key.rights, tier)):
@@ -411,6 +483,10 @@ def _check_key(lib: CaseLibrary, case: Case, key: Key, path: Path) -> list[Probl
         for m, prog in enumerate(ev.redetermine):
             if prog not in programs:
                 out.append(Problem(path, f"events[{n}].redetermine[{m}]", f"unknown program {prog!r}"))
+            elif prog not in case.programs:
+                out.append(Problem(path, f"events[{n}].redetermine[{m}]", f"program {prog!r} is not in the case's "
+                                   "programs list, so the learner cannot select it to determine again; add it there "
+                                   "or remove it here"))
     stop = frozenset(lib.policy.free_text.stop_words) if lib.policy is not None else frozenset()
     for n, ev in enumerate(key.events):
         if not ev.actions:

@@ -28,14 +28,15 @@ from casekit.casework.plan import (
 
 def model_plan(case: Case, key: Key, library: CaseLibrary | None = None) -> Plan:
     lib = library or CaseLibrary.load()
-    facts = household_facts(case)
     intake = [n for n in key.needs if n.after_event is None]
     ordered = sorted(intake, key=lambda n: n.severity.rank)
     eligibility = []
     for item in key.eligibility:
-        d = determine(lib.programs.get(item.program), facts, lib.guidelines)
+        member = None if item.member in (None, case.client.member) else item.member
+        d = determine(lib.programs.get(item.program), household_facts(case, member=member), lib.guidelines)
         eligibility.append(
-            EligibilityDecision(program=item.program, eligible=d.met, deciding_test=d.deciding_tests[0], reason=d.explanation)
+            EligibilityDecision(program=item.program, eligible=d.met, deciding_test=d.deciding_tests[0], reason=d.explanation,
+                                member=member)
         )
     intake_ids = {n.need for n in intake}
     return Plan(
@@ -53,7 +54,9 @@ def model_plan(case: Case, key: Key, library: CaseLibrary | None = None) -> Plan
             )
             for g in key.goals
         ],
-        referrals=[Referral(resource=r.resources[0], need=r.need) for r in key.referrals if r.need in intake_ids],
+        referrals=[Referral(resource=r.resources[0], need=r.need,
+                            member=None if r.member in (None, case.client.member) else r.member)
+                   for r in key.referrals if r.need in intake_ids],
         rights=list(key.rights.required),
         information_requests=[InformationRequest(provider=r.provider, information=r.information) for r in key.information_requests],
         delegations=[Delegation(task=d.task, role=d.roles[0]) for d in key.delegation],

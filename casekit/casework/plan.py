@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 from typing import Callable, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_serializer
 
 from casekit.cases.schema import Severity
 from casekit.datafile import field_path
@@ -45,11 +45,26 @@ class IdentifiedNeed(Part):
     priority: int = Field(ge=1, description="1 is addressed first")
 
 
-class EligibilityDecision(Part):
+class ForMember(Part):
+    """A part that may be for a household member other than the client (``member``; None: the client).
+
+    The member is left out of the file when it is the client, so a plan that never names one is written
+    exactly as before members existed."""
+
+    @model_serializer(mode="wrap")
+    def _omit_client(self, handler):
+        data = handler(self)
+        if isinstance(data, dict) and data.get("member") is None:
+            data.pop("member", None)
+        return data
+
+
+class EligibilityDecision(ForMember):
     program: str
     eligible: bool
     deciding_test: str | None = None
     reason: str = ""
+    member: str | None = Field(None, description="the household member it is for (None: the client)")
 
 
 class Goal(Part):
@@ -65,9 +80,10 @@ class ActionStep(Part):
     due: dt.date | None = None
 
 
-class Referral(Part):
+class Referral(ForMember):
     resource: str
     need: str
+    member: str | None = Field(None, description="the household member it is for (None: the client)")
 
 
 class InformationRequest(Part):
@@ -158,8 +174,9 @@ class Plan(Part):
         for i, n in enumerate(sorted(self.needs, key=lambda n: n.priority), start=1):
             n.priority = i
 
-    def decision(self, program: str) -> EligibilityDecision | None:
-        return next((d for d in self.eligibility if d.program == program), None)
+    def decision(self, program: str, member: str | None = None) -> EligibilityDecision | None:
+        """The decision on ``program`` for ``member`` (None: the client)."""
+        return next((d for d in self.eligibility if d.program == program and d.member == member), None)
 
     def revision(self, event: str) -> Revision | None:
         return next((r for r in self.revisions if r.event == event), None)

@@ -25,7 +25,15 @@ def plan_problems(plan, case: Case, lib: CaseLibrary) -> list[str]:
         if d.role not in lib.roles:
             out.append(f"the role {d.role!r} for task {d.task!r} is not in the roles list; delegate it again.")
     programs = set(case.programs)
+    members = {m.id for m in case.household.members}
     for d in plan.eligibility:
         if d.program not in programs:
             out.append(f"the decision on {d.program!r} is for a program this case does not use.")
+        if d.member is not None and d.member not in members:
+            out.append(f"the decision on {d.program!r} is for {d.member!r}, who is not in this household; "
+                       "decide it again for a member session.options('members') lists.")
+    for r in plan.referrals:
+        if r.member is not None and r.member not in members:
+            out.append(f"the referral to {r.resource!r} is for {r.member!r}, who is not in this household; "
+                       "refer again for a member session.options('members') lists.")
     return out

@@ -229,16 +229,27 @@ class CaseSession:
             current[need].priority = i
         self.save()
 
-    def decide(self, program: str, eligible: bool | None, deciding_test: str | None = None, reason: str = "") -> None:
-        """Record an eligibility decision (``eligible=None`` removes it)."""
+    def _member(self, member: str | None) -> str | None:
+        """The household member a decision or referral is for, as the plan records it: None for the client."""
+        if member is None:
+            return None
+        self._known(member, [m.id for m in self.case.household.members], "household member")
+        return None if member == self.case.client.member else member
+
+    def decide(self, program: str, eligible: bool | None, deciding_test: str | None = None, reason: str = "",
+               member: str | None = None) -> None:
+        """Record an eligibility decision for ``member`` (a household member's id; default the client);
+        ``eligible=None`` removes it."""
         self._known(program, set(self.case.programs), "program for this case")
+        member = self._member(member)
         if deciding_test is not None:
             tests = {t.id for t in self.lib.programs.get(program).tests}
             self._known(deciding_test, tests, f"test of {program}")
-        self.plan.eligibility = [d for d in self.plan.eligibility if d.program != program]
+        self.plan.eligibility = [d for d in self.plan.eligibility if not (d.program == program and d.member == member)]
         if eligible is not None:
             self.plan.eligibility.append(
-                EligibilityDecision(program=program, eligible=eligible, deciding_test=deciding_test, reason=reason)
+                EligibilityDecision(program=program, eligible=eligible, deciding_test=deciding_test, reason=reason,
+                                    member=member)
             )
         self.save()
 
@@ -264,16 +275,19 @@ class CaseSession:
         del self.plan.actions[index]
         self.save()
 
-    def refer(self, resource: str, need: str) -> None:
-        """Refer the client to ``resource`` for ``need``."""
+    def refer(self, resource: str, need: str, member: str | None = None) -> None:
+        """Refer ``member`` (a household member's id; default the client) to ``resource`` for ``need``."""
         self._known(resource, set(self.lib.resources), "resource")
         self._known(need, set(self.lib.needs), "need")
-        if not any(r.resource == resource and r.need == need for r in self.plan.referrals):
-            self.plan.referrals.append(Referral(resource=resource, need=need))
+        member = self._member(member)
+        if not any(r.resource == resource and r.need == need and r.member == member for r in self.plan.referrals):
+            self.plan.referrals.append(Referral(resource=resource, need=need, member=member))
         self.save()
 
-    def unrefer(self, resource: str, need: str) -> None:
-        self.plan.referrals = [r for r in self.plan.referrals if not (r.resource == resource and r.need == need)]
+    def unrefer(self, resource: str, need: str, member: str | None = None) -> None:
+        member = self._member(member)
+        self.plan.referrals = [r for r in self.plan.referrals
+                               if not (r.resource == resource and r.need == need and r.member == member)]
         self.save()
 
     def set_rights(self, right_ids: list[str]) -> None:
@@ -374,13 +388,15 @@ class CaseSession:
     def options(self, kind: str):
         """The ids you can use in code, with their titles: ``session.options("needs")``.
 
-        Kinds: application, needs, programs, resources, rights, roles, providers, tasks, events.
+        Kinds: application, members, needs, programs, resources, rights, roles, providers, tasks, events.
         """
         import pandas as pd
 
         lib, case = self.lib, self.case
         table = {
             "application": [(i.id, i.label) for i in case.application.items],
+            "members": [(m.id, f"{m.name}, {m.age} ({'the client' if m.id == case.client.member else m.relationship})")
+                        for m in case.household.members],
             "needs": [(n.id, f"{n.title} ({n.domain})") for n in lib.needs.values()],
             "programs": [(p, lib.programs.get(p).name) for p in case.programs],
             "resources": [(r.id, f"{r.name} ({r.category}); serves {', '.join(r.serves_needs)}") for r in lib.resources.values()],
@@ -397,7 +413,8 @@ class CaseSession:
     # Where ``session.options(...)`` lists the ids of each kind a method takes.
     _OPTIONS_FOR = {"application item": "application", "need": "needs", "program for this case": "programs",
                     "role": "roles", "resource": "resources", "right or responsibility": "rights",
-                    "provider": "providers", "task": "tasks", "follow-up event": "events"}
+                    "provider": "providers", "task": "tasks", "follow-up event": "events",
+                    "household member": "members"}
 
     @classmethod
     def _known(cls, value: str, known, what: str) -> None:

@@ -213,6 +213,7 @@ def determine(
         program = load_programs().get(program)
     guidelines = guidelines or load_guidelines()
     member = getattr(facts, "member", None)
+    member_label = getattr(facts, "member_label", None)
     facts = facts.for_counting(program.counts) if hasattr(facts, "for_counting") else dict(facts)
     if "net_monthly_income" not in facts and any(t.fact == "net_monthly_income" for t in program.tests):
         facts["net_monthly_income"] = net_monthly_income(program, facts)
@@ -227,7 +228,10 @@ def determine(
     else:
         deciding = [r.id for r in results if r.status == "failed"]
     label = program.result_labels["met" if met else "not_met"]
-    opening = f"{program.name} (a simulated program modelled on {program.modelled_on}): {label}."
+    if member_label:
+        opening = f"{member_label}: {label} for {program.name} (a simulated program modelled on {program.modelled_on})."
+    else:
+        opening = f"{program.name} (a simulated program modelled on {program.modelled_on}): {label}."
     if program.counts != "whole_household":
         opening += (f" The program {COUNTING_WORDS[program.counts]}: {int(facts['household_size'])} "
                     f"{'person' if int(facts['household_size']) == 1 else 'people'}.")

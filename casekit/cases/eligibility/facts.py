@@ -24,17 +24,24 @@ COUNTED_FACTS = ("household_size", "gross_monthly_income", "earned_monthly_incom
                  "gross_annual_income", "countable_assets")
 """The facts whose value depends on whose income and headcount a program counts."""
 
+MEMBER_FACTS = ("person_age", "person_disabled", "person_pregnant")
+"""The facts of the one member a determination or referral is for (the client unless it names another)."""
+
 
 class Facts(dict):
     """A case's facts (the whole household's), with the facts each counting rule sees in ``counted``."""
 
     counted: dict[str, dict]
     member: str | None
+    member_label: str | None
+    """``Mateo, 4`` when the facts are for a member other than the client (None for the client)."""
 
-    def __init__(self, *args, counted: dict[str, dict] | None = None, member: str | None = None, **kwargs):
+    def __init__(self, *args, counted: dict[str, dict] | None = None, member: str | None = None,
+                 member_label: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.counted = counted or {}
         self.member = member
+        self.member_label = member_label
 
     def for_counting(self, counting: str) -> dict:
         """The facts as a program that counts ``counting`` reads them."""
@@ -117,7 +124,8 @@ def household_facts(case: Case, changes: Mapping | None = None, member: str | No
             if name not in explicit:
                 own[name] = _DERIVED[name](view)
         counted[counting] = own
-    return Facts(facts, counted=counted, member=person.id)
+    label = None if person.id == case.client.member else case.member_label(person.id)
+    return Facts(facts, counted=counted, member=person.id, member_label=label)
 
 
 def derived_fact_names() -> set[str]:

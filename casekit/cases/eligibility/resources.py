@@ -19,10 +19,12 @@ def unmet_criteria(
     c = resource.criteria
     reasons: list[str] = []
     age = int(facts["person_age"])
+    label = getattr(facts, "member_label", None)  # facts for a member other than the client name them
+    who = label.split(",")[0] if label else "the client"
     if c.min_age is not None and age < c.min_age:
-        reasons.append(f"serves people aged {c.min_age} and over (the client is {age})")
+        reasons.append(f"serves people aged {c.min_age} and over ({who} is {age})")
     if c.max_age is not None and age > c.max_age:
-        reasons.append(f"serves people aged {c.max_age} and under (the client is {age})")
+        reasons.append(f"serves people aged {c.max_age} and under ({who} is {age})")
     if c.max_percent_fpl is not None:
         annual = guidelines.annual(guideline_year, int(facts["household_size"]), str(facts["state_group"]))
         percent = 100 * float(facts["gross_monthly_income"]) * 12 / annual

@@ -43,6 +43,7 @@ class Context:
         self.case, self.key, self.lib = case, key, lib
         self.policy = lib.policy
         self.facts = household_facts(case)
+        self._member_facts: dict[str, Facts] = {}
         self.intake_needs = [n for n in key.needs if n.after_event is None]
         self.later_needs = [n for n in key.needs if n.after_event is not None]
         self._by_id: dict[str, KeyNeed] = {}
@@ -123,23 +124,50 @@ class Context:
 
     # -- eligibility and resources -----------------------------------------------------------
 
-    def determination(self, program: str) -> Determination:
-        return determine(self.lib.programs.get(program), self.facts, self.lib.guidelines)
+    def member(self, member_id: str | None) -> str | None:
+        """A key's or plan's member as the plan records it: None for the client."""
+        return None if member_id in (None, self.case.client.member) else member_id
 
-    def facts_after(self, event_id: str) -> Facts:
+    def member_facts(self, member_id: str | None) -> Facts:
+        """The intake facts as they stand for ``member_id`` (the client for None)."""
+        member_id = self.member(member_id)
+        if member_id is None:
+            return self.facts
+        if member_id not in self._member_facts:
+            self._member_facts[member_id] = household_facts(self.case, member=member_id)
+        return self._member_facts[member_id]
+
+    def for_whom(self, member_id: str | None) -> str:
+        """`` for Mateo`` when a decision or referral is for a member other than the client, else ''."""
+        member_id = self.member(member_id)
+        person = self.case.member(member_id) if member_id else None
+        return f" for {person.name.split()[0]}" if person else ""
+
+    def determination(self, program: str, member: str | None = None) -> Determination:
+        return determine(self.lib.programs.get(program), self.member_facts(member), self.lib.guidelines)
+
+    def facts_after(self, event_id: str, member: str | None = None) -> Facts:
         """The eligibility facts once ``event_id`` and every event before it have happened."""
         changes: dict = {}
         for event in sorted(self.case.events, key=lambda e: e.day):
             changes.update(event.fact_changes)
             if event.id == event_id:
                 break
-        return household_facts(self.case, changes)
+        return household_facts(self.case, changes, member=self.member(member))
+
+    def key_referral_member(self, need: KeyNeed | None) -> str | None:
+        """The member the key refers ``need`` for, when the key names one (None: the client, or no referral)."""
+        if need is None:
+            return None
+        return next((self.member(r.member) for r in self.key.referrals if r.need in need.ids and r.member), None)
 
     def referral_problem(self, resource_id: str, need: KeyNeed | None, facts: Facts | None = None,
-                         named: str | None = None) -> str | None:
-        """Why a referral for ``need`` does not fit, or None when it does (``facts``: default at intake).
+                         named: str | None = None, member: str | None = None) -> str | None:
+        """Why a referral for ``need`` does not fit, or None when it does (``facts``: default at intake, for
+        ``member``, the client by default).
 
-        ``need`` None with ``named`` one of the key's acceptable needs is judged on fit alone."""
+        ``need`` None with ``named`` one of the key's acceptable needs is judged on fit alone. Where the key
+        refers the need for a named member, a referral for someone else does not fit."""
         res = self.lib.resources.get(resource_id)
         if res is None:
             return f"{resource_id!r} is not in the resource directory"
@@ -148,9 +176,16 @@ class Context:
         ids = need.ids if need is not None else [named]
         if not any(i in res.serves_needs for i in ids):
             return f"{res.name} does not serve {self.title(named or need.need)}"
-        unmet = unmet_criteria(res, self.facts if facts is None else facts, self.case.setting, self.lib.guidelines)
+        wanted = self.key_referral_member(need)
+        if wanted is not None and self.member(member) != wanted:
+            who = self.case.member(self.member(member))
+            return (f"{res.name}: the need for {self.title(need.need)} is {self.case.member(wanted).name.split()[0]}'s, "
+                    f"not {who.name.split()[0] if who else member}'s; name the member the referral is for")
+        if facts is None:
+            facts = self.member_facts(member)
+        unmet = unmet_criteria(res, facts, self.case.setting, self.lib.guidelines)
         if unmet:
-            return f"{res.name} {join(unmet)}"
+            return f"{res.name}{self.for_whom(member)} {join(unmet)}"
         if need is not None and self.policy.too_long_a_wait(res, need.severity):
             return (f"{res.name} has a {res.wait_days}-day wait, too long for a {need.severity.value} need "
                     f"(at most {self.policy.max_wait_days[need.severity]} days)")

@@ -15,9 +15,10 @@ def eligibility(ctx: Context) -> tuple[float, str]:
     shares, notes = [], []
     credit = ctx.policy.eligibility_credit
     for item in ctx.key.eligibility:
-        truth = ctx.determination(item.program)
-        mine = ctx.plan.decision(item.program)
-        name = truth.program_name
+        # A decision counts for the member the key names (the client when it names none), never another.
+        truth = ctx.determination(item.program, item.member)
+        mine = ctx.plan.decision(item.program, ctx.member(item.member))
+        name = truth.program_name + ctx.for_whom(item.member)
         if mine is None:
             shares.append(0.0)
             notes.append(f"No decision on {name}. {item.why_it_matters}")

@@ -41,12 +41,12 @@ def referrals(ctx: Context) -> tuple[float, str]:
         if need is not None and need.after_event is not None:
             # A need the key dates to a later event is neutral at intake, as in needs-coverage.
             continue
-        problem = ctx.referral_problem(ref.resource, need, named=ref.need)
+        problem = ctx.referral_problem(ref.resource, need, named=ref.need, member=ref.member)
         if problem:
             bad.append(problem)
         elif need is not None:
             covered.setdefault(need.need, "referral")
-            fitting.append(ref.resource)
+            fitting.append((ref.resource, ref.member))
     # What the learner meant for a need: a referral for it, else the team's own work, else another
     # referral whose resource serves it too.
     in_house = []
@@ -57,9 +57,9 @@ def referrals(ctx: Context) -> tuple[float, str]:
                 covered[n.need] = "in-house"
                 in_house.append(f"{ctx.title(n.need)} by the team's own work ({how})")
     # One referral credits every need the plan names that the same resource serves and fits.
-    for rid in dict.fromkeys(fitting):
+    for rid, member in dict.fromkeys(fitting):
         for n in targets:
-            if n.need in ctx.found and n.need not in covered and ctx.referral_problem(rid, n) is None:
+            if n.need in ctx.found and n.need not in covered and ctx.referral_problem(rid, n, member=member) is None:
                 covered[n.need] = "referral"
     target_ids = {n.need for n in targets}
     got = len(target_ids & set(covered))

@@ -91,7 +91,7 @@ def _referred(ctx: Context, kev, mine) -> tuple[list, list]:
     Each referral the key lists stands for the need it serves (the event's new needs first); the plan
     answers that need with any resource that fits it on the facts after the event, in the revision or
     already in the plan, or with the in-house work the key names for it."""
-    facts = ctx.facts_after(kev.event)  # an income drop may open resources closed at intake
+    # An income drop may open resources closed at intake: each is read on the facts after the event.
     event_needs = [n for n in (ctx.key.need(i) for i in kev.new_needs) if n is not None]
     candidates = event_needs + ctx.intake_needs
     wanted = []
@@ -104,6 +104,8 @@ def _referred(ctx: Context, kev, mine) -> tuple[list, list]:
                                   *(rid for rev in ctx.full_plan.revisions for rid in rev.new_referrals)]))
     got = [n for n in wanted
            if any(r in kev.new_referrals and ctx.serves(ctx.lib.resources[r], n) for r in offered if r in ctx.lib.resources)
-           or any(ctx.referral_problem(r, n, facts) is None for r in offered)
+           # A revision names resources, not members: each is read for the member the key refers the need for.
+           or any(ctx.referral_problem(r, n, ctx.facts_after(kev.event, ctx.key_referral_member(n)),
+                                       member=ctx.key_referral_member(n)) is None for r in offered)
            or in_house_work(ctx, n, ctx.full_plan)]
     return got, wanted

@@ -182,12 +182,24 @@ def assessment_view(session) -> W.VBox:
 DECISIONS = {"undecided": ("not decided", None), "eligible": ("eligible / met", True), "not-eligible": ("not eligible / not met", False)}
 
 
+def _member_options(session) -> list[tuple[str, str]]:
+    """The household members a decision or referral may be for, the client first."""
+    case = session.case
+    members = sorted(case.household.members, key=lambda m: m.id != case.client.member)
+    return [(f"{m.name}, {m.age} ({'the client' if m.id == case.client.member else m.relationship})", m.id) for m in members]
+
+
 def eligibility_view(session) -> W.VBox:
     status = StatusArea()
     rows = []
+    client = session.case.client.member
     for pid in session.case.programs:
         program = session.lib.programs.get(pid)
-        mine = session.plan.decision(pid)
+        mine = next((d for d in session.plan.eligibility if d.program == pid), None)
+        who = W.Dropdown(options=_member_options(session), value=(mine.member if mine else None) or client,
+                         description="For", style=LABEL_STYLE, layout=W.Layout(width="60%"),
+                         tooltip=f"The household member the decision on {program.name} is for")
+        decided_for = {"member": who.value}
         # Radio buttons, not toggle buttons: a screen reader says which one is chosen.
         result = W.RadioButtons(options=[(label, key) for key, (label, _) in DECISIONS.items()],
                                 value=next(k for k, (_, v) in DECISIONS.items() if v == (mine.eligible if mine else None)),
@@ -198,13 +210,17 @@ def eligibility_view(session) -> W.VBox:
         reason = W.Textarea(value=mine.reason if mine else "", placeholder="Explain it as you would to the client", layout=WIDE,
                             description="Reason", style=LABEL_STYLE, tooltip=f"Your explanation of {program.name}")
 
-        def changed(_c, pid=pid, result=result, test=test, reason=reason):
-            session.decide(pid, DECISIONS[result.value][1], test.value or None, reason.value)
+        def changed(_c, pid=pid, result=result, test=test, reason=reason, who=who, decided_for=decided_for):
+            if who.value != decided_for["member"]:
+                # The decision moves to the member now chosen.
+                session.decide(pid, None, member=decided_for["member"])
+                decided_for["member"] = who.value
+            session.decide(pid, DECISIONS[result.value][1], test.value or None, reason.value, member=who.value)
             return f"Saved your decision on {title(session, 'program', pid)}."
 
-        for w in (result, test, reason):
+        for w in (who, result, test, reason):
             w.observe(status.guarded(changed), names="value")
-        rows.append(W.VBox([W.HTML(f"<b>{esc(program.name)}</b>"), result, test, reason]))
+        rows.append(W.VBox([W.HTML(f"<b>{esc(program.name)}</b>"), who, result, test, reason]))
     return _frame("Decide eligibility", "Apply each program's tests (shown above) to the verified facts. Name the test that decides the result.", rows, status)
 
 
@@ -294,6 +310,8 @@ def planning_view(session) -> W.VBox:
 def referrals_view(session) -> W.VBox:
     status = StatusArea()
     need = W.Dropdown(options=_need_options(session), description="Need", style=LABEL_STYLE)
+    who = W.Dropdown(options=_member_options(session), value=session.case.client.member, description="For",
+                     style=LABEL_STYLE, tooltip="The household member the referral is for")
     resource = W.Select(options=[], rows=6, layout=WIDE, description="Resource", style=LABEL_STYLE, tooltip="Resources that serve the need")
     detail = W.HTML()
     refer = W.Button(description="Refer", button_style="primary")
@@ -323,15 +341,17 @@ def referrals_view(session) -> W.VBox:
         items = []
         for ref in session.plan.referrals:
             rm = remove_button(f"the referral to {title(session, 'resource', ref.resource)}")
-            rm.on_click(status.guarded(lambda _b, ref=ref: (session.unrefer(ref.resource, ref.need), render(), "Removed the referral.")[-1]))
+            rm.on_click(status.guarded(lambda _b, ref=ref: (session.unrefer(ref.resource, ref.need, ref.member), render(), "Removed the referral.")[-1]))
+            person = session.case.member(ref.member) if ref.member else None
+            whom = f" ({person.name.split()[0]})" if person else ""
             items.append(W.HBox([rm, W.HTML(f"{esc(title(session, 'resource', ref.resource))} for "
-                                            f"{esc(title(session, 'need', ref.need))}")]))
+                                            f"{esc(title(session, 'need', ref.need))}{esc(whom)}")]))
         listing.children = items
 
     def do_refer(_b):
         if not need.value or resource.value is None:
             return "Pick a need and a resource first."
-        session.refer(resource.value, need.value)
+        session.refer(resource.value, need.value, who.value)
         render()
         return f"Saved: referral to {title(session, 'resource', resource.value)} for {title(session, 'need', need.value)}."
 
@@ -344,7 +364,7 @@ def referrals_view(session) -> W.VBox:
     return _frame(
         "Refer to community resources",
         "Pick a need, then a resource that serves it. Check the resource's criteria against the client's facts: an unsuitable referral costs the client a wait for nothing.",
-        [need, resource, detail, refer, W.HTML("<b>Your referrals</b>"), listing],
+        [need, who, resource, detail, refer, W.HTML("<b>Your referrals</b>"), listing],
         status,
     )
 

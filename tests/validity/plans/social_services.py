@@ -45,7 +45,8 @@ ELIGIBILITY = [
      "if her hours change; meanwhile Benefits Bridge checks other coverage."),
     ("family-nutrition-wic-2025-26", False, "income",
      "Mateo (4) is in the category, but $49,560 a year is just over the $49,302.50 limit (185%), as the clinic "
-     "said. Once food assistance is approved he is income-eligible through it: book the WIC appointment then."),
+     "said. Once food assistance is approved he is income-eligible through it: book the WIC appointment then.",
+     "mateo"),
 ]
 
 NOTE = (
@@ -137,10 +138,10 @@ EXCELLENT = {
     "referrals": [
         ("northvale-energy-crisis-fund", "utility-shutoff"),
         ("greenway-community-food-pantry", "food-insecurity"),
-        ("tri-county-pharmacy-assistance", "medication-access"),
+        ("tri-county-pharmacy-assistance", "medication-access", "graciela"),
         ("benefits-bridge-enrollment", "health-coverage-gap"),
-        ("benefits-bridge-enrollment", "medication-access"),
-        ("early-steps-child-development", "developmental-delay"),
+        ("benefits-bridge-enrollment", "medication-access", "graciela"),
+        ("early-steps-child-development", "developmental-delay", "mateo"),
         ("family-caregiver-respite-vouchers", "caregiver-strain"),
     ],
     "rights": [
@@ -207,7 +208,7 @@ COMPETENT = {
     "eligibility": [
         ("county-food-assistance", True, "net-income", "Net income is under the limit for 3 people."),
         ("state-health-coverage-adults", False, "income", "Income over the limit."),
-        ("family-nutrition-wic-2025-26", True, "category", "Mateo is under five."),
+        ("family-nutrition-wic-2025-26", True, "category", "Mateo is under five.", "mateo"),
     ],
     "goals": [
         ("utility-shutoff", "The power stays on for Graciela's oxygen",

@@ -65,14 +65,15 @@ def build(case_id: str, spec: dict, lib: CaseLibrary) -> str:
             s.add_need(need, severity)
         if spec.get("needs"):
             s.set_priority_order([n for n, _ in spec["needs"]])
-        for program, eligible, test, reason in spec.get("eligibility", []):
-            s.decide(program, eligible, test, reason)
+        # A decision or referral may end with the household member it is for (default: the client).
+        for program, eligible, test, reason, *member in spec.get("eligibility", []):
+            s.decide(program, eligible, test, reason, member=member[0] if member else None)
         for need, what, measure, date in spec.get("goals", []):
             s.add_goal(need, what, measure, date)
         for text, role, due in spec.get("actions", []):
             s.add_action(text, role, due)
-        for resource, need in spec.get("referrals", []):
-            s.refer(resource, need)
+        for resource, need, *member in spec.get("referrals", []):
+            s.refer(resource, need, member=member[0] if member else None)
         if spec.get("rights"):
             s.set_rights(spec["rights"])
         for provider, info in spec.get("info", []):
@@ -128,7 +129,7 @@ def stuff_synonyms(base: dict, synonyms: dict[str, list[str]]) -> dict:
                 needs.append((n, severity))
         for extra in synonyms.get(need, []):
             goals += [(extra, w, m, d) for g, w, m, d in out["goals"] if g == need]
-            refs += [(r, extra) for r, g in out["referrals"] if g == need]
+            refs += [(r[0], extra, *r[2:]) for r in out["referrals"] if r[1] == need]
     out["needs"], out["goals"], out["referrals"] = needs, goals, refs
     return out
 

@@ -1,0 +1,193 @@
+"""Decisions and referrals for a household member other than the client, end to end."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+
+from casekit.cases.explain import explain_case, render_explanation
+from casekit.cases.library import CaseLibrary
+from casekit.cases.validate import validate_library
+from casekit.eligibility import determine, household_facts
+from casekit.errors import CasekitError
+from casekit.learner import CaseSession
+from casekit.model_plan import model_plan
+from casekit.plan import EligibilityDecision, Plan, plan_from_dict, plan_to_json
+from casekit.rubric import score
+from casekit.rubric.context import Context
+from casekit.rubric.planning import eligibility
+
+PARENT_CASE = "social-services-food-assistance-three-generations"  # client Lucía, 33; Mateo, 4; Graciela, 68
+CHILD_CASE = "school-fourth-grader-reading-evaluation"  # client Jonah, 9; his mother Della, 31
+
+
+@pytest.fixture(scope="module")
+def lib() -> CaseLibrary:
+    return CaseLibrary.load()
+
+
+def with_programs(case, *programs):
+    return case.model_copy(update={"programs": [*case.programs, *programs]})
+
+
+def key_with(key, *items):
+    """The key with its eligibility replaced by ``items`` (program, member)."""
+    eligibility = [type(key.eligibility[0])(program=p, member=m, why_it_matters="test") for p, m in items]
+    return key.model_copy(update={"eligibility": eligibility})
+
+
+def eligibility_share(plan, case, key, lib) -> tuple[float, str]:
+    """The eligibility criterion on its own (a plan this bare is under the critical-need gate in total)."""
+    return eligibility(Context(plan, case, key, lib))
+
+
+def test_a_child_qualifies_on_their_own_age_while_the_parent_client_does_not(lib):
+    """Is children's coverage decided on the child's age and the household's income, not on the mother's age?"""
+    case = lib.case(PARENT_CASE)
+    program = lib.programs.get("kids-health-coverage")
+    for_lucia = determine(program, household_facts(case), lib.guidelines)
+    for_mateo = determine(program, household_facts(case, member="mateo"), lib.guidelines)
+    assert not for_lucia.met and for_lucia.deciding_tests == ["child-age"]
+    assert for_mateo.met and for_mateo.member == "mateo"
+    assert for_mateo.test("child-age").value == 4
+    # The income test reads the whole household's income for either of them.
+    assert for_mateo.test("income").value == for_lucia.test("income").value == 4130
+    assert for_mateo.explanation.startswith("Mateo, 4: eligible for Kids Health Coverage")
+
+
+def test_the_client_qualifies_while_a_member_does_not(lib):
+    """The reverse: the child client is eligible for children's coverage, his mother is not."""
+    case = lib.case(CHILD_CASE)
+    program = lib.programs.get("kids-health-coverage")
+    assert determine(program, household_facts(case), lib.guidelines).met
+    for_della = determine(program, household_facts(case, member="della"), lib.guidelines)
+    assert not for_della.met and for_della.deciding_tests == ["child-age"]
+    assert for_della.explanation.startswith("Della, 31: not eligible")
+
+
+@pytest.mark.parametrize("case_id, member, client_right", [(PARENT_CASE, "mateo", False), (CHILD_CASE, "della", True)])
+def test_the_rubric_credits_a_decision_only_for_the_member_the_key_names(lib, case_id, member, client_right):
+    """Is a decision graded against the member it is for, and a decision for someone else not taken for it?"""
+    case = with_programs(lib.case(case_id), *([] if "kids-health-coverage" in lib.case(case_id).programs
+                                              else ["kids-health-coverage"]))
+    key = key_with(lib.key(case_id), ("kids-health-coverage", member))
+    truth = Context(Plan(case=case.id), case, key, lib).determination("kids-health-coverage", member)
+    right = Plan(case=case.id, eligibility=[EligibilityDecision(
+        program="kids-health-coverage", eligible=truth.met, deciding_test=truth.deciding_tests[0], member=member)])
+    for_client = Plan(case=case.id, eligibility=[EligibilityDecision(
+        program="kids-health-coverage", eligible=truth.met, deciding_test=truth.deciding_tests[0])])
+    assert eligibility_share(right, case, key, lib)[0] == 1.0
+    share, feedback = eligibility_share(for_client, case, key, lib)
+    assert share == 0.0
+    assert truth.met is not client_right
+    assert f"No decision on Kids Health Coverage for {case.member(member).name.split()[0]}" in feedback
+
+
+def test_the_model_plan_of_a_member_key_scores_full_marks(lib):
+    """The converted case's key decides WIC for Mateo; the key's own plan, which names him, gets every point."""
+    case, key = lib.case(PARENT_CASE), lib.key(PARENT_CASE)
+    assert any(e.member == "mateo" for e in key.eligibility)
+    plan = model_plan(case, key, lib)
+    assert plan.decision("family-nutrition-wic-2025-26", "mateo") is not None
+    results = score(plan, case, key, lib)
+    assert all(r.points == r.max for r in results), [(r.id, r.feedback) for r in results if r.points < r.max]
+
+
+def test_a_referral_is_judged_on_the_facts_of_the_member_it_is_for(lib):
+    """A children's resource fits a referral for Mateo and not one for his mother; the key's member must match."""
+    case, key = lib.case(PARENT_CASE), lib.key(PARENT_CASE)
+    ctx = Context(Plan(case=case.id), case, key, lib)
+    need = key.need("developmental-delay")
+    assert ctx.referral_problem("early-steps-child-development", need, member="mateo") is None
+    wrong = ctx.referral_problem("early-steps-child-development", need)
+    assert wrong and "Mateo's" in wrong and "Lucía's" in wrong
+    # Judged on Mateo's own age: a job centre for adults does not fit a referral for him.
+    job = ctx.referral_problem("harbor-workforce-center", key.need("income-loss"), member="mateo")
+    assert job and "for Mateo" in job and "aged 18 and over (Mateo is 4)" in job
+    assert ctx.referral_problem("harbor-workforce-center", key.need("income-loss")) is None
+
+
+def test_a_plan_names_the_member_only_when_it_is_not_the_client(lib, tmp_path):
+    """Does the plan file leave the member out for the client, so plans written before members are unchanged?"""
+    s = CaseSession(PARENT_CASE, tmp_path, library=lib)
+    s.decide("county-food-assistance", True, "net-income", member="lucia")
+    s.decide("family-nutrition-wic-2025-26", False, "income", member="mateo")
+    s.refer("early-steps-child-development", "developmental-delay", member="mateo")
+    s.refer("greenway-community-food-pantry", "food-insecurity")
+    data = json.loads(s.path.read_text())
+    assert [d.get("member") for d in data["eligibility"]] == [None, "mateo"]
+    assert "member" not in data["eligibility"][0] and "member" not in data["referrals"][1]
+    assert data["referrals"][0]["member"] == "mateo"
+    s.unrefer("early-steps-child-development", "developmental-delay", "mateo")
+    assert [r.resource for r in s.plan.referrals] == ["greenway-community-food-pantry"]
+    with pytest.raises(CasekitError, match="household member 'matteo'.*mateo"):
+        s.decide("county-food-assistance", True, member="matteo")
+    assert set(s.options("members")["id"]) == {"lucia", "mateo", "graciela"}
+
+
+def test_an_old_plan_without_members_reads_and_writes_byte_for_byte(lib):
+    """A plan written before members existed reads as the client's and is written back unchanged."""
+    old = {"format_version": 3, "case": PARENT_CASE, "updated": None, "initial_saved": False, "initial": None,
+           "flags": [], "needs": [], "eligibility": [{"program": "county-food-assistance", "eligible": True,
+                                                      "deciding_test": "net-income", "reason": ""}],
+           "goals": [], "actions": [], "referrals": [{"resource": "greenway-community-food-pantry",
+                                                      "need": "food-insecurity"}],
+           "rights": [], "information_requests": [], "delegations": [], "meetings": [], "progress_note": "",
+           "revisions": []}
+    plan = plan_from_dict(old)
+    assert plan.decision("county-food-assistance").member is None
+    assert json.loads(plan_to_json(plan)) == old
+
+
+def test_explain_decides_childrens_coverage_for_each_child(lib):
+    """`cases explain` decides a program that tests a member's age for each member it can apply to."""
+    case = with_programs(lib.case(PARENT_CASE), "kids-health-coverage")
+    points = explain_case(case, lib)
+    kids = [d for d in points[0].determinations if d.program_id == "kids-health-coverage"]
+    assert {d.member: d.met for d in kids} == {"lucia": False, "mateo": True}
+    text = render_explanation(case, points, lib)
+    assert "Mateo, 4: Kids Health Coverage [kids-health-coverage]: eligible" in text
+    assert "open to Mateo, 4 but not to the client" in text
+
+
+def _edit_key(root, case_id, change):
+    path = root / "graders" / "keys" / f"{case_id}.yaml"
+    data = yaml.safe_load(path.read_text())
+    change(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+
+
+def _edit_case(root, case_id, change):
+    path = root / "casestudies" / f"{case_id}.yaml"
+    data = yaml.safe_load(path.read_text())
+    change(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+
+
+def test_the_validator_flags_childrens_coverage_decided_for_the_mother(library_copy):
+    """A key deciding a child's program for the adult client is reported, with the member it applies to."""
+    _edit_case(library_copy, PARENT_CASE, lambda d: d["programs"].append("kids-health-coverage"))
+    _edit_key(library_copy, PARENT_CASE, lambda d: d["eligibility"].append(
+        {"program": "kids-health-coverage", "why_it_matters": "Mateo's coverage."}))
+    problems = [p for p in validate_library(library_copy) if PARENT_CASE in p.path]
+    assert len(problems) == 1, problems
+    assert problems[0].field == "eligibility[3].member"
+    assert "Lucía, 33" in problems[0].message and "member: mateo" in problems[0].message
+    _edit_key(library_copy, PARENT_CASE, lambda d: d["eligibility"][3].update(member="mateo"))
+    assert not [p for p in validate_library(library_copy) if PARENT_CASE in p.path]
+
+
+def test_the_validator_flags_members_and_programs_the_learner_cannot_select(library_copy):
+    """An unknown member, a resource the member named cannot use, and an event's program not in the case."""
+    def change(d):
+        d["eligibility"][0]["member"] = "matteo"
+        d["referrals"][6]["member"] = "mateo"  # the workforce centre, for a four-year-old
+        d["events"][0]["redetermine"].append("kids-health-coverage")
+    _edit_key(library_copy, PARENT_CASE, change)
+    messages = {p.field: p.message for p in validate_library(library_copy) if PARENT_CASE in p.path}
+    assert "'matteo' is not a household member" in messages["eligibility[0].member"]
+    assert "cannot select it" in messages["events[0].redetermine[1]"]
+    referral = [m for f, m in messages.items() if f.startswith("referrals[")]
+    assert referral and "Mateo, 4 does not meet" in referral[0]
