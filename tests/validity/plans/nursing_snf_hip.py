@@ -162,12 +162,12 @@ EXCELLENT = {
     "note": NOTE,
     "revisions": [
         ("back-from-hospital", ["medication-safety"], [], ["harbor-snf-benefit"],
-         "Back from one observation night: small left subdural haematoma, no surgery. Neuro checks every 4 hours "
+         "Back from two observation nights: small left subdural haematoma, no surgery. Neuro checks every 4 hours "
          "for 72 hours and repeat CT in one week booked. Apixaban held for four weeks and oxycodone stopped on the "
          "medicine record; pharmacist to review stroke risk while it is held and the restart at the repeat scan; "
          "teaching redone with the interpreter. Incident report filed; aides now report any fall to the charge "
          "nurse at once. Dora agreed that Marisol be told everything; I told Marisol what happened and apologised "
-         "that nobody phoned her on Sunday. The observation night does not end the stay: skilled nursing benefit "
+         "that nobody phoned her on Sunday. The observation nights do not end the stay: skilled nursing benefit "
          "still met, day 16 of 100, coinsurance from day 21 as explained."),
         ("coverage-ends", ["home-health-skilled-care"], ["alder-falls-home-health"], ["harbor-snf-benefit"],
          "Reviewer says she no longer needs daily skilled care: the daily-skilled-care test is not met and "
@@ -271,7 +271,7 @@ MISSED_CRITICAL = with_changes(
     ),
     revisions=[
         ("back-from-hospital", ["medication-safety"], [], ["harbor-snf-benefit"],
-         "Back from one observation night with a small subdural haematoma. Neuro checks every 4 hours for 72 "
+         "Back from two observation nights with a small subdural haematoma. Neuro checks every 4 hours for 72 "
          "hours and repeat CT in one week booked. Apixaban held for four weeks and oxycodone stopped on the "
          "medicine record; pharmacist to review. Marisol told. Skilled nursing benefit still met, day 16 of 100."),
         EXCELLENT["revisions"][1],
