@@ -188,3 +188,26 @@ class CriterionFeedbackExporter(HTMLExporter):
             return name_criteria(output), resources
         waiting = [r["title"] for r in self._rows if r["score"] == NOT_GRADED]
         return name_criteria(arrange(output, self._rows, waiting)), resources
+
+
+# nbconvert's HTML exporter configures NbConvertBase.display_data_priority for every preprocessor it runs;
+# nbgrader's ClearHiddenTests and ClearMarkScheme redeclare that trait without config=True, so each feedback
+# run (formgrader's dialog included) warned "Config option `display_data_priority` not recognized". The same
+# preprocessors, with the trait configurable again, do the same work in silence.
+def _accepting_display_priority(base):
+    from traitlets import List
+
+    return type(base.__name__, (base,), {
+        "__module__": __name__,
+        "__doc__": f"nbgrader's {base.__name__}, accepting the display priority nbconvert configures.",
+        "display_data_priority": List(base.class_traits()["display_data_priority"].default(), config=True),
+    })
+
+
+def _nbgrader_preprocessors():
+    from nbgrader.preprocessors import ClearHiddenTests, ClearMarkScheme
+
+    return _accepting_display_priority(ClearHiddenTests), _accepting_display_priority(ClearMarkScheme)
+
+
+ClearHiddenTests, ClearMarkScheme = _nbgrader_preprocessors()
