@@ -7,7 +7,7 @@ Every path is relative to this file, so the course works wherever the kit is che
 from pathlib import Path
 
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
-from nbgrader.preprocessors import ClearHiddenTests, ClearMarkScheme, GetGrades
+from nbgrader.preprocessors import GetGrades
 
 from casekit.course.grading_engine.chains import RUBRIC_ONLY
 from casekit.course.config import tools_on_path
@@ -77,7 +77,11 @@ c.ClearSolutions.code_stub = {
 # Learner HTML (outputs, markdown) is sanitised: no script and no event handlers reach the page.
 # RequireManualGrades refuses a learner's feedback while the progress note waits for a grader
 # (the button and `casekit course feedback` alike; --allow-ungraded releases it anyway).
-c.GenerateFeedback.preprocessors = [RequireManualGrades, GetGrades, ClearHiddenTests, ClearMarkScheme,
+# ClearHiddenTests and ClearMarkScheme are nbgrader's, as casekit.course.grading_engine.feedback_page gives
+# them: the same work, without a configuration warning on every run (and in formgrader's feedback dialog).
+c.GenerateFeedback.preprocessors = [RequireManualGrades, GetGrades,
+                                    "casekit.course.grading_engine.feedback_page.ClearHiddenTests",
+                                    "casekit.course.grading_engine.feedback_page.ClearMarkScheme",
                                     "casekit.course.grading_engine.sanitize.LearnerHTML", CSSHTMLHeaderPreprocessor]
 # Its list of scores names each rubric criterion instead of nbgrader's "Test cell", whether
 # feedback comes from `casekit course feedback`, `nbgrader generate_feedback` or formgrader.

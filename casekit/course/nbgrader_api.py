@@ -7,6 +7,7 @@ grading all reach nbgrader through here, so none of them needs another's interna
 from __future__ import annotations
 
 import contextlib
+import copy
 import logging
 from collections.abc import Iterator
 
@@ -15,17 +16,22 @@ from traitlets.config import Config
 from casekit.course.config import Course, tools_on_path
 
 
-def nbgrader_api(course: Course, extra: Config | None = None):
-    """An ``NbGraderAPI`` on ``course`` (its config, merged with ``extra``), logging warnings and worse only."""
+def nbgrader_api(course: Course, extra: Config | None = None, exchange: bool = False):
+    """An ``NbGraderAPI`` on ``course`` (its config, merged with ``extra``), logging warnings and worse only.
+
+    Without ``exchange`` the API ignores the course's exchange (files go by LMS zip); with it, releases reach
+    the exchange as formgrader's Release button does."""
     from nbgrader.apps import NbGraderAPI
     from nbgrader.coursedir import CourseDirectory
 
     tools_on_path()
-    config = Config(course.config)
+    # A deep copy: Config() copies only the top level, and setting Exchange.root below would change the course's own.
+    config = copy.deepcopy(course.config)
     if extra is not None:
         config.merge(extra)
-    # No exchange: the course hands files over by LMS zip, so skip nbgrader's exchange check.
-    config.Exchange.root = str(course.root / ".exchange-unused")
+    if not exchange:
+        # No exchange: the course hands files over by LMS zip, so skip nbgrader's exchange check.
+        config.Exchange.root = str(course.root / ".exchange-unused")
     with quiet_nbgrader():
         coursedir = CourseDirectory(config=config)
         api = NbGraderAPI(coursedir=coursedir, config=config)

@@ -9,6 +9,7 @@ hidden-test code and mark schemes before it is left on disk.
 
 from __future__ import annotations
 
+import copy
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,7 +73,33 @@ def build(course: Course, library: CaseLibrary | None = None) -> BuildReport:
         for assignment in released:
             shutil.rmtree(course.release_dir / assignment, ignore_errors=True)
         raise CourseError("the release would reveal the answer key, so it was removed: " + "; ".join(leaks))
+    _to_exchange(course, released)
     return BuildReport(changed, released)
+
+
+def _to_exchange(course: Course, assignments: list[str]) -> None:
+    """Release each checked assignment to the course's exchange as well, as formgrader's Release button does.
+
+    Formgrader calls an assignment "released" only once it is in the exchange; with ``release/`` alone it
+    showed every assignment as a draft after build had said "released". Learners on this machine can then
+    fetch it; learners elsewhere get ``release/`` through the LMS as before. A course without a usable
+    exchange (none configured, or a folder that cannot be written) keeps ``release/`` alone.
+    """
+    config = copy.deepcopy(course.config)
+    if "root" not in config.get("Exchange", {}):
+        return
+    config.ReleaseAssignment.force = True  # a rebuilt assignment replaces the one learners would fetch
+    api = _api(course, config, exchange=True)
+    if not api.exchange_is_functional:
+        return
+    failures = []
+    with _quiet_nbgrader():
+        for assignment in assignments:
+            result = api.release_assignment(assignment)
+            if not result["success"]:
+                failures.append(f"{assignment}: {_last_error(result)}")
+    if failures:
+        raise CourseError("nbgrader could not release to the exchange: " + "; ".join(failures))
 
 
 # --------------------------------------------------------------------------- collect

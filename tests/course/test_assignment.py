@@ -133,7 +133,7 @@ def test_config_has_no_machine_paths_and_follows_the_course_folder(tmp_path):
     assert course.db_url == f"sqlite:///{copy.resolve() / 'gradebook.db'}"
     assert course.config.Autograde.exclude_overwriting == {"some-case": ["some-case.plan.json"]}
     assert course.config.OverwriteCells.add_missing_cells is True
-    names = [p if isinstance(p, str) else p.__name__ for p in course.config.GenerateFeedback.preprocessors]
+    names = [p.rsplit(".", 1)[-1] if isinstance(p, str) else p.__name__ for p in course.config.GenerateFeedback.preprocessors]
     assert "ClearHiddenTests" in names and "ClearMarkScheme" in names
 
 

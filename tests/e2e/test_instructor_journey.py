@@ -46,6 +46,8 @@ def test_instructor_sees_every_case_as_an_assignment_in_formgrader(kit, lab, pag
         # generated for release: formgrader offers a preview of the learners' version
         expect(row.locator("td.preview a")).to_be_visible()
         assert (kit / "graders" / "release" / name / f"{name}.ipynb").is_file()
+        # build said "released": formgrader says so too (it reads the course's exchange), not "draft"
+        expect(row.locator("td.status")).to_have_text("released")
     shot("1-formgrader")
 
 

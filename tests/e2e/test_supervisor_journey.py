@@ -104,4 +104,10 @@ def test_supervisor_logs_and_signs_off_hours_and_sees_progress_move(kit, lab, pa
     final = _bars_after_change(board, after)
     assert any(final[k] > after[k] for k in after), f"approving the pending entries moved no bar: {after} -> {final}"
     wait_kernel_idle(page)
+    # One horizontal scrollbar at most (the notebook's own): nothing inside the dashboard scrolls sideways.
+    sideways = board.evaluate("""o => [...o.querySelectorAll('*')].filter(e => {
+        const s = getComputedStyle(e);
+        return (s.overflowX === 'auto' || s.overflowX === 'scroll') && e.scrollWidth > e.clientWidth + 1;
+    }).map(e => e.className.slice(0, 60) + ': ' + e.scrollWidth + ' > ' + e.clientWidth + ' px')""")
+    assert not sideways, f"the Progress tab scrolls sideways in: {sideways}"
     shot("3-progress-after", board)

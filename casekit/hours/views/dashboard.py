@@ -391,7 +391,9 @@ class SupervisorDashboard:
             detail = W.HTML(_block(f"<small>{html.escape(route.route.label)}: "
                                    f"{html.escape(route.requirement_text())}</small>"),
                             layout=W.Layout(width="100%"))
-            rows.append(W.VBox([title, bar, detail], layout=W.Layout(width="100%", margin="0 0 0.5em 0")))
+            # Its full-width lines plus their 2 px margins overflowed each credential's box by 4 px: the
+            # Progress tab's last horizontal scrollbar. Nothing in the box takes focus, so nothing is clipped.
+            rows.append(W.VBox([title, bar, detail], layout=W.Layout(width="100%", margin="0 0 0.5em 0", overflow="hidden")))
         if notes:
             rows.append(W.HTML(_block(f"<small>Not shown: {html.escape('; '.join(notes))}</small>")))
         return rows
