@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import os
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -173,7 +172,6 @@ def main() -> int:
         db, learner = hours_log(tmp_path)
         figures[f"casekit hours progress ({HOURS_ENTRIES:,} entries)"] = time_process(
             [casekit, "hours", "--db", str(db), "progress", learner], args.runs, env)
-        shutil.rmtree(tmp_path / "keys", ignore_errors=True)
 
     print(f"{'path':<42} {'wall s':>8} {'CPU s':>8} {'goal s':>8}")
     for name, (wall, cpu) in figures.items():
