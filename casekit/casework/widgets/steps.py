@@ -220,7 +220,8 @@ def eligibility_view(session) -> W.VBox:
 
         for w in (who, result, test, reason):
             w.observe(status.guarded(changed), names="value")
-        rows.append(W.VBox([W.HTML(f"<b>{esc(program.name)}</b>"), who, result, test, reason]))
+        # "For" follows the test so each row's first drop-down stays the deciding test.
+        rows.append(W.VBox([W.HTML(f"<b>{esc(program.name)}</b>"), result, test, who, reason]))
     return _frame("Decide eligibility", "Apply each program's tests (shown above) to the verified facts. Name the test that decides the result.", rows, status)
 
 
