@@ -122,6 +122,9 @@ def test_a_learner_works_a_whole_case_by_keyboard_alone(kit, lab, page, shot):
     lib = CaseLibrary.load(kit)
     case, key = lib.case(case_id), lib.key(case_id)
     plan_file = path.parent / f"{case_id}.plan.json"
+    # A new learner's first visit: no plan left by the accessibility check above, which saved the initial plan.
+    for old in path.parent.glob(f"{case_id}.plan.json*"):
+        old.unlink()
     open_notebook(page, lab, f"notebooks/{path.name}")
     # Run all from the command palette, by keyboard.
     page.keyboard.press("Control+Shift+c")
@@ -222,7 +225,7 @@ def test_a_learner_works_a_whole_case_by_keyboard_alone(kit, lab, page, shot):
     _tab_to(page, _named("Check my plan", "Check my plan", "button"))
     page.keyboard.press("Enter")
     check = cell_with(page, "Check my plan")
-    expect(check).to_contain_text("Checked:")
+    expect(check).to_contain_text("Checked:", timeout=60_000)  # the rubric runs over the whole plan, on a busy machine
     shot("keyboard-3-check", check)
 
     plan = json.loads(plan_file.read_text())
