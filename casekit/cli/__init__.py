@@ -12,7 +12,6 @@ import importlib
 from typing import Any
 
 import click
-from click.utils import make_default_short_help
 
 from casekit import __version__
 
@@ -68,7 +67,7 @@ class LazyGroups(click.Group):
         rows = []
         for name in names:
             if isinstance(commands, _LazyCommands) and not commands.loaded(name):
-                rows.append((name, make_default_short_help(GROUPS[name][1], limit)))
+                rows.append((name, click.Command(name, help=GROUPS[name][1]).get_short_help_str(limit)))
             else:
                 rows.append((name, commands[name].get_short_help_str(limit)))
         with formatter.section("Commands"):
