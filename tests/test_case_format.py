@@ -179,7 +179,8 @@ def test_a_typo_in_requires_is_caught_with_the_closest_fact(library_copy):
     """Does a resource requiring 'homless' get told about 'homeless' instead of passing silently?"""
     path = library_copy / "casestudies" / "resources.yaml"
     edit_yaml(path, lambda d: next(r for r in d["resources"] if r["id"] == "lantern-house-adult-shelter")["criteria"].__setitem__("requires", ["homless"]))
-    found = problems(library_copy)
+    # A key that refers someone to the shelter also reports the knock-on effect; the typo itself is reported once.
+    found = [p for p in problems(library_copy) if p.startswith("casestudies/resources.yaml")]
     assert len(found) == 1, found
     assert "resources[lantern-house-adult-shelter].criteria.requires" in found[0]
     assert "did you mean 'homeless'?" in found[0]
