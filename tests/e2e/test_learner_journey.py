@@ -98,7 +98,7 @@ def test_learner_works_a_case_and_finds_it_again_after_a_restart(kit, lab, page,
     # Referral: pick the need, pick a resource that serves it, refer.
     name = lib.resources[ref_resource].name
     refer = cell_with(page, "Refer to community resources")
-    refer.locator(".widget-dropdown select").select_option(label=lib.needs[ref_need].title)
+    refer.get_by_label("Need", exact=True).select_option(label=lib.needs[ref_need].title)
     resource_list = refer.locator(".widget-select select")
     option = resource_list.locator("option").filter(has_text=f"{name} (")  # the widget writes spaces as &nbsp;
     expect(option).to_have_count(1)
