@@ -88,8 +88,7 @@ def _to_exchange(course: Course, assignments: list[str]) -> None:
     config = copy.deepcopy(course.config)
     if "root" not in config.get("Exchange", {}):
         return
-    config.ReleaseAssignment.force = True  # a rebuilt assignment replaces the one learners would fetch
-    config.ExchangeReleaseAssignment.force = True  # the name nbgrader 0.9 reads
+    config.ExchangeReleaseAssignment.force = True  # a rebuilt assignment replaces the one learners would fetch
     api = _api(course, config, exchange=True)
     if not api.exchange_is_functional:
         return
