@@ -204,10 +204,14 @@ def test_dollar_amounts_in_the_facts_are_not_typeset_as_math(case_id):
     assert UNTYPESET_DOLLAR in facts.verified_household(case), "the amounts are still shown"
 
 
-def test_dollar_amounts_in_feedback_are_not_typeset_as_math(session):
-    results = session.check()
-    assert any("$" in r.feedback for r in results), "this case's feedback should quote an amount"
-    assert not raw_dollars(styled_results(results).to_html())
+def test_dollar_amounts_in_feedback_are_not_typeset_as_math(tmp_path):
+    quoted = []
+    for case_id in sorted(LIB.cases):
+        results = CaseSession(case_id, tmp_path / case_id, LIB).check()
+        if any("$" in r.feedback for r in results):
+            quoted.append(case_id)
+            assert not raw_dollars(styled_results(results).to_html()), case_id
+    assert quoted, "no case's feedback quotes an amount, so nothing here was checked"
 
 
 @pytest.mark.parametrize("case_id", sorted(LIB.cases))
