@@ -35,19 +35,20 @@ def course() -> None:
 
 
 @course.command("build")
+@click.argument("assignments", nargs=-1)
 @course_option
 @friendly_errors
-def build_cmd(course_dir: Path | None) -> None:
-    """Regenerate source/ from the cases and release every assignment.
+def build_cmd(assignments: tuple[str, ...], course_dir: Path | None) -> None:
+    """Regenerate source/ from the cases and release every assignment, or only ASSIGNMENTS.
 
-    Runs nbgrader generate_assignment for each case with an answer key, then checks
-    that release/ holds no key material (no hidden tests, worked answers, mark
-    schemes, key text or plan files).
+    Runs nbgrader generate_assignment for each case with an answer key (or for the
+    case ids given, say after editing one key), then checks that release/ holds no key
+    material (no hidden tests, worked answers, mark schemes, key text or plan files).
     """
     from casekit.course.routine import build
 
     c = _open(course_dir)
-    report = build(c)
+    report = build(c, only=list(assignments) or None)
     for path in report.changed_sources:
         click.echo(f"regenerated {path.relative_to(c.root)}")
     click.echo(f"released {len(report.released)} assignment(s) to {c.release_dir}: {', '.join(report.released)}")

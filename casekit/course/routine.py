@@ -36,11 +36,14 @@ class BuildReport:
     released: list[str]
 
 
-def build(course: Course, library: CaseLibrary | None = None) -> BuildReport:
-    """Regenerate ``source/`` from the cases and release every assignment into ``release/``.
+def build(course: Course, library: CaseLibrary | None = None, only: list[str] | None = None) -> BuildReport:
+    """Regenerate ``source/`` from the cases and release every assignment (or those in ``only``) into ``release/``.
 
-    Raises :class:`CourseError` when nbgrader cannot generate an assignment or when a
-    release would contain key material (the release is then removed).
+    Every source notebook is regenerated either way (it is cheap); ``only`` limits the nbgrader
+    generation and release, the slow part, to the cases an instructor has just changed.
+    Raises :class:`CourseError` when an assignment in ``only`` does not exist, when nbgrader
+    cannot generate an assignment or when a release would contain key material (the release is
+    then removed).
     """
     lib = library or CaseLibrary.load()
     if lib.problems:
@@ -58,9 +61,14 @@ def build(course: Course, library: CaseLibrary | None = None) -> BuildReport:
         raise CourseError("source notebooks still differ after regeneration: " + "; ".join(drift))
     # The config lists the assignments that exist when it is read; re-read it after generating.
     course = Course.open(course.root, timeout=course.timeout)
+    wanted = course.assignments()
+    if only:
+        for assignment in only:
+            course.require_assignment(assignment)
+        wanted = [a for a in wanted if a in set(only)]
     api = _api(course)
     released, failures = [], []
-    for assignment in course.assignments():
+    for assignment in wanted:
         result = api.generate_assignment(assignment, force=True, create=True)
         if result["success"]:
             released.append(assignment)

@@ -18,6 +18,7 @@ from casekit.course.assignment import (
     END_HIDDEN,
     assignment_notebook,
     grade_id,
+    notebook_file,
     source_drift,
     write_sources,
 )
@@ -191,3 +192,20 @@ def test_the_feedback_check_finds_hidden_lines_but_not_a_learners_own_words(tmp_
     clean.write_text("<pre>from casekit.model_plan import model_plan  # my own code</pre>")
     leaks = feedback_leaks(course, case_id, [leaky, clean], LIB)
     assert list(leaks) == [leaky]
+
+
+def test_build_can_release_only_the_named_assignments(tmp_path):
+    """After editing one key, does `build CASE` release that case alone, and refuse a name that is no case?"""
+    from casekit.course.runner import build
+
+    course_dir = tmp_path / "graders"
+    course_dir.mkdir()
+    shutil.copy(REPO / "graders" / "nbgrader_config.py", course_dir)
+    case_id = GRADED[-1]
+    with pytest.raises(CourseError, match=r"no assignment 'no-such-case' .*known: "):
+        build(Course.open(course_dir), LIB, only=[case_id, "no-such-case"])
+    assert not (course_dir / "release").exists(), "nothing is released when one name is wrong"
+    report = build(Course.open(course_dir), LIB, only=[case_id])
+    assert report.released == [case_id]
+    assert sorted(p.name for p in (course_dir / "release").iterdir()) == [case_id]
+    assert (course_dir / "release" / case_id / notebook_file(case_id)).is_file()
