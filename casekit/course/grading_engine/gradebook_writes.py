@@ -17,6 +17,7 @@ from casekit.course.config import Course, tools_on_path
 from casekit.course.grading_engine.cells import cached_library, criterion_result, read_submitted_plan
 from casekit.course.grading_engine.gradebook_rows import Rows
 from casekit.course.grading_engine.problems import SubmissionProblem
+from casekit.course.points import GradePoints, as_recorded, disagrees
 from casekit.paths import kit_root
 
 
@@ -75,8 +76,7 @@ def check_autograde(conn, structure: Rows, assignment: str, learner: str, plan: 
 
     rows = learner_rows(conn, structure["assignment"][0]["id"], learner)
     names = {c["id"]: c["name"] for c in structure.get("base_cell", [])}
-    raw = {names.get(g["cell_id"], g["cell_id"]): None if g["auto_score"] is None else float(g["auto_score"])
-           for g in rows["grade"]}
+    raw = {names.get(g["cell_id"], g["cell_id"]): GradePoints.of(g).auto for g in rows["grade"]}
     t = gradebook_tables()
     for comment in rows["comment"]:
         if names.get(comment["cell_id"]) == ANSWER_ID and comment["auto_comment"] == "No response.":
@@ -88,12 +88,11 @@ def check_autograde(conn, structure: Rows, assignment: str, learner: str, plan: 
         criterion = criterion_of(names.get(grade["cell_id"], ""))
         if criterion not in trusted:
             continue
-        points = trusted[criterion]
-        if grade["auto_score"] is None or abs(float(grade["auto_score"]) - points) > 0.005:
-            was = "no score" if grade["auto_score"] is None else f"{float(grade['auto_score']):g}"
-            changed.append(f"{grade_id(criterion)} {was} -> {points:g}")
+        points, recorded = trusted[criterion], GradePoints.of(grade)
+        if disagrees(recorded.auto, points):
+            changed.append(f"{grade_id(criterion)} {as_recorded(recorded.auto)} -> {points:g}")
             conn.execute(update(t["grade"]).where(t["grade"].c.id == grade["id"]).values(
-                auto_score=points, needs_manual_grade=grade["manual_score"] is not None))
+                auto_score=points, needs_manual_grade=recorded.manual is not None))
     if not changed:
         return raw, []
     return raw, [SubmissionProblem(

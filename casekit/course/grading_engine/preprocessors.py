@@ -24,6 +24,7 @@ from nbformat.v4 import new_output
 from nbgrader.preprocessors import NbGraderPreprocessor
 
 from casekit.course.assignments.assignment import ANSWER_ID, NOTE_TEXT_ID, criterion_of, plan_file
+from casekit.course.points import cell_points
 
 SKIP_TAG = "skip-execution"
 """nbclient's tag for a cell it must not run (``NotebookClient.skip_cells_with_tag``)."""
@@ -93,7 +94,7 @@ class RubricScores(NbGraderPreprocessor):
         if self._read is None and ((criterion and meta.get("grade")) or name in (NOTE_TEXT_ID, ANSWER_ID)):
             self._read = read_plan_once(self._case, self._plan)
         if criterion and meta.get("grade"):
-            points, message = criterion_outcome(self._case, criterion, self._read, max_points=float(meta["points"]))
+            points, message = criterion_outcome(self._case, criterion, self._read, max_points=cell_points(meta))
             cell.outputs = [
                 _stdout(message),
                 new_output("execute_result", data={"text/plain": repr(float(points))}, execution_count=None),
