@@ -14,7 +14,7 @@ from pathlib import Path
 from casekit.cases.schema import MANUAL_CRITERIA
 from casekit.course.assignments.assignment import ANSWER_ID, criterion_of, grade_id, plan_file
 from casekit.course.config import Course, tools_on_path
-from casekit.course.grading_engine.cells import cached_library, criterion_result, read_submitted_plan
+from casekit.course.grading_engine.cells import SubmittedPlan, cached_library, criterion_result, plan_and_reason, read_plan_once
 from casekit.course.grading_engine.gradebook_rows import Rows
 from casekit.course.grading_engine.problems import SubmissionProblem
 from casekit.course.points import GradePoints, as_recorded, disagrees
@@ -46,23 +46,29 @@ def rubric_scores(course: Course, assignment: str, learner: str) -> dict[str, fl
     return rubric_scores_for(assignment, course.submission(learner, assignment) / plan_file(assignment))
 
 
-def rubric_scores_for(assignment: str, path: Path) -> dict[str, float]:
-    """criterion id -> the rubric's points for the plan file at ``path`` (0.0 where it cannot be read)."""
+def rubric_scores_for(assignment: str, plan_file: Path | SubmittedPlan) -> dict[str, float]:
+    """criterion id -> the rubric's points for the plan file (0.0 where it cannot be read).
+
+    ``plan_file``: its path, read here once, or the file as the grading run already read it.
+    """
     key = cached_library(str(kit_root())).key(assignment)
-    plan, _ = read_submitted_plan(assignment, path)
+    read = plan_file if isinstance(plan_file, SubmittedPlan) else read_plan_once(assignment, plan_file)
+    plan, _ = plan_and_reason(assignment, read)
     scores = {}
     for criterion in key.rubric:
         if criterion.id in MANUAL_CRITERIA:
             continue
-        result = criterion_result(assignment, criterion.id, path) if plan is not None else None
+        result = criterion_result(assignment, criterion.id, read) if plan is not None else None
         points = 0.0 if result is None else min(float(result.points), float(criterion.points))
         scores[criterion.id] = float(round(points, 2))
     return scores
 
 
-def check_autograde(conn, structure: Rows, assignment: str, learner: str, plan: Path) -> tuple[dict, list[SubmissionProblem]]:
+def check_autograde(conn, structure: Rows, assignment: str, learner: str,
+                    plan: Path | SubmittedPlan) -> tuple[dict, list[SubmissionProblem]]:
     """After nbgrader's autograde, on the run's private gradebook (``conn``): nbgrader's own score per
-    grade cell, and the checks and notes the kit adds, as one pass of plain SQL.
+    grade cell, and the checks and notes the kit adds, as one pass of plain SQL. ``plan``: the plan
+    file as submitted (its path, or the file as the grading run read it).
 
     * Each criterion's auto score must be the rubric's for the plan file as submitted (it is, by
       construction, unless the chain was changed); where it is not, the rubric's is recorded and a

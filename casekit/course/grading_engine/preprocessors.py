@@ -18,10 +18,12 @@ printed or wrote decides a score.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from nbformat.v4 import new_output
 from nbgrader.preprocessors import NbGraderPreprocessor
+from traitlets import Dict
 
 from casekit.course.assignments.assignment import ANSWER_ID, NOTE_TEXT_ID, criterion_of, plan_file
 from casekit.course.points import cell_points
@@ -37,6 +39,11 @@ def submitted_plan(config, student: str, assignment: str) -> Path:
     coursedir = CourseDirectory(config=config)
     folder = coursedir.format_path(coursedir.submitted_directory, student, assignment)
     return Path(folder) / plan_file(assignment)
+
+
+def plan_key(path: Path | str) -> str:
+    """How :attr:`RubricScores.plans_read` names a plan file: its absolute path, links not followed."""
+    return os.path.abspath(path)
 
 
 def _grade_id(cell) -> str:
@@ -55,12 +62,16 @@ class RubricScores(NbGraderPreprocessor):
     records exactly the rubric's points.
     """
 
+    plans_read = Dict(help="Plan files the grading run has already read (plan_key(path) -> SubmittedPlan): scored "
+                      "as read, not read again. Any other plan file is read at the first cell that needs it.").tag(config=True)
+
     def preprocess(self, nb, resources):
         info = resources["nbgrader"]
         self._case = info["assignment"]
         self._plan = submitted_plan(self.config, info["student"], info["assignment"])
         self._ours = info["notebook"] == self._case
-        self._read = None  # the plan file, read at the first cell that needs it and once only
+        # The plan file, as the grading run read it, or read at the first cell that needs it and once only.
+        self._read = self.plans_read.get(plan_key(self._plan))
         # A quiz (built by `casekit exam quiz`) is scored from its answer cell, read as data.
         self._quiz_items = nb.metadata.get("casekit", {}).get("items") if self._ours else None
         if self._quiz_items:
