@@ -186,13 +186,16 @@ def merge_learner(conn: Connection, rows: Rows) -> None:
 
 def comparable(rows: Rows, structure: Rows) -> dict[tuple[str, str], dict[str, Any]]:
     """A learner's grades and comments keyed by (cell name, kind), without row ids: for comparing two gradebooks."""
-    cells = {c["id"]: c["name"] for c in structure.get("base_cell", [])}
-    out = {}
+    cells: dict[str, str] = {c["id"]: c["name"] for c in structure.get("base_cell", [])}
+
+    def name(cell_id: str) -> str:
+        return cells.get(cell_id, cell_id)
+
+    out: dict[tuple[str, str], dict[str, Any]] = {}
     for row in rows.get("grade", []):
-        out[(cells.get(row["cell_id"], row["cell_id"]), "grade")] = {
-            k: row[k] for k in GRADE_COLUMNS}
+        out[(name(row["cell_id"]), "grade")] = {k: row[k] for k in GRADE_COLUMNS}
     for row in rows.get("comment", []):
-        out[(cells.get(row["cell_id"], row["cell_id"]), "comment")] = {k: row[k] for k in ("auto_comment", "manual_comment")}
+        out[(name(row["cell_id"]), "comment")] = {k: row[k] for k in ("auto_comment", "manual_comment")}
     return out
 
 

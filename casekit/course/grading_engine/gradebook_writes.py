@@ -54,7 +54,7 @@ def rubric_scores_for(assignment: str, plan_file: Path | SubmittedPlan) -> dict[
     key = cached_library(str(kit_root())).key(assignment)
     read = plan_file if isinstance(plan_file, SubmittedPlan) else read_plan_once(assignment, plan_file)
     plan, _ = plan_and_reason(assignment, read)
-    scores = {}
+    scores: dict[str, float] = {}
     for criterion in key.rubric:
         if criterion.id in MANUAL_CRITERIA:
             continue

@@ -188,7 +188,8 @@ def run_task(task: GradeTask) -> TaskResult:
             insert_rows(conn, task.prior)
         private = _private_course(course, db, Path(tmp) / "autograded", task.execute, plan=plan)
         out = Path(tmp) / "autograded" / learner / assignment
-        graded, raw = False, {}
+        graded = False
+        raw: dict[str, float | None] = {}
         if any(p.fatal for p in problems):
             record_zero(private, assignment, learner)
         else:
