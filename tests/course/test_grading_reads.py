@@ -89,3 +89,17 @@ def test_each_grade_is_the_rubrics(course, reads):
     assert found["model"]["code_score"] == found["model"]["max_code_score"] > 0
     assert 0 < found["half"]["code_score"] < found["half"]["max_code_score"]
     assert found["noplan"]["code_score"] == found["corruptplan"]["code_score"] == 0
+
+
+def test_tests_failed_in_formgrader_means_fewer_than_full_points(course, reads):
+    """Does formgrader tick "Tests Failed?" exactly as the README tells instructors: for every notebook with a
+    criterion short of its points (the rubric's partial credit included), and never for full marks?
+
+    nbgrader computes the column in SQL (``Grade.failed_tests``: a code grade cell whose auto score is below
+    its points); no preprocessor output decides it. Should nbgrader change that rule, this fails, and the
+    README's paragraph on the column has to be read again.
+    """
+    found = _notebooks(course)
+    assert not found["model"]["failed_tests"]
+    for learner in ("half", "noplan", "corruptplan"):
+        assert found[learner]["failed_tests"], f"{learner}: nbgrader no longer ticks Tests Failed? for partial credit"
