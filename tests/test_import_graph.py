@@ -36,7 +36,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("casekit.casework",),
     ("casekit.exam",),
     # the course
-    ("casekit.course.config",),
+    ("casekit.course.config", "casekit.course.points"),
     ("casekit.course.nbgrader_api",),
     ("casekit.course.assignments",),
     ("casekit.course.grading_engine",),

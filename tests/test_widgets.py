@@ -461,3 +461,31 @@ def test_an_eligibility_decision_and_a_referral_can_be_for_another_household_mem
     next(b for b in widgets_of(view, W.Button) if b.description == "Refer").click()
     assert [(r.resource, r.member) for r in load_plan(s.path).referrals] == [("early-steps-child-development", "mateo")]
     assert "(Mateo)" in " ".join(w.value for w in widgets_of(view, W.HTML))
+
+
+def test_check_my_plan_scores_the_plan_without_reading_the_file_again(tmp_path, monkeypatch):
+    """Does "Check my plan" score the plan the session holds (read from the file once, when the case was
+    opened) at every press, without reading the file again?"""
+    from casekit.casework import plan as plan_module
+    from casekit.casework import session as session_module
+
+    first = CaseSession(CASE_ID, tmp_path, LIB)
+    first.add_need(sorted(LIB.needs)[0], "critical")
+    reads = []
+    real = plan_module.load_plan
+
+    def counting(path):
+        reads.append(path)
+        return real(path)
+
+    monkeypatch.setattr(session_module, "load_plan", counting)
+    monkeypatch.setattr(plan_module, "load_plan", counting)
+    session = CaseSession(CASE_ID, tmp_path, LIB)
+    assert len(reads) == 1, "opening the case reads the plan file once"
+    view = step_view(session, "check")
+    button = widgets_of(view, W.Button, description="Check my plan")[0]
+    button.click()
+    first_check = status_text(view)
+    button.click()
+    assert len(reads) == 1, f"each press of Check my plan read the plan file again: {len(reads)} reads"
+    assert "Checked:" in first_check and status_text(view) == first_check

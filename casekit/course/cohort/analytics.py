@@ -33,6 +33,7 @@ from casekit.cases.schema import Severity
 from casekit.course.assignments.assignment import criterion_of, plan_file
 from casekit.course.config import Course, CourseError
 from casekit.course.grading_engine.cells import read_submitted_plan
+from casekit.course.points import GradePoints, max_points
 from casekit.casework.plan import Plan
 from casekit.casework.rubric import TITLES, score
 
@@ -80,14 +81,8 @@ def cohort_scores(course: Course, assignments: list[str] | None = None, library:
                 if kind != "grade":
                     continue
                 criterion = criterion_of(cell) or cell
-                if row["manual_score"] is not None:
-                    points = float(row["manual_score"])
-                elif row["needs_manual_grade"]:
-                    points = np.nan  # a person has yet to grade it
-                else:
-                    points = float(row["auto_score"] or 0.0)
-                if not np.isnan(points):
-                    points += float(row["extra_credit"] or 0.0)
+                final = GradePoints.of(row).final
+                points = np.nan if final is None else final  # NaN: a person has yet to grade it
                 rows.append([learner, assignment, _setting(lib, assignment), criterion,
                              TITLES.get(criterion, criterion), points, maxima.get(cell, np.nan)])
     return pd.DataFrame(rows, columns=COLUMNS)
@@ -107,8 +102,8 @@ def _maxima(course: Course, assignment: str) -> dict[str, float]:
             out = {}
             for table in ("grade_cells", "task_cells"):
                 ids = list(names)
-                for row in conn.execute(select(t[table].c.id, t[table].c.max_score).where(t[table].c.id.in_(ids))):
-                    out[names[row[0]]] = float(row[1])
+                for row in conn.execute(select(t[table].c.id, t[table].c.max_score).where(t[table].c.id.in_(ids))).mappings():
+                    out[names[row["id"]]] = max_points(row)
             return out
     finally:
         engine.dispose()

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from casekit.course.assignments.assignment import criterion_of
 from casekit.course.config import Course, CourseError, tools_on_path
+from casekit.course.points import GRADE_COLUMNS, GradePoints, max_points
 from casekit.csvsafe import neutralise_row
 
 
@@ -61,21 +62,19 @@ def per_criterion(course: Course, assignment: str) -> Export:
                 order[(nb.name, cell.name)] = i
         cells.sort(key=lambda item: order.get((item[0], item[1].name), 0))
         criteria = [criterion_of(cell.name) or cell.name for _, cell in cells]
-        maxima = {criterion_of(cell.name) or cell.name: float(cell.max_score) for _, cell in cells}
-        maximum = float(record.max_score)
+        maxima = {criterion_of(cell.name) or cell.name: max_points(cell) for _, cell in cells}
+        maximum = max_points(record)
         rows = []
         for learner, grades in sorted(_all_grades(gb.db.connection(), record.id).items()):
-            scores, pending = {}, False
+            scores: dict[str, float | None] = {}
+            pending = False
             for nb_name, cell in cells:
-                grade = grades.get((nb_name, cell.name))
+                row = grades.get((nb_name, cell.name))
+                grade = None if row is None else GradePoints.of(row)
                 name = criterion_of(cell.name) or cell.name
-                if grade is None or (grade["needs_manual_grade"] and grade["manual_score"] is None):
-                    scores[name] = None
-                    pending = True
-                    continue
-                value = grade["manual_score"] if grade["manual_score"] is not None else grade["auto_score"]
-                scores[name] = float(value or 0.0) + float(grade["extra_credit"] or 0.0)
-                pending = pending or bool(grade["needs_manual_grade"])
+                scores[name] = None if grade is None else grade.final
+                # A grade waiting for a person, or one a grader should look at again, is not final yet.
+                pending = pending or grade is None or grade.needs_manual_grade
             total = float(round(sum(v for v in scores.values() if v is not None), 2))
             rows.append(Row(learner, scores, total, maximum, pending, _problems(found.get(learner))))
     # A learner who submitted but has no grades yet is listed too, never left out silently.
@@ -97,8 +96,7 @@ def _all_grades(conn, assignment_id: str) -> dict[str, dict[tuple[str, str], dic
     t = gradebook_tables()
     sa, sn, g, cell, nb = t["submitted_assignment"], t["submitted_notebook"], t["grade"], t["base_cell"], t["notebook"]
     query = (
-        select(sa.c.student_id, nb.c.name.label("notebook"), cell.c.name.label("cell"), g.c.auto_score,
-               g.c.manual_score, g.c.extra_credit, g.c.needs_manual_grade)
+        select(sa.c.student_id, nb.c.name.label("notebook"), cell.c.name.label("cell"), *[g.c[k] for k in GRADE_COLUMNS])
         .select_from(sa.join(sn, sn.c.assignment_id == sa.c.id).join(g, g.c.notebook_id == sn.c.id)
                      .join(cell, cell.c.id == g.c.cell_id).join(nb, nb.c.id == cell.c.notebook_id))
         .where(sa.c.assignment_id == assignment_id)

@@ -88,9 +88,9 @@ def read_submitted_plan(case_id: str, plan_file: Path | str) -> tuple[Plan | Non
 class SubmittedPlan:
     """A submitted plan file read once: the plan, or why it cannot be graded (or what went wrong reading it).
 
-    The grading run reads the file once per notebook and scores every cell from this
-    (:mod:`casekit.course.grading_engine.preprocessors`); each function below takes it in
-    place of the file's path.
+    A grading run reads the file once per submission (:mod:`casekit.course.grading_engine.task`):
+    its checks, the rubric's score of every cell (:mod:`casekit.course.grading_engine.preprocessors`)
+    and the corrections after autograde all take this in place of the file's path.
     """
 
     path: Path
@@ -111,7 +111,11 @@ def read_plan_once(case_id: str, plan_file: Path | str) -> SubmittedPlan:
     return SubmittedPlan(path, plan, why)
 
 
-def _submitted(case_id: str, plan_file: Path | str | SubmittedPlan) -> tuple[Plan | None, str]:
+def plan_and_reason(case_id: str, plan_file: Path | str | SubmittedPlan) -> tuple[Plan | None, str]:
+    """The plan of a plan file already read (or read now), or ``None`` with the reason it cannot be graded.
+
+    A failure kept by :func:`read_plan_once` is raised here, as reading the file here would have raised it.
+    """
     if isinstance(plan_file, SubmittedPlan):
         if plan_file.error is not None:
             raise plan_file.error
@@ -121,7 +125,7 @@ def _submitted(case_id: str, plan_file: Path | str | SubmittedPlan) -> tuple[Pla
 
 def criterion_result(case_id: str, criterion_id: str, plan_file: Path | str | SubmittedPlan) -> CriterionResult | None:
     """The rubric's result for one criterion, or None when the plan file cannot be graded."""
-    plan, _ = _submitted(case_id, plan_file)
+    plan, _ = plan_and_reason(case_id, plan_file)
     if plan is None:
         return None
     root = str(kit_root())
@@ -155,7 +159,7 @@ def criterion_outcome(
         try:
             result = criterion_result(case_id, criterion_id, plan_file)
             if result is None:
-                _, why = _submitted(case_id, plan_file)
+                _, why = plan_and_reason(case_id, plan_file)
                 points, message = 0.0, why
             else:
                 points = _bounded(result.points, max_points)

@@ -20,6 +20,7 @@ from nbconvert.exporters import HTMLExporter
 from nbformat.v4 import new_output
 
 from casekit.course.assignments.assignment import ANSWER_ID, criterion_of
+from casekit.course.points import GradePoints, shown_score
 
 # nbgrader's feedback page lists every graded cell as "Test cell", "Task" or "Comment".
 _TOC_ENTRY = re.compile(r'<a href="#(?P<cell>[^"]+)">(?:Test cell|Task|Comment)</a>')
@@ -88,7 +89,8 @@ def score_rows(nb, ungraded: set[str]) -> list[dict]:
         elif name in ungraded:
             score = NOT_GRADED
         else:
-            score = f"Score: {round(float(meta.get('score') or 0), 2)} / {round(float(meta.get('points') or 0), 2)}"
+            got, most = shown_score(meta)
+            score = f"Score: {round(got, 2)} / {round(most, 2)}"
         # A task or a solution cell carries its anchor as comment-<id> (nbgrader's template).
         anchor = f"comment-{name}" if (meta.get("task") or meta.get("solution")) else name
         rows.append({"anchor": anchor, "title": title, "score": score,
@@ -157,7 +159,7 @@ def _ungraded_cells(resources) -> set[str]:
 
     with Gradebook(info["db_url"]) as gb:
         submission = gb.find_submission(info["assignment"], info["student"])
-        return {g.name for nb in submission.notebooks for g in nb.grades if g.needs_manual_grade and g.manual_score is None}
+        return {g.name for nb in submission.notebooks for g in nb.grades if GradePoints.of(g).waits_for_grader}
 
 
 POINTER = "The rubric's comment on this criterion is in the table at the top of the page."

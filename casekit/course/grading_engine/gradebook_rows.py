@@ -23,6 +23,7 @@ from sqlalchemy import and_, create_engine, insert, select, text, update
 from sqlalchemy.engine import Connection, Engine
 
 from casekit.course.config import CourseError
+from casekit.course.points import GRADE_COLUMNS, GradePoints
 
 Rows = dict[str, list[dict[str, Any]]]
 """Table name -> rows (column -> value), in nbgrader's own table names."""
@@ -185,13 +186,16 @@ def merge_learner(conn: Connection, rows: Rows) -> None:
 
 def comparable(rows: Rows, structure: Rows) -> dict[tuple[str, str], dict[str, Any]]:
     """A learner's grades and comments keyed by (cell name, kind), without row ids: for comparing two gradebooks."""
-    cells = {c["id"]: c["name"] for c in structure.get("base_cell", [])}
-    out = {}
+    cells: dict[str, str] = {c["id"]: c["name"] for c in structure.get("base_cell", [])}
+
+    def name(cell_id: str) -> str:
+        return cells.get(cell_id, cell_id)
+
+    out: dict[tuple[str, str], dict[str, Any]] = {}
     for row in rows.get("grade", []):
-        out[(cells.get(row["cell_id"], row["cell_id"]), "grade")] = {
-            k: row[k] for k in ("auto_score", "manual_score", "extra_credit", "needs_manual_grade")}
+        out[(name(row["cell_id"]), "grade")] = {k: row[k] for k in GRADE_COLUMNS}
     for row in rows.get("comment", []):
-        out[(cells.get(row["cell_id"], row["cell_id"]), "comment")] = {k: row[k] for k in ("auto_comment", "manual_comment")}
+        out[(name(row["cell_id"]), "comment")] = {k: row[k] for k in ("auto_comment", "manual_comment")}
     return out
 
 
@@ -214,13 +218,12 @@ def snapshot(db_url: str, assignment: str) -> dict[str, dict[tuple[str, str], di
 
 
 def scores(snap: dict[str, dict[tuple[str, str], dict[str, Any]]]) -> dict[str, dict[str, float]]:
-    """learner -> grade cell -> the points nbgrader counts (the manual score if any, else the auto score, else 0)."""
-    out = {}
+    """learner -> grade cell -> the points nbgrader counts (:attr:`~casekit.course.points.GradePoints.counted`)."""
+    out: dict[str, dict[str, float]] = {}
     for learner, cells in snap.items():
         out[learner] = {}
         for (cell, kind), row in cells.items():
             if kind != "grade":
                 continue
-            value = row["manual_score"] if row["manual_score"] is not None else row["auto_score"]
-            out[learner][cell] = float(value or 0.0) + float(row["extra_credit"] or 0.0)
+            out[learner][cell] = GradePoints.of(row).counted
     return out

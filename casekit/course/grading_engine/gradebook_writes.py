@@ -14,9 +14,10 @@ from pathlib import Path
 from casekit.cases.schema import MANUAL_CRITERIA
 from casekit.course.assignments.assignment import ANSWER_ID, criterion_of, grade_id, plan_file
 from casekit.course.config import Course, tools_on_path
-from casekit.course.grading_engine.cells import cached_library, criterion_result, read_submitted_plan
+from casekit.course.grading_engine.cells import SubmittedPlan, cached_library, criterion_result, plan_and_reason, read_plan_once
 from casekit.course.grading_engine.gradebook_rows import Rows
 from casekit.course.grading_engine.problems import SubmissionProblem
+from casekit.course.points import GradePoints, as_recorded, disagrees
 from casekit.paths import kit_root
 
 
@@ -45,23 +46,29 @@ def rubric_scores(course: Course, assignment: str, learner: str) -> dict[str, fl
     return rubric_scores_for(assignment, course.submission(learner, assignment) / plan_file(assignment))
 
 
-def rubric_scores_for(assignment: str, path: Path) -> dict[str, float]:
-    """criterion id -> the rubric's points for the plan file at ``path`` (0.0 where it cannot be read)."""
+def rubric_scores_for(assignment: str, plan_file: Path | SubmittedPlan) -> dict[str, float]:
+    """criterion id -> the rubric's points for the plan file (0.0 where it cannot be read).
+
+    ``plan_file``: its path, read here once, or the file as the grading run already read it.
+    """
     key = cached_library(str(kit_root())).key(assignment)
-    plan, _ = read_submitted_plan(assignment, path)
-    scores = {}
+    read = plan_file if isinstance(plan_file, SubmittedPlan) else read_plan_once(assignment, plan_file)
+    plan, _ = plan_and_reason(assignment, read)
+    scores: dict[str, float] = {}
     for criterion in key.rubric:
         if criterion.id in MANUAL_CRITERIA:
             continue
-        result = criterion_result(assignment, criterion.id, path) if plan is not None else None
+        result = criterion_result(assignment, criterion.id, read) if plan is not None else None
         points = 0.0 if result is None else min(float(result.points), float(criterion.points))
         scores[criterion.id] = float(round(points, 2))
     return scores
 
 
-def check_autograde(conn, structure: Rows, assignment: str, learner: str, plan: Path) -> tuple[dict, list[SubmissionProblem]]:
+def check_autograde(conn, structure: Rows, assignment: str, learner: str,
+                    plan: Path | SubmittedPlan) -> tuple[dict, list[SubmissionProblem]]:
     """After nbgrader's autograde, on the run's private gradebook (``conn``): nbgrader's own score per
-    grade cell, and the checks and notes the kit adds, as one pass of plain SQL.
+    grade cell, and the checks and notes the kit adds, as one pass of plain SQL. ``plan``: the plan
+    file as submitted (its path, or the file as the grading run read it).
 
     * Each criterion's auto score must be the rubric's for the plan file as submitted (it is, by
       construction, unless the chain was changed); where it is not, the rubric's is recorded and a
@@ -75,8 +82,7 @@ def check_autograde(conn, structure: Rows, assignment: str, learner: str, plan: 
 
     rows = learner_rows(conn, structure["assignment"][0]["id"], learner)
     names = {c["id"]: c["name"] for c in structure.get("base_cell", [])}
-    raw = {names.get(g["cell_id"], g["cell_id"]): None if g["auto_score"] is None else float(g["auto_score"])
-           for g in rows["grade"]}
+    raw = {names.get(g["cell_id"], g["cell_id"]): GradePoints.of(g).auto for g in rows["grade"]}
     t = gradebook_tables()
     for comment in rows["comment"]:
         if names.get(comment["cell_id"]) == ANSWER_ID and comment["auto_comment"] == "No response.":
@@ -88,12 +94,11 @@ def check_autograde(conn, structure: Rows, assignment: str, learner: str, plan: 
         criterion = criterion_of(names.get(grade["cell_id"], ""))
         if criterion not in trusted:
             continue
-        points = trusted[criterion]
-        if grade["auto_score"] is None or abs(float(grade["auto_score"]) - points) > 0.005:
-            was = "no score" if grade["auto_score"] is None else f"{float(grade['auto_score']):g}"
-            changed.append(f"{grade_id(criterion)} {was} -> {points:g}")
+        points, recorded = trusted[criterion], GradePoints.of(grade)
+        if disagrees(recorded.auto, points):
+            changed.append(f"{grade_id(criterion)} {as_recorded(recorded.auto)} -> {points:g}")
             conn.execute(update(t["grade"]).where(t["grade"].c.id == grade["id"]).values(
-                auto_score=points, needs_manual_grade=grade["manual_score"] is not None))
+                auto_score=points, needs_manual_grade=recorded.manual is not None))
     if not changed:
         return raw, []
     return raw, [SubmissionProblem(

@@ -36,7 +36,8 @@ from typing import Callable
 from casekit.course.grading_engine import graded as ledger
 from casekit.course.assignments.collect import learner_id_problem
 from casekit.course.config import Course, CourseError, tools_on_path
-from casekit.course.grading_engine.gradebook_rows import Rows, assignment_structure, engine_for, learner_rows, merge_learner, snapshot
+from casekit.course.grading_engine.gradebook_rows import (
+    INSTRUCTOR_COLUMNS, Rows, assignment_structure, engine_for, learner_rows, merge_learner, snapshot)
 from casekit.course.grading_engine.problems import SubmissionProblem
 from casekit.course.grading_engine.results import NOT_GRADED, CohortReport, SubmissionResult
 from casekit.course.grading_engine.task import GradeTask, TaskResult, run_task, worker_init
@@ -266,7 +267,7 @@ def grade_cohort(
     return CohortReport(assignment, ordered, time.perf_counter() - start, used, tampered)
 
 
-_INSTRUCTOR_FIELDS = ("manual_score", "extra_credit", "manual_comment")
+_INSTRUCTOR_FIELDS = (*INSTRUCTOR_COLUMNS["grade"], *INSTRUCTOR_COLUMNS["comment"])
 
 
 def _changed_outside(course: Course, assignment: str, before: dict, results: list[SubmissionResult]) -> list[str]:

@@ -18,12 +18,15 @@ printed or wrote decides a score.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from nbformat.v4 import new_output
 from nbgrader.preprocessors import NbGraderPreprocessor
+from traitlets import Dict
 
 from casekit.course.assignments.assignment import ANSWER_ID, NOTE_TEXT_ID, criterion_of, plan_file
+from casekit.course.points import cell_points
 
 SKIP_TAG = "skip-execution"
 """nbclient's tag for a cell it must not run (``NotebookClient.skip_cells_with_tag``)."""
@@ -36,6 +39,11 @@ def submitted_plan(config, student: str, assignment: str) -> Path:
     coursedir = CourseDirectory(config=config)
     folder = coursedir.format_path(coursedir.submitted_directory, student, assignment)
     return Path(folder) / plan_file(assignment)
+
+
+def plan_key(path: Path | str) -> str:
+    """How :attr:`RubricScores.plans_read` names a plan file: its absolute path, links not followed."""
+    return os.path.abspath(path)
 
 
 def _grade_id(cell) -> str:
@@ -54,12 +62,16 @@ class RubricScores(NbGraderPreprocessor):
     records exactly the rubric's points.
     """
 
+    plans_read = Dict(help="Plan files the grading run has already read (plan_key(path) -> SubmittedPlan): scored "
+                      "as read, not read again. Any other plan file is read at the first cell that needs it.").tag(config=True)
+
     def preprocess(self, nb, resources):
         info = resources["nbgrader"]
         self._case = info["assignment"]
         self._plan = submitted_plan(self.config, info["student"], info["assignment"])
         self._ours = info["notebook"] == self._case
-        self._read = None  # the plan file, read at the first cell that needs it and once only
+        # The plan file, as the grading run read it, or read at the first cell that needs it and once only.
+        self._read = self.plans_read.get(plan_key(self._plan))
         # A quiz (built by `casekit exam quiz`) is scored from its answer cell, read as data.
         self._quiz_items = nb.metadata.get("casekit", {}).get("items") if self._ours else None
         if self._quiz_items:
@@ -93,7 +105,7 @@ class RubricScores(NbGraderPreprocessor):
         if self._read is None and ((criterion and meta.get("grade")) or name in (NOTE_TEXT_ID, ANSWER_ID)):
             self._read = read_plan_once(self._case, self._plan)
         if criterion and meta.get("grade"):
-            points, message = criterion_outcome(self._case, criterion, self._read, max_points=float(meta["points"]))
+            points, message = criterion_outcome(self._case, criterion, self._read, max_points=cell_points(meta))
             cell.outputs = [
                 _stdout(message),
                 new_output("execute_result", data={"text/plain": repr(float(points))}, execution_count=None),

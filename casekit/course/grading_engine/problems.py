@@ -17,7 +17,7 @@ from pathlib import Path
 import nbformat
 
 from casekit.course.assignments.assignment import criterion_of, notebook_file, plan_file
-from casekit.course.grading_engine.cells import GRADING_ERROR, not_a_plain_file, read_submitted_plan
+from casekit.course.grading_engine.cells import GRADING_ERROR, SubmittedPlan, not_a_plain_file, plan_and_reason
 from casekit.course.grading_engine.sandbox import KERNEL_DIED, KERNEL_STUCK
 
 MAX_NOTEBOOK_BYTES = 100 * 1024**2
@@ -65,8 +65,11 @@ def _named_cells(nb: nbformat.NotebookNode) -> dict[str, nbformat.NotebookNode]:
     return cells
 
 
-def precheck(submission: Path, released: Path, case_id: str) -> list[SubmissionProblem]:
-    """Problems visible in a submission folder before grading (``released``: the release folder)."""
+def precheck(submission: Path, released: Path, case_id: str, plan_read: SubmittedPlan | None = None) -> list[SubmissionProblem]:
+    """Problems visible in a submission folder before grading (``released``: the release folder).
+
+    ``plan_read``: the submission's plan file as the grading run already read it (read here when not given).
+    """
     problems: list[SubmissionProblem] = []
     nb_name = notebook_file(case_id)
     nb_path = submission / nb_name
@@ -92,7 +95,7 @@ def precheck(submission: Path, released: Path, case_id: str) -> list[SubmissionP
             problems.extend(_cell_problems(nb, released / nb_name))
 
     path = submission / plan_file(case_id)
-    plan, why = read_submitted_plan(case_id, path)
+    plan, why = plan_and_reason(case_id, path if plan_read is None else plan_read)
     if plan is None and not any(p.fatal for p in problems):
         if not path.exists():
             problems.append(SubmissionProblem("missing-plan", f"plan file {path.name} is missing; autograded criteria score 0"))

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from casekit.course.config import Course
 from casekit.course.nbgrader_api import last_error, nbgrader_api, quiet_nbgrader
+from casekit.course.points import GradePoints, as_recorded, disagrees
 from casekit.exam.bank import Bank, load_bank
 from casekit.exam.quiz import TEST_ID, QuizError, quiz_points, submitted_answers
 
@@ -68,9 +69,9 @@ def grade_quiz(course: Course, quiz: str, *, bank: Bank | None = None, autograde
             except MissingEntry:
                 out.failed.append(f"{learner}: not autograded yet; run nbgrader autograde {quiz}")
                 continue
-            if grade.auto_score is None or abs(float(grade.auto_score) - trusted) > 0.005:
-                was = "no score" if grade.auto_score is None else f"{float(grade.auto_score):g}"
-                out.corrected.append(f"{learner}: {was} -> {trusted:g}")
+            recorded = GradePoints.of(grade).auto
+            if disagrees(recorded, trusted):
+                out.corrected.append(f"{learner}: {as_recorded(recorded)} -> {trusted:g}")
                 grade.auto_score = trusted
             out.scores[learner] = trusted
         gb.db.commit()

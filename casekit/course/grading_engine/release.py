@@ -18,6 +18,7 @@ from traitlets import Bool
 
 from casekit.course.assignments.assignment import ANSWER_ID, criterion_of
 from casekit.course.config import CourseError
+from casekit.course.points import GradePoints
 
 OVERRIDE = "casekit course feedback ASSIGNMENT --allow-ungraded"
 
@@ -42,7 +43,7 @@ def waiting(gradebook, assignment: str, learners: list[str] | None = None) -> di
         learner = submission.student.id
         if learners is not None and learner not in learners:
             continue
-        cells = sorted({g.name for nb in submission.notebooks for g in nb.grades if g.needs_manual_grade and g.manual_score is None})
+        cells = sorted({g.name for nb in submission.notebooks for g in nb.grades if GradePoints.of(g).waits_for_grader})
         if cells:
             out[learner] = [_what(c) for c in cells]
     return out

@@ -31,6 +31,7 @@ import sysconfig
 import tempfile
 import threading
 import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from jupyter_client.manager import AsyncKernelManager
@@ -112,8 +113,8 @@ def bwrap_command(writable: Path, run_dir: Path, env: dict[str, str]) -> list[st
             cmd += ["--ro-bind", top, top]
     for path in _readable():
         cmd += ["--ro-bind", path, path]
-    for path in (writable, run_dir):
-        cmd += ["--bind", str(path), str(path)]
+    for folder in (writable, run_dir):
+        cmd += ["--bind", str(folder), str(folder)]
     for name, value in env.items():
         cmd += ["--setenv", name, value]
     return [*cmd, "--chdir", str(writable)]
@@ -172,10 +173,14 @@ class SandboxedKernelManager(AsyncKernelManager):
         assert self._writable is not None and self._run_dir is not None
         return [*bwrap_command(self._writable, self._run_dir, _kernel_env()), *limits_prefix(), *cmd]
 
-    async def cleanup_resources(self, restart: bool = False) -> None:
+    async def _cleanup_resources_and_run_dir(self, restart: bool = False) -> None:
         await super().cleanup_resources(restart=restart)
         if self._run_dir is not None and not restart:
             shutil.rmtree(self._run_dir, ignore_errors=True)
+
+    # A coroutine function as a class attribute, as jupyter_client's AsyncKernelManager declares its own:
+    # written as a method, it would be checked against the synchronous KernelManager.cleanup_resources.
+    cleanup_resources: Callable[..., Awaitable[None]] = _cleanup_resources_and_run_dir
 
 
 def _mark(cell, ename: str, evalue: str) -> None:

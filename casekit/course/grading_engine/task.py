@@ -32,6 +32,7 @@ from traitlets.config import Config
 from casekit.course.assignments.assignment import notebook_file, plan_file
 from casekit.course.config import Course
 from casekit.course.nbgrader_api import last_error, nbgrader_api, quiet_nbgrader
+from casekit.course.grading_engine.cells import SubmittedPlan, read_plan_once
 from casekit.course.grading_engine.gradebook_writes import check_autograde, record_zero
 from casekit.course.grading_engine.gradebook_rows import Rows, create_private, engine_for, insert_rows, learner_rows
 from casekit.course.grading_engine.graded import fingerprint
@@ -97,8 +98,9 @@ def _template(task: GradeTask) -> Path:
 
 
 def _private_course(course: Course, db: Path, autograded: Path, execute: str | None,
-                    submitted: Path | None = None) -> Course:
+                    submitted: Path | None = None, plan: SubmittedPlan | None = None) -> Course:
     from casekit.course.grading_engine.chains import RUBRIC_ONLY, executing_chain
+    from casekit.course.grading_engine.preprocessors import plan_key
 
     config = Config(course.config)
     config.CourseDirectory.db_url = f"sqlite:///{db}"
@@ -109,6 +111,8 @@ def _private_course(course: Course, db: Path, autograded: Path, execute: str | N
     # Whatever the course config says, the run does what the instructor asked for: the plan file
     # scored with no learner code run, or the notebook run first by the chosen executor.
     config.Autograde.autograde_preprocessors = executing_chain(execute) if execute else list(RUBRIC_ONLY)
+    if plan is not None:  # scored as the run read it, not read again (a stand-in folder's copy is read there)
+        config.RubricScores.plans_read = {plan_key(plan.path): plan}
     if "shutdown_kernel" not in config.Execute:
         # The outputs are in by then: stop the kernel at once rather than wait ~0.5 s for it to wind down.
         config.Execute.shutdown_kernel = "immediate"
@@ -172,7 +176,9 @@ def run_task(task: GradeTask) -> TaskResult:
     learner, assignment = task.learner, task.assignment
     prints = fingerprint(course, assignment, learner, task.execute)
     submission = course.submission(learner, assignment)
-    problems = precheck(submission, course.release_dir / assignment, assignment)
+    # The plan file is read once: the checks, the rubric's scores and the corrections after autograde all use this.
+    plan = read_plan_once(assignment, submission / plan_file(assignment))
+    problems = precheck(submission, course.release_dir / assignment, assignment, plan)
     clock.seconds = 0.0
     with tempfile.TemporaryDirectory(prefix="casekit-grade-") as tmp:
         db = Path(tmp) / "gradebook.db"
@@ -180,9 +186,10 @@ def run_task(task: GradeTask) -> TaskResult:
         engine = engine_for(f"sqlite:///{db}")
         with engine.begin() as conn:
             insert_rows(conn, task.prior)
-        private = _private_course(course, db, Path(tmp) / "autograded", task.execute)
+        private = _private_course(course, db, Path(tmp) / "autograded", task.execute, plan=plan)
         out = Path(tmp) / "autograded" / learner / assignment
-        graded, raw = False, {}
+        graded = False
+        raw: dict[str, float | None] = {}
         if any(p.fatal for p in problems):
             record_zero(private, assignment, learner)
         else:
@@ -193,7 +200,7 @@ def run_task(task: GradeTask) -> TaskResult:
                 problems.append(SubmissionProblem(
                     "execute-failed", f"the notebook could not be run ({last_error(outcome)}); "
                     "graded from the plan file without running it"))
-                private = _private_course(course, db, Path(tmp) / "autograded", None)
+                private = _private_course(course, db, Path(tmp) / "autograded", None, plan=plan)
                 outcome = _autograde(private, assignment, learner)
             if not outcome["success"]:
                 # nbgrader cannot grade the notebook as submitted (its grading metadata was changed, a
@@ -215,8 +222,7 @@ def run_task(task: GradeTask) -> TaskResult:
                 record_zero(private, assignment, learner)
             else:
                 with engine.begin() as conn:
-                    raw, corrected = check_autograde(conn, task.structure, assignment, learner,
-                                                     submission / plan_file(assignment))
+                    raw, corrected = check_autograde(conn, task.structure, assignment, learner, plan)
                 problems.extend(scan_autograded(out / notebook_file(assignment)))
                 problems.extend(corrected)
         with engine.connect() as conn:

@@ -1,0 +1,105 @@
+"""One assignment graded by the real nbgrader in this process: how often the plan file is read, and what
+formgrader's "Tests Failed?" column makes of the rubric's partial credit.
+
+Only the first case's assignment is generated (not the whole course), and each learner is graded with
+:func:`casekit.course.routine.grade_submission`, the same task a parallel run sends to a worker.
+"""
+
+from __future__ import annotations
+
+import shutil
+import warnings
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from casekit.cases.library import CaseLibrary
+from casekit.course.assignments.assignment import plan_file
+from casekit.course.config import Course
+from course_cohort import REPO, submission_files
+
+pytestmark = pytest.mark.slow
+
+LEARNERS = ("model", "half", "noplan", "corruptplan")
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory) -> Course:
+    """A course holding the first case's assignment, generated, with four learners' submissions."""
+    from casekit.course.nbgrader_api import nbgrader_api
+
+    lib = CaseLibrary.load()
+    case_id = sorted(c for c in lib.cases if c in lib.keys)[0]
+    root = tmp_path_factory.mktemp("reads") / "graders"
+    shutil.copytree(REPO / "graders" / "source" / case_id, root / "source" / case_id)
+    shutil.copy(REPO / "graders" / "nbgrader_config.py", root)
+    course = Course.open(root)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert nbgrader_api(course).generate_assignment(case_id, force=True, create=True)["success"]
+    for learner, files in submission_files(course.release_dir, case_id, lib).items():
+        if learner in LEARNERS:
+            folder = course.submission(learner, case_id)
+            folder.mkdir(parents=True)
+            for name, text in files.items():
+                (folder / name).write_text(text, encoding="utf-8")
+    course.case_id = case_id  # type: ignore[attr-defined]
+    return course
+
+
+@pytest.fixture(scope="module")
+def reads(course, tmp_path_factory) -> Counter:
+    """Each learner graded once, counting every read of a plan file (by file name and learner folder)."""
+    from casekit.course.grading_engine import cells
+    from casekit.course.routine import grade_submission
+
+    counted: Counter = Counter()
+    real = cells.load_plan
+
+    def counting(path):
+        counted[Path(path).parent.parent.name] += 1
+        return real(path)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(cells, "load_plan", counting)
+        for learner in LEARNERS:
+            grade_submission(course.root, course.case_id, learner)
+    return counted
+
+
+def test_grading_reads_each_plan_file_once(course, reads):
+    """Is a learner's plan file read once per grading: the checks, every criterion's score and the
+    corrections after autograde all from that one read (not once per criterion and step)?"""
+    for learner in ("model", "half", "corruptplan"):
+        assert reads[learner] == 1, f"{learner}'s {plan_file(course.case_id)} was read {reads[learner]} times"
+    assert reads["noplan"] == 0, "a missing plan file is noticed without reading it"
+
+
+def _notebooks(course) -> dict[str, dict]:
+    from nbgrader.api import Gradebook
+
+    with Gradebook(course.db_url, course.course_id) as gb:
+        return {d["student"]: d for d in gb.notebook_submission_dicts(course.case_id, course.case_id)}
+
+
+def test_each_grade_is_the_rubrics(course, reads):
+    """Does the one read still give every learner the rubric's score: full, partial, and 0 for no or a corrupt plan?"""
+    found = _notebooks(course)
+    assert found["model"]["code_score"] == found["model"]["max_code_score"] > 0
+    assert 0 < found["half"]["code_score"] < found["half"]["max_code_score"]
+    assert found["noplan"]["code_score"] == found["corruptplan"]["code_score"] == 0
+
+
+def test_tests_failed_in_formgrader_means_fewer_than_full_points(course, reads):
+    """Does formgrader tick "Tests Failed?" exactly as the README tells instructors: for every notebook with a
+    criterion short of its points (the rubric's partial credit included), and never for full marks?
+
+    nbgrader computes the column in SQL (``Grade.failed_tests``: a code grade cell whose auto score is below
+    its points); no preprocessor output decides it. Should nbgrader change that rule, this fails, and the
+    README's paragraph on the column has to be read again.
+    """
+    found = _notebooks(course)
+    assert not found["model"]["failed_tests"]
+    for learner in ("half", "noplan", "corruptplan"):
+        assert found[learner]["failed_tests"], f"{learner}: nbgrader no longer ticks Tests Failed? for partial credit"
