@@ -65,7 +65,8 @@ def per_criterion(course: Course, assignment: str) -> Export:
         maximum = float(record.max_score)
         rows = []
         for learner, grades in sorted(_all_grades(gb.db.connection(), record.id).items()):
-            scores, pending = {}, False
+            scores: dict[str, float | None] = {}
+            pending = False
             for nb_name, cell in cells:
                 grade = grades.get((nb_name, cell.name))
                 name = criterion_of(cell.name) or cell.name
