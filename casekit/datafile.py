@@ -7,6 +7,7 @@ from typing import TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from casekit.errors import DataFileError, Problem
 
@@ -56,7 +57,7 @@ def field_path(loc: tuple, data: object = None) -> str:
     return out
 
 
-def error_advice(err: dict) -> str:
+def error_advice(err: ErrorDetails) -> str:
     kind = err["type"]
     msg = err["msg"]
     if kind == "missing":

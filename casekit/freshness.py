@@ -343,14 +343,16 @@ def case_notice(case_id: str, today: dt.date | None = None, *, root: Path | None
     # credential rules name no program, so a notice need not read them.
     report = check_facts(today, root=root, files=sorted((root / "casestudies").glob("*.yaml")))
     names = _program_names(root)
-    seen, lines = set(), []
+    seen: set[str] = set()
+    lines: list[str] = []
     for f in report.for_programs(case.programs):
-        if f.program in seen:
+        program = f.program
+        if program is None or program in seen:  # for_programs gives only findings that name a program
             continue
-        seen.add(f.program)
-        name = names.get(f.program, f.program)
-        if f.program in case.pins:
-            label, why = case.pins[f.program]
+        seen.add(program)
+        name = names.get(program, program)
+        if program in case.pins:
+            label, why = case.pins[program]
             lines.append(f"- **{name}** uses its {label} figures, a past period, on purpose: {why}")
         elif f.kind == "ended":
             lines.append(f"- **{name}**: {f.message.split(';')[0]}. Check the current figures with the agency "
@@ -365,7 +367,8 @@ def case_notice(case_id: str, today: dt.date | None = None, *, root: Path | None
 
 def _program_names(root: Path) -> dict[str, str]:
     data = _read(root / "casestudies" / "programs.yaml")
-    return {p["id"]: p.get("name", p["id"]) for p in (data or {}).get("programs", []) if isinstance(p, dict)}
+    programs = data.get("programs", []) if isinstance(data, dict) else []
+    return {str(p["id"]): str(p.get("name", p["id"])) for p in programs if isinstance(p, dict)}
 
 
 def show_notice(case_id: str, today: dt.date | None = None) -> None:

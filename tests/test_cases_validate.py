@@ -226,3 +226,27 @@ def test_the_rubric_follows_its_policy_file(library_copy):
     case_id = critical[0][0]
     with pytest.raises(CasekitError, match="rubric_policy.yaml could not be read"):
         score(Plan(case=case_id), broken.case(case_id), broken.key(case_id), broken)
+
+
+def test_a_library_whose_rules_could_not_be_read_says_which_file_when_asked_for_them(library_copy):
+    """With programs.yaml and poverty_guidelines.yaml unreadable, does asking for a program or a poverty limit
+    name the file and the command that explains it, while a resource with no income criterion is still judged?"""
+    from casekit.cases.eligibility.facts import household_facts
+    from casekit.cases.eligibility.resources import unmet_criteria
+    from casekit.errors import CasekitError
+
+    (library_copy / "casestudies" / "programs.yaml").write_text("programs: [\n", encoding="utf-8")
+    (library_copy / "casestudies" / "poverty_guidelines.yaml").write_text("years: [\n", encoding="utf-8")
+    lib = CaseLibrary.load(library_copy)
+    assert lib.programs is None and lib.guidelines is None
+    with pytest.raises(CasekitError, match=r"programs\.yaml could not be read.*casekit cases validate"):
+        lib.program("county-food-assistance")
+    with pytest.raises(CasekitError, match=r"poverty_guidelines\.yaml could not be read.*casekit cases validate"):
+        lib.poverty_guidelines()
+    case = lib.case(sorted(lib.cases)[0])
+    facts = household_facts(case)
+    by_income = next(r for r in lib.resources.values() if r.criteria.max_percent_fpl is not None)
+    plain = next(r for r in lib.resources.values() if r.criteria.max_percent_fpl is None and not r.criteria.settings)
+    with pytest.raises(CasekitError, match=rf"{by_income.id}.*poverty_guidelines\.yaml could not be read"):
+        unmet_criteria(by_income, facts, case.setting, lib.guidelines)
+    assert isinstance(unmet_criteria(plain, facts, case.setting, lib.guidelines), list)

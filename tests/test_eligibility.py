@@ -125,6 +125,15 @@ def test_a_missing_fact_says_which_and_where_to_add_it():
         determine("harbor-snf-benefit", base_facts())
 
 
+def test_a_numeric_test_built_without_its_limit_is_named_not_compared_with_none():
+    """A program built in code past validation, whose income test lost its limit, names the test to fix."""
+    program = load_programs().get("county-food-assistance")
+    gross = program.test("gross-income").model_copy(update={"limit": None, "limit_if": []})
+    broken = program.model_copy(update={"tests": [gross]})
+    with pytest.raises(CasekitError, match="'gross-income' compares at_most but has no limit; add one"):
+        determine(broken, base_facts(gross_monthly_income=1697))
+
+
 def test_explanation_is_plain_language_with_the_simulation_named():
     d = determine("county-food-assistance", base_facts(gross_monthly_income=900, earned_monthly_income=900))
     assert d.met

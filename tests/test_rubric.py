@@ -33,6 +33,20 @@ def test_an_empty_plan_scores_zero(case_id):
     assert [r.points for r in results] == [0.0] * len(results)
 
 
+def test_a_key_goal_for_a_need_the_key_lacks_is_named_not_a_crash():
+    """A key whose goal names a need it does not list (which `casekit cases validate` reports): does scoring
+    say which case and goal, and where to look, instead of failing on a missing attribute?"""
+    from casekit.errors import CasekitError
+
+    case_id = CASES[0]
+    key = LIB.key(case_id)
+    stray = key.goals[0].model_copy(update={"need": "no-such-need"})
+    broken = key.model_copy(update={"goals": [stray, *key.goals[1:]]})
+    plan = model_plan(LIB.case(case_id), key, LIB)
+    with pytest.raises(CasekitError, match=rf"key for {case_id} has a goal for 'no-such-need'.*cases validate"):
+        score(plan, LIB.case(case_id), broken, LIB)
+
+
 def test_the_model_plan_scores_full_marks(case_id):
     """Does the key's own plan earn every code-graded point, criterion by criterion?"""
     results = scored(model_plan(LIB.case(case_id), LIB.key(case_id), LIB), case_id)

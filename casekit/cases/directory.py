@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import ClassVar, Final, Literal
 
 from pydantic import Field, field_validator, model_validator
 
@@ -10,7 +10,7 @@ from casekit.cases.base import ID_PATTERN, Strict
 from casekit.cases.settings import Setting, check_settings
 from casekit.datafile import upgrade_steps
 
-RESOURCE_DIRECTORY_VERSION = 2
+RESOURCE_DIRECTORY_VERSION: Final = 2
 """The version of casestudies/resources.yaml (2 declares its own categories)."""
 
 

@@ -35,7 +35,10 @@ from casekit.cases.eligibility.programs import PovertyGuidelines, Program, Progr
 from casekit.errors import CasekitError, DataFileError, Problem
 from casekit.paths import kit_root
 
-CATALOGUE_FILES = {
+CatalogueEntry = NeedType | Right | Role | Resource | Program
+"""An entry of a catalogue that is a list of entries with ids."""
+
+CATALOGUE_FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "needs": ("needs.yaml", NeedCatalogue),
     "rights": ("rights.yaml", RightsCatalogue),
     "roles": ("roles.yaml", RoleCatalogue),
@@ -46,7 +49,7 @@ CATALOGUE_FILES = {
 }
 """Files in casestudies/ that are not cases."""
 
-CATALOGUE_ENTRIES = {"needs": NeedType, "rights": Right, "roles": Role, "resources": Resource, "programs": Program}
+CATALOGUE_ENTRIES: dict[str, type[CatalogueEntry]] = {"needs": NeedType, "rights": Right, "roles": Role, "resources": Resource, "programs": Program}
 """The catalogues that are lists of entries with ids, and each entry's model: read one entry at a time."""
 
 
@@ -133,7 +136,8 @@ class CaseLibrary:
                 self.categories = {c.id: c for c in (getattr(loaded, "categories", None) or [])}
                 self.resource_facts = dict(getattr(loaded, "facts", None) or {})
 
-    def _load_entries(self, path: Path, attr: str, container: type[BaseModel], entry_model: type[BaseModel]):
+    def _load_entries(self, path: Path, attr: str, container: type[BaseModel],
+                      entry_model: type[CatalogueEntry]) -> BaseModel | None:
         """Read a catalogue one entry at a time, so that one bad entry is one problem and the rest load."""
         try:
             data = read_yaml(path)
@@ -146,7 +150,10 @@ class CaseLibrary:
             return None
         upgrade = getattr(container, "upgrade", None)
         data = upgrade(data) if upgrade else data
-        good, raws, seen, broken = [], [], {}, self.broken.setdefault(attr, set())
+        good: list[CatalogueEntry] = []
+        raws: list[object] = []
+        seen: dict[str, int] = {}
+        broken = self.broken.setdefault(attr, set())
         for n, raw in enumerate(data[attr]):
             label = entry_label(raw, n)
             try:
@@ -227,6 +234,21 @@ class CaseLibrary:
             raise DataFileError(broken)
         known = ", ".join(sorted(self.cases)) or "none"
         raise CasekitError(f"no {what} {case_id!r} (looked for {expected}); known cases: {known}")
+
+    def program(self, program_id: str) -> Program:
+        """The program ``program_id`` of casestudies/programs.yaml (:class:`UnknownProgramError` when it has none
+        such); :class:`CasekitError` when that file could not be read."""
+        if self.programs is None:
+            raise CasekitError("casestudies/programs.yaml could not be read, so no program can be applied; "
+                               "run `casekit cases validate` to see why")
+        return self.programs.get(program_id)
+
+    def poverty_guidelines(self) -> PovertyGuidelines:
+        """The poverty guidelines; :class:`CasekitError` when casestudies/poverty_guidelines.yaml could not be read."""
+        if self.guidelines is None:
+            raise CasekitError("casestudies/poverty_guidelines.yaml could not be read, so no poverty limit can be "
+                               "computed; run `casekit cases validate` to see why")
+        return self.guidelines
 
     def resources_for_need(self, need_id: str) -> list[Resource]:
         return [r for r in self.resources.values() if need_id in r.serves_needs]

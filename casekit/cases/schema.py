@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Literal
+from typing import Final, Literal, get_args
 
 from pydantic import Field, field_validator, model_validator
 
@@ -48,10 +48,10 @@ from casekit.cases.settings import (  # noqa: F401
 )
 from casekit.datafile import upgrade_steps
 
-CASE_SCHEMA_VERSION = 1
+CASE_SCHEMA_VERSION: Final = 1
 """The version of the answer key and of the needs, rights and roles catalogues."""
 
-CASE_FORMAT_VERSION = 2
+CASE_FORMAT_VERSION: Final = 2
 """The version of a case file. Version 1 files still load: :func:`upgrade_case` lifts them."""
 
 
@@ -314,7 +314,7 @@ class Case(Strict):
 # --------------------------------------------------------------------------- key
 
 
-KEY_SCHEMA_VERSION = 2
+KEY_SCHEMA_VERSION: Final = 2
 """Answer keys are one step ahead of the case format: version 2 added accepted alternatives, rights in
 tiers, flaws seen in several items, in-house work and the actions a revision note should name."""
 
@@ -502,7 +502,7 @@ class Key(Strict):
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:
             raise ValueError(f"criterion ids must be unique; repeated: {', '.join(dupes)}")
-        missing = [c for c in CriterionId.__args__ if c not in ids]
+        missing = [c for c in get_args(CriterionId) if c not in ids]
         if missing:
             raise ValueError(f"every criterion needs points; add: {', '.join(missing)}")
         return v

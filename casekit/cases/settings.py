@@ -71,7 +71,7 @@ def unknown_setting_message(word: object) -> str:
     if umbrella is not None:
         return (f"{word!r} is not a setting of its own; it belongs under `setting: {umbrella.value}` "
                 f"({umbrella.label}). The settings are {allowed}")
-    close = did_you_mean(_norm(word), [s.value for s in Setting])
+    close = did_you_mean(_norm(str(word)), [s.value for s in Setting])
     return f"{word!r} is not a setting;{close} use one of {allowed}"
 
 

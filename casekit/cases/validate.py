@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence, Set
 from pathlib import Path
 
 from casekit.cases.library import CaseLibrary
-from casekit.cases.schema import Case, Key, did_you_mean, fact_kind
+from casekit.cases.schema import Case, Key, KeyEligibility, KeyReferral, did_you_mean, fact_kind
 from casekit.cases.eligibility.engine import determine
 from casekit.cases.eligibility.facts import (
     MEMBER_FACTS,
@@ -129,7 +129,8 @@ def _check_programs(lib: CaseLibrary) -> tuple[list[Problem], set[tuple[str, str
     Returns the problems and the (program, fact) pairs they cover, so a case using the program is not
     told the same thing again.
     """
-    out, covered = [], set()
+    out: list[Problem] = []
+    covered: set[tuple[str, str]] = set()
     if lib.programs is None:
         return out, covered
     path = lib.casestudies / "programs.yaml"
@@ -152,7 +153,7 @@ def _check_programs(lib: CaseLibrary) -> tuple[list[Problem], set[tuple[str, str
     return out, covered
 
 
-def _check_case(lib: CaseLibrary, case: Case, path: Path, covered: set[tuple[str, str]] = frozenset()) -> list[Problem]:
+def _check_case(lib: CaseLibrary, case: Case, path: Path, covered: Set[tuple[str, str]] = frozenset()) -> list[Problem]:
     out: list[Problem] = []
     members = {m.id for m in case.household.members}
     providers = {p.id for p in case.providers}
@@ -217,7 +218,7 @@ def _example(value: object) -> str:
             "duration": "{value: 3, unit: weeks}"}.get(kind, repr(value))
 
 
-def _check_case_programs(lib: CaseLibrary, case: Case, path: Path, covered: set[tuple[str, str]],
+def _check_case_programs(lib: CaseLibrary, case: Case, path: Path, covered: Set[tuple[str, str]],
                          events_too: bool = True) -> list[Problem]:
     """Programs exist, read facts the case gives (or says how to fix the name), and can be decided at intake
     and after every event."""
@@ -318,7 +319,9 @@ def _check_key_members(lib: CaseLibrary, case: Case, key: Key, path: Path) -> li
     members = [m.id for m in case.household.members]
     if case.client.member not in members:
         return out
-    for field_name, items in (("eligibility", key.eligibility), ("referrals", key.referrals)):
+    named: tuple[tuple[str, Sequence[KeyEligibility | KeyReferral]], ...] = (
+        ("eligibility", key.eligibility), ("referrals", key.referrals))
+    for field_name, items in named:
         for n, item in enumerate(items):
             if item.member is not None and item.member not in members:
                 out.append(Problem(path, f"{field_name}[{n}].member", f"{item.member!r} is not a household member "
@@ -377,9 +380,9 @@ def _check_key(lib: CaseLibrary, case: Case, key: Key, path: Path) -> list[Probl
     for n, need in enumerate(key.needs):
         if need.need not in lib.known_ids("needs"):
             out.append(Problem(path, f"needs[{n}].need", f"unknown need {need.need!r}; add it to casestudies/needs.yaml or fix the id"))
-        for m, ref in enumerate(need.revealed_by):
-            if ref not in refs:
-                out.append(Problem(path, f"needs[{n}].revealed_by[{m}]", f"{ref!r} names no fact in the case; use e.g. report:<id>, application:<id>, event:<id>, fact:<name>"))
+        for m, revealed_by in enumerate(need.revealed_by):
+            if revealed_by not in refs:
+                out.append(Problem(path, f"needs[{n}].revealed_by[{m}]", f"{revealed_by!r} names no fact in the case; use e.g. report:<id>, application:<id>, event:<id>, fact:<name>"))
         if need.after_event is not None and need.after_event not in events:
             out.append(Problem(path, f"needs[{n}].after_event", f"no follow-up event {need.after_event!r} in the case"))
     if not any(n.severity.value in ("critical", "immediate") and n.after_event is None for n in key.needs):
@@ -411,12 +414,12 @@ def _check_key(lib: CaseLibrary, case: Case, key: Key, path: Path) -> list[Probl
                 continue
             if ref.need not in res.serves_needs:
                 out.append(Problem(path, f"referrals[{n}].resources[{m}]", f"resource {rid!r} does not serve need {ref.need!r}; add the need to its serves_needs or pick another"))
-            need = key.need(ref.need)
-            if need is not None and lib.policy is not None and lib.policy.too_long_a_wait(res, need.severity):
-                out.append(Problem(path, f"referrals[{n}].resources[{m}]", f"{rid!r} has a {res.wait_days}-day wait, longer than the rubric allows for a {need.severity.value} need; pick a faster resource"))
+            referred = key.need(ref.need)
+            if referred is not None and lib.policy is not None and lib.policy.too_long_a_wait(res, referred.severity):
+                out.append(Problem(path, f"referrals[{n}].resources[{m}]", f"{rid!r} has a {res.wait_days}-day wait, longer than the rubric allows for a {referred.severity.value} need; pick a faster resource"))
             if facts is not None and lib.guidelines is not None:
                 # A need that appears after an event is referred on the facts after it.
-                when = need.after_event if need is not None and need.after_event in events else None
+                when = referred.after_event if referred is not None and referred.after_event in events else None
                 unmet = unmet_criteria(res, facts_after(case, when, member) if when else facts, case.setting, lib.guidelines)
                 if unmet:
                     who = "the client" if member in (None, case.client.member) else case.member_label(member)
@@ -476,9 +479,9 @@ def _check_key(lib: CaseLibrary, case: Case, key: Key, path: Path) -> list[Probl
     for n, ev in enumerate(key.events):
         if ev.event not in events:
             out.append(Problem(path, f"events[{n}].event", f"no follow-up event {ev.event!r} in the case"))
-        for m, need in enumerate(ev.new_needs):
-            if need not in key_needs:
-                out.append(Problem(path, f"events[{n}].new_needs[{m}]", f"need {need!r} is not among the key's needs"))
+        for m, new_need in enumerate(ev.new_needs):
+            if new_need not in key_needs:
+                out.append(Problem(path, f"events[{n}].new_needs[{m}]", f"need {new_need!r} is not among the key's needs"))
         for m, rid in enumerate(ev.new_referrals):
             if rid not in lib.known_ids("resources"):
                 out.append(Problem(path, f"events[{n}].new_referrals[{m}]", f"unknown resource {rid!r}"))
@@ -511,7 +514,7 @@ def _check_key(lib: CaseLibrary, case: Case, key: Key, path: Path) -> list[Probl
         for m, role in enumerate(ih.roles):
             if role not in lib.known_ids("roles") and role != "case-manager":
                 out.append(Problem(path, f"needs[{n}].in_house.roles[{m}]", f"unknown role {role!r}; see casestudies/roles.yaml"))
-    for ev in case.events:
-        if ev.id not in {e.event for e in key.events}:
-            out.append(Problem(path, "events", f"the case's follow-up event {ev.id!r} has no expected response; add one"))
+    for event in case.events:
+        if event.id not in {e.event for e in key.events}:
+            out.append(Problem(path, "events", f"the case's follow-up event {event.id!r} has no expected response; add one"))
     return out

@@ -33,7 +33,7 @@ def model_plan(case: Case, key: Key, library: CaseLibrary | None = None) -> Plan
     eligibility = []
     for item in key.eligibility:
         member = None if item.member in (None, case.client.member) else item.member
-        d = determine(lib.programs.get(item.program), household_facts(case, member=member), lib.guidelines)
+        d = determine(lib.program(item.program), household_facts(case, member=member), lib.guidelines)
         eligibility.append(
             EligibilityDecision(program=item.program, eligible=d.met, deciding_test=d.deciding_tests[0], reason=d.explanation,
                                 member=member)

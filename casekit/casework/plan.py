@@ -16,7 +16,7 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Callable, Literal
+from typing import Callable, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_serializer
 
@@ -24,7 +24,10 @@ from casekit.cases.schema import Severity
 from casekit.datafile import field_path
 from casekit.errors import PlanFileError
 
-PLAN_FORMAT_VERSION = 3
+PLAN_FORMAT_VERSION: Final = 3
+
+FlagKind = Literal["missing", "inconsistent"]
+"""What is wrong with a flagged application item."""
 
 
 class Part(BaseModel):
@@ -35,7 +38,7 @@ class FlaggedItem(Part):
     """An application item the learner found missing or inconsistent."""
 
     item: str
-    kind: Literal["missing", "inconsistent"]
+    kind: FlagKind
     note: str = ""
 
 
@@ -138,8 +141,8 @@ class Plan(Part):
     format_version: Literal[3] = PLAN_FORMAT_VERSION
     case: str
     updated: dt.datetime | None = None
-    initial_saved: bool = Field(False, description="true once the learner has saved the first plan")
-    initial: InitialPlan | None = Field(None, description="the intake steps frozen when the first plan was saved")
+    initial_saved: bool = Field(default=False, description="true once the learner has saved the first plan")
+    initial: InitialPlan | None = Field(default=None, description="the intake steps frozen when the first plan was saved")
     flags: list[FlaggedItem] = []
     needs: list[IdentifiedNeed] = []
     eligibility: list[EligibilityDecision] = []
@@ -184,9 +187,9 @@ class Plan(Part):
     def freeze_initial(self) -> None:
         """Keep the intake steps as they are now as the initial plan (once: a second call changes nothing)."""
         if self.initial is None:
-            self.initial = InitialPlan(
-                **{f: [item.model_copy(deep=True) if isinstance(item, BaseModel) else item for item in getattr(self, f)]
-                   for f in INTAKE_FIELDS},
+            self.initial = InitialPlan.model_validate(
+                {f: [item.model_copy(deep=True) if isinstance(item, BaseModel) else item for item in getattr(self, f)]
+                 for f in INTAKE_FIELDS},
             )
         self.initial_saved = True
 

@@ -21,7 +21,7 @@ def progress_table(folder: Path | str = ".", library: CaseLibrary | None = None)
     lib = library or CaseLibrary.load()
     rows = []
     for case in ordered_cases(lib):
-        row = {"case": case.id, "setting": case.setting.value, "notebook": notebook_name(case, lib),
+        row: dict[str, object] = {"case": case.id, "setting": case.setting.value, "notebook": notebook_name(case, lib),
                "points": None, "max": None, "percent": None, "saved": None, "status": "not started"}
         path = plan_path(case.id, folder)
         if path.exists():
@@ -38,9 +38,9 @@ def progress_table(folder: Path | str = ".", library: CaseLibrary | None = None)
                         row["status"] = f"plan file cannot be scored: {exc}"
                         rows.append(row)
                         continue
-                    row["points"] = sum(r.points for r in results)
-                    row["max"] = sum(r.max for r in results)
-                    row["percent"] = round(100 * row["points"] / row["max"], 1)
+                    points = sum(r.points for r in results)
+                    maximum = sum(r.max for r in results)
+                    row.update(points=points, max=maximum, percent=round(100 * points / maximum, 1))
                     row["status"] = "revised after events" if plan.revisions else ("initial plan saved" if plan.initial_saved else "in progress")
                 else:
                     row["status"] = "graded by your instructor"

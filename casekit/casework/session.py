@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import hashlib
+from collections.abc import Sequence
 from pathlib import Path
 from typing import get_args
 
@@ -27,6 +28,7 @@ from casekit.casework.plan import (
     ActionStep,
     Delegation,
     EligibilityDecision,
+    FlagKind,
     FlaggedItem,
     Goal,
     InformationRequest,
@@ -74,6 +76,8 @@ class CaseSession:
         """The last save's one-line status (what ``save`` returned)."""
         self.plan = self._load()
         self._listeners: list = []
+        self._key: tuple[str, Key] | None = None
+        """The answer key as last read, with the fingerprint its file had then."""
 
     # ------------------------------------------------------------------ loading and saving
 
@@ -195,7 +199,7 @@ class CaseSession:
 
     # ------------------------------------------------------------------ the code equivalents
 
-    def flag(self, item: str, kind: str | None, note: str = "") -> None:
+    def flag(self, item: str, kind: FlagKind | None, note: str = "") -> None:
         """Flag an application item as ``missing`` or ``inconsistent`` (``None`` removes the flag)."""
         self._known(item, {i.id for i in self.case.application.items}, "application item")
         if kind:
@@ -243,7 +247,7 @@ class CaseSession:
         self._known(program, set(self.case.programs), "program for this case")
         member = self._member(member)
         if deciding_test is not None:
-            tests = {t.id for t in self.lib.programs.get(program).tests}
+            tests = {t.id for t in self.lib.program(program).tests}
             self._known(deciding_test, tests, f"test of {program}")
         self.plan.eligibility = [d for d in self.plan.eligibility if not (d.program == program and d.member == member)]
         if eligible is not None:
@@ -335,9 +339,9 @@ class CaseSession:
     def revise(
         self,
         event: str,
-        new_needs: list[str] = (),
-        new_referrals: list[str] = (),
-        redetermine: list[str] = (),
+        new_needs: Sequence[str] = (),
+        new_referrals: Sequence[str] = (),
+        redetermine: Sequence[str] = (),
         note: str = "",
     ) -> None:
         """Record how the plan changes after follow-up ``event``."""
@@ -364,7 +368,7 @@ class CaseSession:
         stamp = _fingerprint(path)
         if stamp is None:
             return None
-        if getattr(self, "_key", None) is None or self._key[0] != stamp:  # read again only when the file changed
+        if self._key is None or self._key[0] != stamp:  # read again only when the file changed
             key = load_model(path, Key)
             if key.case != self.case.id:
                 raise CasekitError(f"{path}: the key is for case {key.case!r}, not {self.case.id!r}; fix its `case:`")
@@ -398,7 +402,7 @@ class CaseSession:
             "members": [(m.id, f"{m.name}, {m.age} ({'the client' if m.id == case.client.member else m.relationship})")
                         for m in case.household.members],
             "needs": [(n.id, f"{n.title} ({n.domain})") for n in lib.needs.values()],
-            "programs": [(p, lib.programs.get(p).name) for p in case.programs],
+            "programs": [(p, lib.program(p).name) for p in case.programs],
             "resources": [(r.id, f"{r.name} ({r.category}); serves {', '.join(r.serves_needs)}") for r in lib.resources.values()],
             "rights": [(r.id, r.text) for r in lib.rights.values() if case.setting in r.settings],
             "roles": [(r.id, r.title) for r in lib.roles.values()],

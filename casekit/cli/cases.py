@@ -106,8 +106,8 @@ def validate(paths: tuple[Path, ...]) -> None:
                 "be checked. Move it there, or set CASEKIT_HOME to the kit it belongs to.")
     problems = validate_library(paths=list(paths) or None, also=[exam_problems])
     if problems:
-        for p in problems:
-            click.echo(str(p))
+        for problem in problems:
+            click.echo(str(problem))
         click.echo(f"{len(problems)} problem(s) found.", err=True)
         raise SystemExit(1)
     lib = CaseLibrary.load()

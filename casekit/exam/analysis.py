@@ -39,8 +39,8 @@ def item_analysis(responses: pd.DataFrame, bank: Bank | None = None) -> pd.DataF
         item = bank.item(item_id)
         up, low = g[g["learner"].isin(upper)], g[g["learner"].isin(lower)]
         upper_p, lower_p = float(up["correct"].mean()), float(low["correct"].mean())
-        counts = {L: int((g["chosen"] == L).sum()) for L in LETTERS}
-        up_counts = {L: int((up["chosen"] == L).sum()) for L in LETTERS}
+        counts: dict[str, int] = {L: int((g["chosen"] == L).sum()) for L in LETTERS}
+        up_counts: dict[str, int] = {L: int((up["chosen"] == L).sum()) for L in LETTERS}
         flags = []
         if upper_p < STRONG_MISS:
             flags.append("strong learners miss it")

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Final, Literal, TypeGuard
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -23,8 +23,14 @@ from casekit.errors import CasekitError, DataFileError, Problem
 from casekit.exam.blueprint import PROCESS_STEPS, Blueprint, Source, load_blueprint
 from casekit.paths import casestudies_dir
 
-BANK_VERSION = 1
-LETTERS = ("A", "B", "C", "D")
+BANK_VERSION: Final = 1
+Letter = Literal["A", "B", "C", "D"]
+LETTERS: tuple[Letter, ...] = ("A", "B", "C", "D")
+
+
+def is_letter(value: object) -> TypeGuard[Letter]:
+    """Is ``value`` one of the option letters A-D?"""
+    return value in LETTERS
 
 _NUMBER = r"(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|" \
           r"fifty|sixty|ninety|hundred)"
@@ -49,9 +55,9 @@ class _Strict(BaseModel):
 class Item(_Strict):
     id: str = Field(pattern=ID_PATTERN)
     stem: str = Field(min_length=10)
-    options: dict[Literal["A", "B", "C", "D"], str]
+    options: dict[Letter, str]
     key: str
-    rationales: dict[Literal["A", "B", "C", "D"], str]
+    rationales: dict[Letter, str]
     domain: str = Field(description="a ccm-2025 domain id from the blueprint")
     domain_2020: str = Field(description="a ccm-2020 domain id from the blueprint")
     acm_category: str | None = None
@@ -69,6 +75,18 @@ class Item(_Strict):
         if isinstance(value, str) and len(re.findall(r"[A-D]", value)) > 1:
             raise ValueError(f"an item has exactly one key; found {value!r}: keep the single best answer")
         return value
+
+    def option(self, letter: str) -> str:
+        """The text of option ``letter`` (a ``KeyError`` for anything but A-D)."""
+        if not is_letter(letter):
+            raise KeyError(letter)
+        return self.options[letter]
+
+    def rationale(self, letter: str) -> str:
+        """Why option ``letter`` is right or wrong (a ``KeyError`` for anything but A-D)."""
+        if not is_letter(letter):
+            raise KeyError(letter)
+        return self.rationales[letter]
 
     def text(self) -> str:
         """Everything a learner reads in the item, where figures are looked for."""
@@ -162,8 +180,9 @@ def read_items(path: Path, blueprint: Blueprint, case_ids: set[str] | None) -> t
 
 
 def _structural(entry: dict, path: Path, label: str, problems: list[Problem], only_missing: bool = False) -> None:
-    options = entry.get("options") if isinstance(entry.get("options"), dict) else {}
-    rationales = entry.get("rationales") if isinstance(entry.get("rationales"), dict) else {}
+    given_options, given_rationales = entry.get("options"), entry.get("rationales")
+    options: dict[object, object] = given_options if isinstance(given_options, dict) else {}
+    rationales: dict[object, object] = given_rationales if isinstance(given_rationales, dict) else {}
     for letter in LETTERS:
         if isinstance(entry.get("options"), dict) and letter not in options:
             if not only_missing:
@@ -178,9 +197,9 @@ def _structural(entry: dict, path: Path, label: str, problems: list[Problem], on
     key = entry.get("key")
     if key not in LETTERS:
         problems.append(Problem(path, f"{label}.key", f"the key {key!r} is not among the options; use one of A, B, C, D"))
-    for letter, text in options.items():
+    for given, text in options.items():
         if not str(text or "").strip():
-            problems.append(Problem(path, f"{label}.options.{letter}", "the option text is empty"))
+            problems.append(Problem(path, f"{label}.options.{given}", "the option text is empty"))
     texts = [str(t).strip().lower() for t in options.values()]
     if len(set(texts)) != len(texts):
         problems.append(Problem(path, f"{label}.options", "two options have the same text; each option must differ"))

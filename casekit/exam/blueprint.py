@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -17,7 +17,7 @@ from casekit.datafile import load_model
 from casekit.paths import casestudies_dir
 from casekit.casework.process import PROCESS_STEPS  # noqa: F401 - the steps an item may exercise
 
-BLUEPRINT_VERSION = 1
+BLUEPRINT_VERSION: Final = 1
 
 
 class _Strict(BaseModel):

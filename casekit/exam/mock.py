@@ -117,6 +117,8 @@ class MockExam:
             cur = db.execute("INSERT INTO mocks (started_at, minutes, seed) VALUES (?, ?, ?)",
                              (iso(started), form.minutes, seed))
             mock_id = cur.lastrowid
+            if mock_id is None:  # sqlite3 gives every INSERT into a rowid table its row id
+                raise MockError("the mock exam could not be recorded in the exam store; start it again")
             db.executemany("INSERT INTO mock_items (mock_id, position, item_id, domain, pretest) VALUES (?, ?, ?, ?, ?)",
                            [(mock_id, n, it.id, it.domain, int(pre)) for n, (it, pre) in enumerate(picked, start=1)])
         return cls(store, mock_id, bank, blueprint, now)
@@ -269,8 +271,8 @@ class MockReport:
         for s in self.misses():
             tag = " (unscored pretest item)" if s.pretest else ""
             out.append(f"Question {s.position}{tag}: {s.item.stem}")
-            out.append(f"  You answered {s.chosen or 'nothing'}; the answer is {s.item.key}: {s.item.options[s.item.key]}")
+            out.append(f"  You answered {s.chosen or 'nothing'}; the answer is {s.item.key}: {s.item.option(s.item.key)}")
             if s.chosen:
-                out.append(f"  Why not {s.chosen}: {s.item.rationales[s.chosen]}")
-            out.append(f"  Why {s.item.key}: {s.item.rationales[s.item.key]}")
+                out.append(f"  Why not {s.chosen}: {s.item.rationale(s.chosen)}")
+            out.append(f"  Why {s.item.key}: {s.item.rationale(s.item.key)}")
         return "\n".join(out) or "No misses: every item was answered correctly."

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
 import nbformat
@@ -19,7 +20,7 @@ import pandas as pd
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from casekit.errors import CasekitError
-from casekit.exam.bank import Bank, Item, load_bank
+from casekit.exam.bank import LETTERS, Bank, Item, load_bank
 from casekit.exam.scoring import AnswerError, fraction_correct, score_items
 
 ANSWER_ID = "quiz-answers"
@@ -43,7 +44,7 @@ def _meta(cell, name: str, **flags):
     return cell
 
 
-def _dict_lines(name: str, values: dict[str, str | None]) -> list[str]:
+def _dict_lines(name: str, values: Mapping[str, str | None]) -> list[str]:
     return [f"{name} = {{"] + [f"    {k!r}: {v!r}," for k, v in values.items()] + ["}"]
 
 
@@ -57,7 +58,7 @@ def quiz_notebook(name: str, items: list[Item]) -> nbformat.NotebookNode:
         "your answer (A, B, C or D) beside each question's id in the answer cell at the end, then submit. Each "
         "question is worth one point; an unanswered question scores nothing. The rationales come with your feedback."))
     for n, it in enumerate(items, start=1):
-        opts = "\n".join(f"- **{L}.** {it.options[L]}" for L in "ABCD")
+        opts = "\n".join(f"- **{L}.** {it.options[L]}" for L in LETTERS)
         nb.cells.append(_meta(new_markdown_cell(f"### Question {n} (`{it.id}`)\n\n{it.stem}\n\n{opts}"),
                               f"question-{n:03d}", locked=True))
     blank = {it.id: None for it in items}

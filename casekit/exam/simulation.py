@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -24,7 +24,7 @@ from casekit.errors import CasekitError, DataFileError, Problem
 from casekit.exam.blueprint import PassMarks
 from casekit.paths import casestudies_dir
 
-SIMULATION_VERSION = 1
+SIMULATION_VERSION: Final = 1
 Rating = Literal["helpful", "neutral", "harmful"]
 
 

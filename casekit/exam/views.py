@@ -8,12 +8,13 @@ view's status line, as in the case steps.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import ipywidgets as W
 from IPython.display import HTML, display
 
-from casekit.exam.bank import Item
+from casekit.exam.bank import LETTERS, Item
 from casekit.exam.blueprint import PROCESS_STEPS, load_blueprint
 from casekit.exam.mock import MockExam, MockReport
 from casekit.exam.practice import Practice
@@ -29,7 +30,7 @@ def _item_html(item: Item, number: str = "") -> str:
 
 
 def _options(item: Item, value: str | None = None) -> W.RadioButtons:
-    choices = [(f"{L}. {item.options[L]}", L) for L in "ABCD"]
+    choices = [(f"{L}. {item.options[L]}", L) for L in LETTERS]
     radio = W.RadioButtons(options=choices, value=value, layout=WIDE)
     return radio
 
@@ -106,6 +107,14 @@ def show_report(report: MockReport) -> None:
     display(HTML(f"<h4>Every miss, with its rationale</h4><pre style='white-space:pre-wrap'>{esc(report.misses_text())}</pre>"))
 
 
+@dataclass
+class _MockState:
+    """What the mock exam view shows: the exam (None before the first) and the question at hand."""
+
+    exam: MockExam | None
+    position: int = 1
+
+
 def mock_view(folder: Path | str = ".", items: int | None = None, **kwargs) -> W.VBox:
     """Start or resume the timed mock exam; answer, flag, move about, finish; then the report."""
     status = StatusArea()
@@ -113,10 +122,10 @@ def mock_view(folder: Path | str = ".", items: int | None = None, **kwargs) -> W
     report_out = W.Output()
     clock = W.HTML()
     ticker = W.Play(interval=1000, min=0, max=10**7, show_repeat=False, layout=W.Layout(display="none"))
-    state = {"exam": MockExam.latest(folder, **kwargs), "position": 1}
+    state = _MockState(MockExam.latest(folder, **kwargs))
 
     def render():
-        exam = state["exam"]
+        exam = state.exam
         if exam is None or exam.finished:
             start = W.Button(description="Start a new mock exam", button_style="primary")
             start.on_click(on_start)
@@ -132,7 +141,7 @@ def mock_view(folder: Path | str = ".", items: int | None = None, **kwargs) -> W
                     show_report(exam.report())
             return
         slots = exam.slots()
-        pos = state["position"]
+        pos = state.position
         slot = slots[pos - 1]
 
         def label(s):
@@ -157,7 +166,7 @@ def mock_view(folder: Path | str = ".", items: int | None = None, **kwargs) -> W
             return f"Question {pos} {'flagged for review' if change['new'] else 'unflagged'}. {exam.progress()}"
 
         def go(to):
-            state["position"] = max(1, min(len(slots), to))
+            state.position = max(1, min(len(slots), to))
             render()
 
         radio.observe(on_answer, "value")
@@ -184,15 +193,15 @@ def mock_view(folder: Path | str = ".", items: int | None = None, **kwargs) -> W
 
     @status.guarded
     def on_start(_):
-        state["exam"] = MockExam.start(folder, items=items, **kwargs)
-        state["position"] = 1
+        state.exam = MockExam.start(folder, items=items, **kwargs)
+        state.position = 1
         with report_out:
             report_out.clear_output()
         render()
-        return f"Started mock exam {state['exam'].id}: {len(state['exam'])} questions, {state['exam'].time_left_text()} on the clock."
+        return f"Started mock exam {state.exam.id}: {len(state.exam)} questions, {state.exam.time_left_text()} on the clock."
 
     def on_tick(_):
-        exam = state["exam"]
+        exam = state.exam
         if exam is None:
             return
         if exam.finished:  # time ran out: closes the exam and shows the report
@@ -202,8 +211,8 @@ def mock_view(folder: Path | str = ".", items: int | None = None, **kwargs) -> W
             clock.value = _clock(exam)
 
     ticker.observe(on_tick, "value")
-    if state["exam"] is not None and not state["exam"].finished:
-        status.line.value = esc(f"Resumed mock exam {state['exam'].id}: {state['exam'].progress()}")
+    if state.exam is not None and not state.exam.finished:
+        status.line.value = esc(f"Resumed mock exam {state.exam.id}: {state.exam.progress()}")
     render()
     return W.VBox([heading("Mock exam"), clock, ticker, body, status.widget, report_out])
 
@@ -285,7 +294,11 @@ def simulation_view(case_id: str | None = None, folder: Path | str = ".") -> W.V
         again.on_click(on_again)
         body.children = [*parts, W.HBox([score, again])]
 
-    pick.observe(lambda _: (setattr(result, "value", ""), render()), "value")
+    def on_pick(_):
+        result.value = ""
+        render()
+
+    pick.observe(on_pick, "value")
     render()
     return W.VBox([heading("ACM-style simulation"), pick, body, status.widget, result])
 

@@ -12,7 +12,7 @@ import difflib
 import math
 from functools import lru_cache
 from pathlib import Path
-from typing import ClassVar, Literal
+from typing import ClassVar, Final, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -121,7 +121,7 @@ TIME_UNITS = ("days", "weeks", "months", "years")
 """Units a duration fact is read in: a fact of ``{value: 4, unit: months}`` meets a test in weeks as 17.4."""
 
 Unit = Literal["dollars", "days", "weeks", "months", "years", "people", "yes_no", "word"]
-UNITS = Unit.__args__
+UNITS = get_args(Unit)
 
 Counting = Literal["applicant", "tax_household", "whole_household"]
 """Whose income, assets and headcount a program counts: the person applying alone, the members who file
@@ -230,8 +230,18 @@ class Program(Sourced):
     def test(self, test_id: str) -> ProgramTest:
         return next(t for t in self.tests if t.id == test_id)
 
+    def poverty_year(self, test_id: str) -> int:
+        """The guideline year the poverty limit of test ``test_id`` is read in (:class:`CasekitError` when the
+        program names none)."""
+        if self.guideline_year is None:
+            raise CasekitError(
+                f"casestudies/programs.yaml: program {self.id!r} test {test_id!r} uses a poverty limit "
+                "but the program has no guideline_year; add one"
+            )
+        return self.guideline_year
 
-PROGRAM_RULES_VERSION = 2
+
+PROGRAM_RULES_VERSION: Final = 2
 
 
 def _rules_1_to_2(data: dict) -> dict:

@@ -6,16 +6,20 @@ from typing import Mapping
 
 from casekit.cases.schema import Resource, Setting
 from casekit.cases.eligibility.programs import PovertyGuidelines
+from casekit.errors import CasekitError
 
 
 def unmet_criteria(
     resource: Resource,
     facts: Mapping,
     setting: Setting,
-    guidelines: PovertyGuidelines,
+    guidelines: PovertyGuidelines | None,
     guideline_year: int = 2026,
 ) -> list[str]:
-    """The resource's criteria this client does not meet, in plain words (empty when all are met)."""
+    """The resource's criteria this client does not meet, in plain words (empty when all are met).
+
+    ``guidelines`` None (a library whose poverty_guidelines.yaml could not be read) serves every resource
+    but one with an income criterion, which raises :class:`CasekitError`."""
     c = resource.criteria
     reasons: list[str] = []
     age = int(facts["person_age"])
@@ -26,6 +30,10 @@ def unmet_criteria(
     if c.max_age is not None and age > c.max_age:
         reasons.append(f"serves people aged {c.max_age} and under ({who} is {age})")
     if c.max_percent_fpl is not None:
+        if guidelines is None:
+            raise CasekitError(f"resource {resource.id!r} serves households under {c.max_percent_fpl:.0f}% of the "
+                               "poverty guideline, but casestudies/poverty_guidelines.yaml could not be read; "
+                               "run `casekit cases validate` to see why")
         annual = guidelines.annual(guideline_year, int(facts["household_size"]), str(facts["state_group"]))
         percent = 100 * float(facts["gross_monthly_income"]) * 12 / annual
         if percent > c.max_percent_fpl:

@@ -144,7 +144,7 @@ class Context:
         return f" for {person.name.split()[0]}" if person else ""
 
     def determination(self, program: str, member: str | None = None) -> Determination:
-        return determine(self.lib.programs.get(program), self.member_facts(member), self.lib.guidelines)
+        return determine(self.lib.program(program), self.member_facts(member), self.lib.guidelines)
 
     def facts_after(self, event_id: str, member: str | None = None) -> Facts:
         """The eligibility facts once ``event_id`` and every event before it have happened."""
@@ -175,11 +175,11 @@ class Context:
             return f"{res.name}: {self.title(named or '')} is not a need the facts show"
         ids = need.ids if need is not None else [named]
         if not any(i in res.serves_needs for i in ids):
-            return f"{res.name} does not serve {self.title(named or need.need)}"
-        wanted = self.key_referral_member(need)
-        if wanted is not None and self.member(member) != wanted:
-            who = self.case.member(self.member(member))
-            return (f"{res.name}: the need for {self.title(need.need)} is {self.case.member(wanted).name.split()[0]}'s, "
+            return f"{res.name} does not serve {self.title(named or (need.need if need is not None else ''))}"
+        wanted = self.key_referral_member(need)  # None when need is None
+        if need is not None and wanted is not None and self.member(member) != wanted:
+            owner, who = self.case.member(wanted), self.case.member(self.member(member))
+            return (f"{res.name}: the need for {self.title(need.need)} is {owner.name.split()[0] if owner else wanted}'s, "
                     f"not {who.name.split()[0] if who else member}'s; name the member the referral is for")
         if facts is None:
             facts = self.member_facts(member)

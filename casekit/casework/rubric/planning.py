@@ -9,6 +9,7 @@ from casekit.cases.schema import KeyNeed
 from casekit.casework.plan import Goal
 from casekit.casework.rubric.context import Context, clamp, join
 from casekit.cases.text import content_stems, mentions, shared
+from casekit.errors import CasekitError
 
 
 def eligibility(ctx: Context) -> tuple[float, str]:
@@ -121,6 +122,9 @@ def goals(ctx: Context) -> tuple[float, str]:
     by_need = _goals_by_need(ctx)
     for kg in ctx.key.goals:
         need = ctx.key.need(kg.need)
+        if need is None:  # `casekit cases validate` reports such a key; scoring cannot guess the need meant
+            raise CasekitError(f"the key for {ctx.key.case} has a goal for {kg.need!r}, which is not among the key's "
+                               "needs; run `casekit cases validate` to see the fix")
         mine = by_need.get(need.need, [])
         if not mine:
             shares.append(0.0)
@@ -176,9 +180,9 @@ def coordination(ctx: Context) -> tuple[float, str]:
         if r.provider not in asked:
             parts.append(f"Ask {providers.get(r.provider, r.provider)} for {r.information}.")
     tasks = {t.id: t.text for t in ctx.case.tasks}
-    for t, r in bad:
-        role = ctx.lib.roles.get(r)
-        parts.append(f"'{tasks.get(t, t)}' is outside the scope of a {role.title.lower() if role else r}.")
+    for t, role_id in bad:
+        role = ctx.lib.roles.get(role_id)
+        parts.append(f"'{tasks.get(t, t)}' is outside the scope of a {role.title.lower() if role else role_id}.")
     for t in wasted:
         parts.append(f"'{tasks.get(t, t)}' is not needed for this client: {unneeded[t]}")
     for t in required:

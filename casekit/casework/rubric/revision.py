@@ -72,7 +72,7 @@ def _event_outcome(ctx: Context, kev, mine: Revision, revised: set[str], foresee
             lacking.append(f"no referral yet for {join([ctx.title(n.need) for n in wanted if n not in got])}")
     if kev.redetermine:
         structured.append(sum(1 for p in kev.redetermine if p in mine.redetermine) / len(kev.redetermine))
-        rerun = [ctx.lib.programs.get(p).name for p in kev.redetermine if p not in mine.redetermine]
+        rerun = [ctx.lib.program(p).name for p in kev.redetermine if p not in mine.redetermine]
         if rerun:
             lacking.append(f"{join(rerun)} {'was' if len(rerun) == 1 else 'were'} not determined again on the new facts")
     if note_share is None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from casekit.cases.library import CaseLibrary
 from casekit.cases.schema import Case
 from casekit.cases.eligibility.facts import household_facts
@@ -12,7 +14,7 @@ TABLE = "style='border-collapse:collapse;margin:0.3em 0' cellpadding='4'"
 ROW = "style='border-bottom:1px solid #ddd;text-align:left;vertical-align:top'"
 
 
-def _table(header: list[str], rows: list[list[object]]) -> str:
+def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     head = "".join(f"<th {ROW}>{esc(h)}</th>" for h in header)
     body = "".join("<tr>" + "".join(f"<td {ROW}>{esc(c)}</td>" for c in r) + "</tr>" for r in rows)
     return f"<table {TABLE}><tr>{head}</tr>{body}</table>"
@@ -70,12 +72,12 @@ def program_rules(case: Case, lib: CaseLibrary) -> str:
     facts = household_facts(case)
     parts = []
     for pid in case.programs:
-        p = lib.programs.get(pid)
+        p = lib.program(pid)
         size = int(facts.for_counting(p.counts)["household_size"])
         rows = []
         for t in p.tests:
             if isinstance(t.limit, PovertyLimit):
-                lim = poverty_limit(t.limit, lib.guidelines, p.guideline_year, size, case.household.state_group)
+                lim = poverty_limit(t.limit, lib.poverty_guidelines(), p.poverty_year(t.id), size, case.household.state_group)
                 limit = f"${lim:,.2f} ({t.limit.percent_of_poverty:g}% of the {p.guideline_year} guideline, {t.limit.period}, {size} {'person' if size == 1 else 'people'})"
             elif isinstance(t.limit, AmountLimit):
                 limit = f"{t.compare.replace('_', ' ')} {t.limit.amount:g} {t.unit}"

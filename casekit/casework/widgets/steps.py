@@ -376,7 +376,7 @@ def referrals_view(session) -> W.VBox:
 def rights_view(session) -> W.VBox:
     status = StatusArea()
     options = [r for r in session.lib.rights.values() if session.case.setting in r.settings]
-    boxes = []
+    boxes: list[W.Checkbox] = []
     chosen = set(session.plan.rights)
 
     def changed(_c):

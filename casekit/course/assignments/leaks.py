@@ -66,7 +66,7 @@ def _visible_text(markup: str) -> str:
 
 def release_leaks(course: Course, library: CaseLibrary) -> list[str]:
     """Every piece of key material in ``release/`` (empty when the release is clean)."""
-    leaks = []
+    leaks: list[str] = []
     if not course.release_dir.is_dir():
         return leaks
     for folder in sorted(p for p in course.release_dir.iterdir() if p.is_dir()):

@@ -271,7 +271,7 @@ def distribution_figure(totals: pd.DataFrame, assignment: str) -> Figure:
     if totals.empty:
         return _empty(fig, "No graded learners yet.")
     ax = fig.subplots()
-    ax.hist(totals["percent"], bins=np.arange(0, 105, 5), color="#4878a8", edgecolor="white")
+    ax.hist(totals["percent"], bins=list(range(0, 105, 5)), color="#4878a8", edgecolor="white")
     median = float(totals["percent"].median())
     ax.axvline(median, color="#c0504d", linestyle="--", linewidth=1.5)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))

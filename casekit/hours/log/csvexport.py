@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+from typing import TextIO
 
 from casekit.csvsafe import neutralise_frame
 from casekit.hours.log.logbook import list_entries
@@ -26,7 +27,7 @@ def export_frame(store: Store, *, learner: str | None = None, status: str | None
     return frame[list(EXPORT_COLUMNS)]
 
 
-def export_csv(store: Store, to: str | os.PathLike | io.TextIOBase | None = None, **filters) -> str | None:
+def export_csv(store: Store, to: str | os.PathLike | TextIO | io.TextIOBase | None = None, **filters) -> str | None:
     """Write the CSV to ``to`` (a path or open text file); with None, return it as text.
 
     A text cell a spreadsheet would run as a formula starts with an apostrophe (:mod:`casekit.csvsafe`).
