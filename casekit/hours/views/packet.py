@@ -293,7 +293,8 @@ def write_packet(store, learner: str, credential: str, to: str | os.PathLike, *,
 
     Returns both paths. Only entries that verify count; the signed log goes inside both files.
     """
-    from casekit.hours.credit.credential_progress import verified_learner_progress
+    from casekit.hours.credit.credential_progress import verified_progress
+    from casekit.hours.trust.verified_log import read_verified_log
     from casekit.hours.views.packetpdf import packet_pdf
     from casekit.hours.views.signed_export import embed_in_html, signed_log_json
     from casekit.hours.trust.summaries import summaries_for
@@ -303,8 +304,9 @@ def write_packet(store, learner: str, credential: str, to: str | os.PathLike, *,
         raise PacketError(f"{to}: give the packet's file name ending in .html (the PDF is written beside it)")
     if not to.parent.exists():
         raise PacketError(f"{to}: the folder {to.parent} does not exist; create it or choose another place")
-    lp, verification, log = verified_learner_progress(store, learner, rules=rules, as_of=as_of,
-                                                      full_time_hours=full_time_hours)
+    verified = read_verified_log(store, learner)
+    lp = verified_progress(verified, rules=rules, as_of=as_of, full_time_hours=full_time_hours)
+    verification, log = verified.verification, verified.signed
     summaries = [s for s in summaries_for(log, verification) if s["verified"]]
     packet = build_packet(lp, verification, log, credential, route, summaries=summaries)
     signed = signed_log_json(log, verification, indent=None, as_of=lp.options.as_of, full_time_hours=full_time_hours)
