@@ -15,9 +15,7 @@ from datetime import date
 import numpy as np
 from sqlalchemy import select
 
-from casekit.hours.log.entries import parse_frame
 from casekit.hours.errors import CorrectionError
-from casekit.hours.log.logbook import write_entries
 from casekit.hours.storage.models import Person, entries, label, people
 from casekit.hours.storage.database import Store
 from casekit.hours.log.supersession import line_versions
@@ -82,7 +80,11 @@ def correct_entry(
         new["supervisor"] = supervisor or ""
     if note is not None:
         new["note"] = note
-    import pandas as pd  # only a correction needs it: reading progress does not
+    # Writing a correction needs the entry parser and pandas; reading pending corrections (progress) does not.
+    import pandas as pd
+
+    from casekit.hours.log.entries import parse_frame
+    from casekit.hours.log.logbook import write_entries
 
     frame = pd.DataFrame({k: [v] for k, v in dict(new, learner=row.learner, entry_id="").items()}, dtype=object)
     parsed, problems = parse_frame(frame, today=today)
