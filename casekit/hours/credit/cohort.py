@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from casekit.hours.credit.columns import load_ledger
-from casekit.hours.credit.engine import evaluate, make_options
+from casekit.hours.credit.engine import DEFAULT_PACE_WEEKS, evaluate, make_options
 from casekit.hours.credit.credentials import AnyOf, Rules, load_rules
 from casekit.hours.storage.database import Store
 
@@ -49,7 +49,7 @@ def progress_all(
     :func:`casekit.hours.learner.verified_learner_progress` (what the report shows).
     """
     rules = rules or load_rules()
-    opts = make_options(rules, as_of=as_of, full_time_hours=full_time_hours, **({"pace_weeks": pace_weeks} if pace_weeks else {}))
+    opts = make_options(rules, as_of=as_of, full_time_hours=full_time_hours, pace_weeks=pace_weeks or DEFAULT_PACE_WEEKS)
     ledger = load_ledger(store)
     ids = np.array([p.person_id for p in ledger.learners], dtype=np.int64)
     names = np.array([p.name for p in ledger.learners], dtype=object)

@@ -25,6 +25,7 @@ from casekit.hours.storage.models import Person, label
 from casekit.hours.log.people import get_person
 from casekit.hours.credit.engine import (
     CHECKS,
+    DEFAULT_PACE_WEEKS,
     Options,
     RequirementResult,
     RouteResult,
@@ -161,7 +162,7 @@ class CredentialProgress:
             return met[0]
         dated = [r for r in open_routes if r.projected]
         if dated:
-            return min(dated, key=lambda r: r.projected)
+            return min(dated, key=lambda r: r.projected or date.max)  # every one in dated has a date
         return max(open_routes, key=lambda r: r.fraction)
 
 
@@ -250,7 +251,7 @@ def _reasons(rr: RouteResult, ledger: Ledger, opts: Options, learner: Person) ->
             elif name == "category":
                 msg = f"category '{label(_CATEGORY_OF_CODE.get(int(ledger.category[i]), '?'))}' does not count here"
             elif name == "setting":
-                msg = f"setting '{_SETTING_OF_CODE.get(int(ledger.setting[i]), '?').replace('_', ' ')}' does not count (only {', '.join(s.replace('_', ' ') for s in counts.settings)})"
+                msg = f"setting '{_SETTING_OF_CODE.get(int(ledger.setting[i]), '?').replace('_', ' ')}' does not count (only {', '.join(s.replace('_', ' ') for s in counts.settings or ())})"
             elif name == "paid":
                 msg = "unpaid"
             elif name == "supervised":
@@ -258,7 +259,7 @@ def _reasons(rr: RouteResult, ledger: Ledger, opts: Options, learner: Person) ->
             elif name == "supervisor_credential":
                 sid = int(ledger.supervisor[i])
                 who = sup_names.get(sid, "no supervisor")
-                msg = f"supervisor {who} does not hold {' or '.join(counts.supervisor_credentials)}" if sid >= 0 else "no supervisor named"
+                msg = f"supervisor {who} does not hold {' or '.join(counts.supervisor_credentials or ())}" if sid >= 0 else "no supervisor named"
                 if sid < 0 and "supervised" in rr.checks:
                     continue
             elif name == "after_degree":
@@ -266,7 +267,8 @@ def _reasons(rr: RouteResult, ledger: Ledger, opts: Options, learner: Person) ->
                        else "no degree date recorded for the learner (add it to count post-degree work)")
             elif name == "look_back":
                 cut = from_day_number(day_number(opts.as_of) - window_days(counts))
-                msg = f"outside the {counts.look_back_months.value:g}-month look-back (on or before {cut.isoformat()})"
+                months = counts.look_back_months.value if counts.look_back_months else 0.0
+                msg = f"outside the {months:g}-month look-back (on or before {cut.isoformat()})"
             else:  # a check the rules gained after these words were written: name it rather than guess
                 msg = f"fails the route's {name.replace('_', ' ')} rule"
             out[i].append(msg)
@@ -342,7 +344,7 @@ def verified_ledger(log: VerifiedLog) -> Ledger:
 
 def _options(rules: Rules, as_of, full_time_hours, pace_weeks, target) -> Options:
     return make_options(rules, as_of=as_of, full_time_hours=full_time_hours, target=target,
-                        **({"pace_weeks": pace_weeks} if pace_weeks else {}))
+                        pace_weeks=pace_weeks or DEFAULT_PACE_WEEKS)
 
 
 def progress_from_ledger(person: Person, ledger: Ledger, corrections: list[PendingCorrection], rules: Rules,

@@ -9,6 +9,7 @@ counts meanwhile is described in :mod:`casekit.hours.supersession`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+import datetime
 from dataclasses import dataclass
 from datetime import date
 
@@ -109,9 +110,9 @@ class PendingCorrection:
 
     entry_id: str  # the correction
     replaces: str  # the approved entry it will replace
-    date: date
+    date: datetime.date
     hours: float
-    was_date: date
+    was_date: datetime.date
     was_hours: float
     changes: tuple[str, ...]  # what it changes, in words ("6.50 h in place of 7.50 h")
 

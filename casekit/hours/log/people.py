@@ -150,6 +150,8 @@ def list_people(store: Store | None, role: str | None = None, *, conn=None, ids=
     ``ids`` (a select or list of person ids) limits the list to those people.
     """
     if conn is None:
+        if store is None:
+            raise ValueError("list_people needs the store or an open connection")
         with store.read() as c:
             return list_people(store, role, conn=c, ids=ids)
     q = select(people).order_by(people.c.name)

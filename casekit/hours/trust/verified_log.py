@@ -102,7 +102,7 @@ def verified_from_signed(log: SignedLog, verification: Verification) -> Verified
     named = {p.get("name") for p in log.people}
     records = [dict(p, credentials=p.get("credentials") or ()) for p in log.people]
     records += [dict(name=n, role="supervisor")
-                for n in sorted({e.get("supervisor") for e in log.entries} - named - {None, ""})]
+                for n in sorted({str(e.get("supervisor")) for e in log.entries if e.get("supervisor")} - named)]
     if log.learner not in named:
         records.append(dict(name=log.learner, role="learner"))
     checked = checked_person_records(records)

@@ -21,7 +21,8 @@ import ipywidgets as W
 
 from casekit.errors import CasekitError
 from casekit.hours.credit.credential_progress import LearnerProgress, verified_progress
-from casekit.hours.trust.verified_log import read_verified_log
+from casekit.hours.trust.signedlog import SignedLog, Verification
+from casekit.hours.trust.verified_log import VerifiedLog, read_verified_log
 from casekit.hours.credit.credentials import Rules, load_rules
 from casekit.hours.views.dashboard_apply import ApplyPanel
 from casekit.hours.log.logbook import add_entry, list_entries
@@ -130,7 +131,10 @@ class SupervisorDashboard:
         self.report_button.on_click(lambda _b: self._run(self._write_report))
         self.people = PeoplePanel(self)
         self.key_maker = KeyMaker(self)
-        self.verification = self.signed_log = self.verified_log = None
+        # What the last refresh read and verified for the selected supervisee (None before the first).
+        self.verified_log: VerifiedLog | None = None
+        self.verification: Verification | None = None
+        self.signed_log: SignedLog | None = None
         self.why = WhyPanel(self)
         self.planner = PlanPanel(self)
         self.apply = ApplyPanel(self)
