@@ -46,7 +46,7 @@ def progress_all(
 
     For speed across a whole program this reads each entry's status as stored and checks no
     signature; one learner's figures that a board can trust come from
-    :func:`casekit.hours.learner.verified_learner_progress` (what the report shows).
+    :func:`casekit.hours.credit.credential_progress.verified_progress` (what the report shows).
     """
     rules = rules or load_rules()
     opts = make_options(rules, as_of=as_of, full_time_hours=full_time_hours, pace_weeks=pace_weeks or DEFAULT_PACE_WEEKS)

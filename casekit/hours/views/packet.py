@@ -157,12 +157,10 @@ def build_packet(lp: LearnerProgress, verification: Verification, log: SignedLog
     except (KeyError, StopIteration, ValueError, HoursError):
         known = ", ".join(c.short for c in lp.credentials)
         raise PacketError(f"credential {credential!r}: not one of {known}") from None
-    if route is None:
-        rp = cp.best
-    else:
-        rp = next((r for r in cp.routes if r.route.id == route), None)
-        if rp is None:
-            raise PacketError(f"route {route!r}: {cp.short} has routes {', '.join(r.route.id for r in cp.routes)}")
+    chosen = cp.best if route is None else next((r for r in cp.routes if r.route.id == route), None)
+    if chosen is None:
+        raise PacketError(f"route {route!r}: {cp.short} has routes {', '.join(r.route.id for r in cp.routes)}")
+    rp = chosen
     body, form = form_for(cp.short)
     found = explain_entries(lp, verification, log)
     counted = [x for x in found for v in x.verdicts
@@ -187,10 +185,10 @@ def build_packet(lp: LearnerProgress, verification: Verification, log: SignedLog
         wk = x.date.isocalendar()[:2]
         p["weeks"][wk] = p["weeks"].get(wk, 0.0) + x.hours
         if x.supervisor:
-            s = sups.setdefault(x.supervisor, {"first": x.date, "last": x.date, "hours": 0.0, "sup": 0.0})
-            s["last"], s["hours"] = x.date, s["hours"] + x.hours
+            sup = sups.setdefault(x.supervisor, {"first": x.date, "last": x.date, "hours": 0.0, "sup": 0.0})
+            sup["last"], sup["hours"] = x.date, sup["hours"] + x.hours
             if x.category in SUPERVISION_CATEGORIES:
-                s["sup"] += x.hours
+                sup["sup"] += x.hours
     people = {p.get("name"): p for p in log.people}
     keys_of: dict[str, list[str]] = {}
     for s in verification.signers:

@@ -165,7 +165,8 @@ def parse_signed(data: dict, source: str) -> SignedLog:
             _need(k, f, str, f"{source}: keys[{i}]")
     chain = [_record(r, f"{source}: audit[{i}]") for i, r in enumerate(_need(data, "audit", list, source))]
     key_audit = [_record(r, f"{source}: key_audit[{i}]") for i, r in enumerate(_need(data, "key_audit", list, source))]
-    measured = data.get("measured") if isinstance(data.get("measured"), dict) else {}
+    given = data.get("measured")
+    measured: dict = given if isinstance(given, dict) else {}
     summaries = data.get("summaries") or []  # absent in files made before monthly summaries existed
     if not isinstance(summaries, list):
         raise SignedFileError(f"{source}: field 'summaries' should be a list; the file is damaged")
