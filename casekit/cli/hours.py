@@ -437,12 +437,13 @@ def verify(ctx, learner, path, trust) -> None:
 @friendly_errors
 def progress(ctx, learner, as_of, full_time_hours, target_date, why) -> None:
     """Show LEARNER's progress toward every credential: met or not, each requirement, pace and projection."""
-    from casekit.hours.credit.credential_progress import verified_learner_progress
+    from casekit.hours.credit.credential_progress import verified_progress
+    from casekit.hours.trust.verified_log import read_verified_log
 
-    lp, verification, _log = verified_learner_progress(_store(ctx), learner, as_of=_day(as_of),
-                                                       full_time_hours=full_time_hours, target=_day(target_date))
+    log = read_verified_log(_store(ctx), learner)
+    lp = verified_progress(log, as_of=_day(as_of), full_time_hours=full_time_hours, target=_day(target_date))
     click.echo(lp.to_text(why=why), nl=False)
-    _say_uncounted(verification)
+    _say_uncounted(log.verification)
 
 
 @hours.command("why")
@@ -461,11 +462,12 @@ def why(ctx, learner, entry_ids, as_of, full_time_hours, all_) -> None:
     asks; and, for no route at all, failing verification or replaced by a correction.
     """
     from casekit.hours.credit.explain import explain_entries, explanations_text
-    from casekit.hours.credit.credential_progress import verified_learner_progress
+    from casekit.hours.credit.credential_progress import verified_progress
+    from casekit.hours.trust.verified_log import read_verified_log
 
-    lp, verification, log = verified_learner_progress(_store(ctx), learner, as_of=_day(as_of),
-                                                      full_time_hours=full_time_hours)
-    found = explain_entries(lp, verification, log, list(entry_ids) or None)
+    log = read_verified_log(_store(ctx), learner)
+    lp = verified_progress(log, as_of=_day(as_of), full_time_hours=full_time_hours)
+    found = explain_entries(lp, log.verification, log.signed, list(entry_ids) or None)
     click.echo(explanations_text(found, limit=None if (all_ or entry_ids) else 20), nl=False)
 
 
@@ -590,13 +592,14 @@ def report(ctx, learner, to, as_of, full_time_hours, target_date) -> None:
 @friendly_errors
 def pathways(ctx, learner, as_of, full_time_hours) -> None:
     """Which credentials LEARNER can aim for (from degree and licences), and what is missing for each."""
-    from casekit.hours.credit.credential_progress import verified_learner_progress
+    from casekit.hours.credit.credential_progress import verified_progress
     from casekit.hours.credit.pathways import pathways_from, pathways_text
+    from casekit.hours.trust.verified_log import read_verified_log
 
-    lp, verification, _log = verified_learner_progress(_store(ctx), learner, as_of=_day(as_of),
-                                                       full_time_hours=full_time_hours)
+    log = read_verified_log(_store(ctx), learner)
+    lp = verified_progress(log, as_of=_day(as_of), full_time_hours=full_time_hours)
     click.echo(pathways_text(pathways_from(lp), lp), nl=False)
-    _say_uncounted(verification)
+    _say_uncounted(log.verification)
 
 
 @hours.command("rules")

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from casekit.hours.credit.columns import load_ledger
-from casekit.hours.credit.engine import evaluate, make_options
+from casekit.hours.credit.engine import DEFAULT_PACE_WEEKS, evaluate, make_options
 from casekit.hours.credit.credentials import AnyOf, Rules, load_rules
 from casekit.hours.storage.database import Store
 
@@ -46,10 +46,10 @@ def progress_all(
 
     For speed across a whole program this reads each entry's status as stored and checks no
     signature; one learner's figures that a board can trust come from
-    :func:`casekit.hours.learner.verified_learner_progress` (what the report shows).
+    :func:`casekit.hours.credit.credential_progress.verified_progress` (what the report shows).
     """
     rules = rules or load_rules()
-    opts = make_options(rules, as_of=as_of, full_time_hours=full_time_hours, **({"pace_weeks": pace_weeks} if pace_weeks else {}))
+    opts = make_options(rules, as_of=as_of, full_time_hours=full_time_hours, pace_weeks=pace_weeks or DEFAULT_PACE_WEEKS)
     ledger = load_ledger(store)
     ids = np.array([p.person_id for p in ledger.learners], dtype=np.int64)
     names = np.array([p.name for p in ledger.learners], dtype=object)

@@ -13,6 +13,7 @@ status: nothing else can change what counts.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -213,4 +214,31 @@ def load_ledger(store: Store, learner: Person | None = None, *, with_ids: bool |
         learners=learners, people=index, learner=lidx, day=cols["day"], minutes=cols["minutes"],
         category=cols["category"], setting=cols["setting"], paid=cols["paid"].astype(bool),
         approved=cols["approved"].astype(bool), supervisor=cols["supervisor"], entry_id=ids,
+    )
+
+
+def ledger_from_rows(learner: Person, persons: Iterable[Person], rows: Iterable[Mapping]) -> Ledger:
+    """One learner's ledger from plain rows (a signed log's entries, already chosen to count), entry ids kept.
+
+    ``persons`` are the people the rows name (the learner and the supervisors); a row's
+    supervisor is looked up among them by name. Rows are taken in the order given.
+    """
+    index = PeopleIndex(persons)
+    sup_id = {p.name: p.person_id for p in index.persons}
+    rows = list(rows)
+    n = len(rows)
+
+    def column(values, dtype=np.int64) -> np.ndarray:
+        return np.fromiter(values, dtype=dtype, count=n)
+
+    return Ledger(
+        learners=[learner], people=index, learner=np.zeros(n, dtype=np.int64),
+        day=column(day_number(date.fromisoformat(str(r["date"]))) for r in rows),
+        minutes=column(int(r["minutes"]) for r in rows),
+        category=column(CATEGORY_CODES.get(str(r["category"]), _UNKNOWN) for r in rows),
+        setting=column(SETTING_CODES.get(str(r["setting"]), _UNKNOWN) for r in rows),
+        paid=column((bool(r["paid"]) for r in rows), bool),
+        approved=column((r["status"] == "approved" for r in rows), bool),
+        supervisor=column(sup_id.get(r.get("supervisor") or "", -1) for r in rows),
+        entry_id=[str(r["entry_id"]) for r in rows],
     )

@@ -11,12 +11,21 @@ from datetime import date
 
 import numpy as np
 
-from casekit.hours.log.corrections import PendingCorrection, pending_corrections
-from casekit.hours.credit.columns import CATEGORY_CODES, SETTING_CODES, Ledger, day_number, from_day_number, load_ledger
+from casekit.hours.log.corrections import EntryVersion, PendingCorrection, pending_corrections, waiting_corrections
+from casekit.hours.credit.columns import (
+    CATEGORY_CODES,
+    SETTING_CODES,
+    Ledger,
+    day_number,
+    from_day_number,
+    ledger_from_rows,
+    load_ledger,
+)
 from casekit.hours.storage.models import Person, label
 from casekit.hours.log.people import get_person
 from casekit.hours.credit.engine import (
     CHECKS,
+    DEFAULT_PACE_WEEKS,
     Options,
     RequirementResult,
     RouteResult,
@@ -28,9 +37,9 @@ from casekit.hours.credit.engine import (
 )
 from casekit.hours.credit.qualifications import EligibilityStatus, check_eligibility
 from casekit.hours.credit.credentials import Figure, Route, Rules, load_rules
-from casekit.hours.trust.signedlog import SignedLog, Verification, load_signed_log
+from casekit.hours.trust.signedlog import SignedLog, Verification
 from casekit.hours.storage.database import Store
-from casekit.hours.trust.verify import verify_log
+from casekit.hours.trust.verified_log import VerifiedLog, read_verified_log
 
 _CATEGORY_OF_CODE = {v: k for k, v in CATEGORY_CODES.items()}
 _LISTED_CORRECTIONS = 5  # pending corrections listed without --why
@@ -153,7 +162,7 @@ class CredentialProgress:
             return met[0]
         dated = [r for r in open_routes if r.projected]
         if dated:
-            return min(dated, key=lambda r: r.projected)
+            return min(dated, key=lambda r: r.projected or date.max)  # every one in dated has a date
         return max(open_routes, key=lambda r: r.fraction)
 
 
@@ -242,7 +251,7 @@ def _reasons(rr: RouteResult, ledger: Ledger, opts: Options, learner: Person) ->
             elif name == "category":
                 msg = f"category '{label(_CATEGORY_OF_CODE.get(int(ledger.category[i]), '?'))}' does not count here"
             elif name == "setting":
-                msg = f"setting '{_SETTING_OF_CODE.get(int(ledger.setting[i]), '?').replace('_', ' ')}' does not count (only {', '.join(s.replace('_', ' ') for s in counts.settings)})"
+                msg = f"setting '{_SETTING_OF_CODE.get(int(ledger.setting[i]), '?').replace('_', ' ')}' does not count (only {', '.join(s.replace('_', ' ') for s in counts.settings or ())})"
             elif name == "paid":
                 msg = "unpaid"
             elif name == "supervised":
@@ -250,7 +259,7 @@ def _reasons(rr: RouteResult, ledger: Ledger, opts: Options, learner: Person) ->
             elif name == "supervisor_credential":
                 sid = int(ledger.supervisor[i])
                 who = sup_names.get(sid, "no supervisor")
-                msg = f"supervisor {who} does not hold {' or '.join(counts.supervisor_credentials)}" if sid >= 0 else "no supervisor named"
+                msg = f"supervisor {who} does not hold {' or '.join(counts.supervisor_credentials or ())}" if sid >= 0 else "no supervisor named"
                 if sid < 0 and "supervised" in rr.checks:
                     continue
             elif name == "after_degree":
@@ -258,7 +267,8 @@ def _reasons(rr: RouteResult, ledger: Ledger, opts: Options, learner: Person) ->
                        else "no degree date recorded for the learner (add it to count post-degree work)")
             elif name == "look_back":
                 cut = from_day_number(day_number(opts.as_of) - window_days(counts))
-                msg = f"outside the {counts.look_back_months.value:g}-month look-back (on or before {cut.isoformat()})"
+                months = counts.look_back_months.value if counts.look_back_months else 0.0
+                msg = f"outside the {months:g}-month look-back (on or before {cut.isoformat()})"
             else:  # a check the rules gained after these words were written: name it rather than guess
                 msg = f"fails the route's {name.replace('_', ' ')} rule"
             out[i].append(msg)
@@ -289,35 +299,76 @@ def learner_progress(
     target: date | None = None,
     exclude: set[str] | None = None,
 ) -> LearnerProgress:
-    """Where ``learner`` stands on every credential's every route.
+    """Where ``learner`` stands on every credential's every route, by the database's status column alone.
 
-    ``full_time_hours`` defaults to the rules file's setting (35 h/week); ``target`` asks
-    what weekly hours would meet each route by that date. ``exclude`` names entries to
-    leave out altogether (the verification report leaves out entries that fail verification).
+    Nothing is verified here: what the command line, the report and the dashboard show is
+    :func:`verified_progress`. ``full_time_hours`` defaults to the rules file's setting
+    (35 h/week); ``target`` asks what weekly hours would meet each route by that date.
+    ``exclude`` names entries to leave out altogether.
     """
     rules = rules or load_rules()
     person = learner if isinstance(learner, Person) else get_person(store, learner, "learner")
-    opts = make_options(rules, as_of=as_of, full_time_hours=full_time_hours, target=target,
-                        **({"pace_weeks": pace_weeks} if pace_weeks else {}))
+    opts = _options(rules, as_of, full_time_hours, pace_weeks, target)
     ledger = load_ledger(store, person).without(exclude)
+    corrections = pending_corrections(store, person, exclude=exclude, as_of=opts.as_of)
+    return progress_from_ledger(person, ledger, corrections, rules, opts)
+
+
+def verified_progress(
+    log: VerifiedLog,
+    *,
+    rules: Rules | None = None,
+    as_of: date | None = None,
+    full_time_hours: float | None = None,
+    pace_weeks: int | None = None,
+    target: date | None = None,
+) -> LearnerProgress:
+    """Where the learner of a verified log stands, counting only what verifies (the options: :func:`learner_progress`'s).
+
+    An entry changed outside casekit (or approved without a valid signature) fails
+    verification and counts nowhere, whatever its status column says. Reads nothing: the
+    rows come from ``log`` (:func:`casekit.hours.trust.verified_log.read_verified_log`).
+    """
+    rules = rules or load_rules()
+    opts = _options(rules, as_of, full_time_hours, pace_weeks, target)
+    corrections = waiting_corrections(((str(c["entry_id"]), EntryVersion.from_signed(c),
+                                        str(o["entry_id"]), EntryVersion.from_signed(o))
+                                       for c, o in log.waiting_corrections()), as_of=opts.as_of)
+    return progress_from_ledger(log.learner, verified_ledger(log), corrections, rules, opts)
+
+
+def verified_ledger(log: VerifiedLog) -> Ledger:
+    """The rows of ``log`` that count, as the engine's columns."""
+    return ledger_from_rows(log.learner, log.people, log.counted_rows())
+
+
+def _options(rules: Rules, as_of, full_time_hours, pace_weeks, target) -> Options:
+    return make_options(rules, as_of=as_of, full_time_hours=full_time_hours, target=target,
+                        pace_weeks=pace_weeks or DEFAULT_PACE_WEEKS)
+
+
+def progress_from_ledger(person: Person, ledger: Ledger, corrections: list[PendingCorrection], rules: Rules,
+                         opts: Options) -> LearnerProgress:
+    """The engine run on ``person``'s ledger (the entries that count), with their pending corrections."""
     results = evaluate(ledger, rules, opts, keep=True)
     hours = ledger.minutes / 60
     in_range = ledger.day <= day_number(opts.as_of)
+    entry_ids = ledger.entry_id or []
     by_cred: dict[str, list[RouteProgress]] = {}
     for rr in results:
         reasons = _reasons(rr, ledger, opts, person)
+        counted = rr.counted if rr.counted is not None else np.zeros(len(ledger), dtype=bool)
         not_counted = [
-            NotCounted(ledger.entry_id[i], from_day_number(int(ledger.day[i])), float(hours[i]),
+            NotCounted(entry_ids[i], from_day_number(int(ledger.day[i])), float(hours[i]),
                        _CATEGORY_OF_CODE.get(int(ledger.category[i]), "?"), _SETTING_OF_CODE.get(int(ledger.setting[i]), "?"),
                        reasons[i])
-            for i in np.flatnonzero(~rr.counted) if reasons[i] and ledger.day[i] <= day_number(opts.as_of)
+            for i in np.flatnonzero(~counted) if reasons[i] and ledger.day[i] <= day_number(opts.as_of)
         ]
         groups: dict[int, list[RequirementProgress]] = {}
         for r in rr.requirements:
             groups.setdefault(r.group, []).append(_requirement(r, weekly=True))
         need = None if rr.need_minutes is None or np.isnan(rr.need_minutes[0]) else float(rr.need_minutes[0]) / 60
         need_sup = None if rr.need_supervision_minutes is None or np.isnan(rr.need_supervision_minutes[0]) else float(rr.need_supervision_minutes[0]) / 60
-        counted = rr.counted
         by_cred.setdefault(rr.credential_id, []).append(RouteProgress(
             route=rr.route, met=bool(rr.met[0]), projected=None if rr.met[0] else projected_date(rr.projected[0]),
             pace_hours_per_week=float(rr.pace_minutes[0]) / 60, groups=list(groups.values()),
@@ -335,23 +386,19 @@ def learner_progress(
     return LearnerProgress(
         learner=person, options=opts, rules=rules, credentials=creds,
         total_hours=float(hours[in_range].sum()), pending_hours=float(hours[in_range & ~ledger.approved].sum()),
-        week_dates=grid_week_dates(ledger, opts),
-        pending_corrections=pending_corrections(store, person, exclude=exclude, as_of=opts.as_of),
+        week_dates=grid_week_dates(ledger, opts), pending_corrections=corrections,
     )
 
 
 def verified_learner_progress(store: Store, learner: str | Person, **options) -> tuple[LearnerProgress, Verification, SignedLog]:
     """``learner``'s progress counting only entries that verify, with the verification and the log it checked.
 
-    What the command line, the dashboard and the report show: an entry changed outside casekit
-    (or approved without a valid signature) fails verification and counts nowhere, whatever its
-    status column says. ``options`` are :func:`learner_progress`'s.
+    :func:`read_verified_log` then :func:`verified_progress` (``options`` are its), for callers that
+    want the three parts.
     """
-    log = load_signed_log(store, learner)
-    verification = verify_log(log)
-    lp = learner_progress(store, log.learner, exclude=verification.failed_entries or None, **options)
-    return lp, verification, log
+    log = read_verified_log(store, learner)
+    return verified_progress(log, **options), log.verification, log.signed
 
 
-__all__ = ["learner_progress", "verified_learner_progress", "LearnerProgress", "CredentialProgress", "RouteProgress",
+__all__ = ["learner_progress", "verified_progress", "verified_ledger", "progress_from_ledger", "verified_learner_progress", "LearnerProgress", "CredentialProgress", "RouteProgress",
            "RequirementProgress", "NotCounted"]

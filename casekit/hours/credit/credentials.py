@@ -27,6 +27,7 @@ MEASURE_UNITS = {"hours": "h", "calendar_months": "months", "full_time_months": 
 _DURATION_MEASURES = ("full_time_months", "calendar_months")
 _AS_OF = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 
+_Loader: type[yaml.CSafeLoader] | type[yaml.SafeLoader]
 try:  # the C loader is much faster; fall back when PyYAML was built without libyaml
     _Loader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover

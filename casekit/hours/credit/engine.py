@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 import numpy as np
 
@@ -247,7 +248,7 @@ def _counted(counts: Counts, ledger: Ledger, grid: _Grid, opts: Options, cache: 
         checks = entry_checks(ledger, counts, opts)
         logged_mask = _all(checks, len(ledger))
         approved_mask = logged_mask & ledger.approved
-        c = {"key": key, "checks": checks, "logged": logged_mask}
+        c: dict[str, Any] = {"key": key, "checks": checks, "logged": logged_mask}
         c["M_log"] = grid.matrix(logged_mask, ledger.minutes)
         c["M_app"] = grid.matrix(approved_mask, ledger.minutes)
         c["first"], c["last"] = _first_last(ledger, logged_mask, n)
@@ -290,7 +291,9 @@ def _evaluate_route(cid: str, route: Route, ledger: Ledger, grid: _Grid, opts: O
                         cache[sup_key] = (grid.matrix(sup_mask, ledger.minutes), grid.matrix(sup_mask & ledger.approved, ledger.minutes))
                     S_log, S_app = cache[sup_key]
                     scale = 60.0
-                    target_units = req.min.value * route.duration_years() * 60
+                    years = route.duration_years()
+                    assert years is not None, "Route refuses supervision_hours without a duration requirement"
+                    target_units = req.min.value * years * 60
                 else:
                     S_log = (M_log >= ft_minutes).astype(float)
                     S_app = (M_app >= ft_minutes).astype(float)
@@ -321,7 +324,7 @@ def _evaluate_route(cid: str, route: Route, ledger: Ledger, grid: _Grid, opts: O
                 end_day = c["first"] + math.ceil(target * DAYS_PER_MONTH) - 1
                 weeks = np.where(pace_min > 0, np.maximum(np.ceil((end_day - as_of) / 7), 0), np.nan)
                 weeks = np.where(span_log >= target, 0, weeks)
-                if weeks_avail is not None:
+                if weeks_avail is not None and opts.target is not None:
                     start = np.where(np.isnan(c["first"]), as_of + 1, c["first"])
                     possible = start + math.ceil(target * DAYS_PER_MONTH) - 1 <= day_number(opts.target)
                     need = np.where(possible | (span_log >= target), 0.0, np.nan)

@@ -10,8 +10,8 @@ credential the route asks). Entries that no route can count for a reason of the 
 say so once instead of once per route.
 
 It reads an already computed progress, the verification and the signed log it checked
-(what :func:`casekit.hours.learner.verified_learner_progress` returns): no second read of
-the database, and the same answer the progress figures, the dashboard and the report give.
+(a :class:`casekit.hours.trust.verified_log.VerifiedLog` and the progress counted from it): no second
+read of the database, and the same answer the progress figures, the dashboard and the report give.
 """
 
 from __future__ import annotations

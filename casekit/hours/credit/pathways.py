@@ -11,6 +11,7 @@ from datetime import date
 
 from casekit.hours.credit.credential_progress import CredentialProgress, LearnerProgress, RequirementProgress, RouteProgress, learner_progress
 from casekit.hours.credit.credentials import Rules
+from casekit.hours.credit.qualifications import EligibilityStatus
 from casekit.hours.storage.database import Store
 
 READY, IN_PROGRESS, NOT_ELIGIBLE = "ready to apply", "eligible, gaining experience", "not eligible yet"
@@ -71,6 +72,10 @@ class Pathway:
         return self.credential.short
 
 
+def _missing(status: EligibilityStatus | None) -> list[str]:
+    return list(status.missing) if status is not None else []
+
+
 def pathways_from(lp: LearnerProgress) -> list[Pathway]:
     """Pathways from an already computed progress (no database access)."""
     ft = lp.options.full_time_hours
@@ -78,17 +83,18 @@ def pathways_from(lp: LearnerProgress) -> list[Pathway]:
     for c in lp.credentials:
         routes = []
         for r in c.routes:
-            is_open = r.eligibility is None or r.eligibility.met
-            miss = ([] if is_open else [f"for this route: {m}" for m in r.eligibility.missing]) + experience_missing(r, ft)
+            shut = r.eligibility if r.eligibility is not None and not r.eligibility.met else None
+            is_open = shut is None
+            miss = ([] if shut is None else [f"for this route: {m}" for m in shut.missing]) + experience_missing(r, ft)
             routes.append(RoutePathway(r, is_open, miss))
         cred_ok = bool(c.eligibility and c.eligibility.met)
         open_routes = [rp for rp in routes if rp.open]
         best = c.best
         missing: list[str] = []
         if not cred_ok:
-            missing += [f"education/licence: {m}" for m in c.eligibility.missing]
+            missing += [f"education/licence: {m}" for m in (c.eligibility.missing if c.eligibility else [])]
         elif not open_routes:
-            missing += ["education/licence: " + "; or ".join("; ".join(rp.route.eligibility.missing) for rp in routes)]
+            missing += ["education/licence: " + "; or ".join("; ".join(_missing(rp.route.eligibility)) for rp in routes)]
         where = "experience" if len(c.routes) == 1 else f"experience (route {best.route.id})"
         missing += [f"{where}: {m}" for m in experience_missing(best, ft)]
         eligible = cred_ok and bool(open_routes)

@@ -198,9 +198,8 @@ def _why_never(route: Route, weekly_hours: float, full_time_hours: float, learne
 
 def plan_for(store, learner: str, *, weekly_hours: float, start: date | None = None, **options) -> Plan:
     """:func:`plan` for ``learner`` in ``store``, counting only entries that verify (``options``: progress's)."""
-    from casekit.hours.credit.credential_progress import verified_learner_progress
-    from casekit.hours.credit.columns import load_ledger
+    from casekit.hours.credit.credential_progress import verified_ledger, verified_progress
+    from casekit.hours.trust.verified_log import read_verified_log
 
-    lp, verification, _log = verified_learner_progress(store, learner, **options)
-    ledger = load_ledger(store, lp.learner).without(verification.failed_entries or None)
-    return plan(lp, ledger, weekly_hours=weekly_hours, start=start)
+    log = read_verified_log(store, learner)
+    return plan(verified_progress(log, **options), verified_ledger(log), weekly_hours=weekly_hours, start=start)

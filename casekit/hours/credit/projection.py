@@ -23,7 +23,7 @@ def pace(series: np.ndarray, first_col: np.ndarray, now_col: int, pace_weeks: in
     return window.sum(axis=1) / weeks
 
 
-def weeks_to_reach(value: np.ndarray, target: np.ndarray, per_week: np.ndarray, dropping: np.ndarray | None = None) -> np.ndarray:
+def weeks_to_reach(value: np.ndarray, target: np.ndarray | float, per_week: np.ndarray, dropping: np.ndarray | None = None) -> np.ndarray:
     """Whole weeks until ``value`` reaches ``target`` at ``per_week``; 0 if there, NaN if never.
 
     ``dropping`` (learners x weeks, oldest first) holds what each past week in a look-back
@@ -58,7 +58,7 @@ def still_counting(value: np.ndarray, weeks_ahead: int, dropping: np.ndarray | N
     return np.asarray(value, dtype=float) - dropping[:, :k].sum(axis=1)
 
 
-def needed_per_week(value: np.ndarray, target: np.ndarray, weeks: float, dropping: np.ndarray | None = None) -> np.ndarray:
+def needed_per_week(value: np.ndarray, target: np.ndarray | float, weeks: float, dropping: np.ndarray | None = None) -> np.ndarray:
     """What must be added per week for ``weeks`` weeks to reach ``target`` (0 if already there)."""
     kept = still_counting(value, int(np.floor(weeks)), dropping)
     remaining = np.maximum(np.asarray(target, dtype=float) - kept, 0)

@@ -8,15 +8,15 @@ counts meanwhile is described in :mod:`casekit.hours.supersession`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+import datetime
 from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
 from sqlalchemy import select
 
-from casekit.hours.log.entries import parse_frame
 from casekit.hours.errors import CorrectionError
-from casekit.hours.log.logbook import write_entries
 from casekit.hours.storage.models import Person, entries, label, people
 from casekit.hours.storage.database import Store
 from casekit.hours.log.supersession import line_versions
@@ -81,7 +81,11 @@ def correct_entry(
         new["supervisor"] = supervisor or ""
     if note is not None:
         new["note"] = note
-    import pandas as pd  # only a correction needs it: reading progress does not
+    # Writing a correction needs the entry parser and pandas; reading pending corrections (progress) does not.
+    import pandas as pd
+
+    from casekit.hours.log.entries import parse_frame
+    from casekit.hours.log.logbook import write_entries
 
     frame = pd.DataFrame({k: [v] for k, v in dict(new, learner=row.learner, entry_id="").items()}, dtype=object)
     parsed, problems = parse_frame(frame, today=today)
@@ -106,9 +110,9 @@ class PendingCorrection:
 
     entry_id: str  # the correction
     replaces: str  # the approved entry it will replace
-    date: date
+    date: datetime.date
     hours: float
-    was_date: date
+    was_date: datetime.date
     was_hours: float
     changes: tuple[str, ...]  # what it changes, in words ("6.50 h in place of 7.50 h")
 
@@ -119,6 +123,40 @@ class PendingCorrection:
 
     def text(self) -> str:
         return f"{self.was_date.isoformat()} entry {self.replaces}: correction {self.entry_id} pending: " + "; ".join(self.changes)
+
+
+@dataclass(frozen=True)
+class EntryVersion:
+    """The fields of one version of an entry that a correction can change (what :func:`waiting_corrections` compares)."""
+
+    day: date
+    minutes: int
+    category: str
+    setting: str
+    paid: bool
+    supervisor: str | None
+    note: str
+
+    @classmethod
+    def from_signed(cls, row: Mapping) -> "EntryVersion":
+        """From a signed log's entry (date as ``YYYY-MM-DD``, the supervisor by name)."""
+        return cls(date.fromisoformat(str(row["date"])), int(row["minutes"]), str(row["category"]), str(row["setting"]),
+                   bool(row["paid"]), row.get("supervisor") or None, str(row.get("note") or ""))
+
+
+def waiting_corrections(pairs: Iterable[tuple[str, EntryVersion, str, EntryVersion]], *,
+                        as_of: date | None = None) -> list[PendingCorrection]:
+    """``(correction id, correction, approved entry id, approved entry)`` as :class:`PendingCorrection`, oldest entry first.
+
+    With ``as_of``, a correction is listed when the entry or the correction is dated on or before it.
+    """
+    out = []
+    for cid, new, oid, old in pairs:
+        if as_of is not None and min(new.day, old.day) > as_of:
+            continue
+        out.append(PendingCorrection(cid, oid, new.day, new.minutes / 60, old.day, old.minutes / 60,
+                                     tuple(_changes(old, new))))
+    return sorted(out, key=lambda c: (c.was_date, c.replaces))
 
 
 def pending_corrections(store: Store, learner: Person, *, exclude: set[str] | None = None,
@@ -142,20 +180,16 @@ def pending_corrections(store: Store, learner: Person, *, exclude: set[str] | No
             q = (select(entries, sup.c.name.label("supervisor"))
                  .select_from(entries.outerjoin(sup, entries.c.supervisor_id == sup.c.person_id))
                  .where(entries.c.entry_id.in_(ids[start : start + 500])))
-            rows.update({r.entry_id: r for r in conn.execute(q)})
-    out = []
-    for cid, oid in waiting.items():
-        new, old = rows.get(cid), rows.get(oid)
-        if new is None or old is None:
-            continue
-        if as_of is not None and min(new.day, old.day) > as_of:
-            continue
-        out.append(PendingCorrection(cid, oid, new.day, new.minutes / 60, old.day, old.minutes / 60,
-                                     tuple(_changes(old, new))))
-    return sorted(out, key=lambda c: (c.was_date, c.replaces))
+            rows.update({r.entry_id: _version_of_row(r) for r in conn.execute(q)})
+    return waiting_corrections(((cid, rows[cid], oid, rows[oid]) for cid, oid in waiting.items()
+                                if cid in rows and oid in rows), as_of=as_of)
 
 
-def _changes(old, new) -> list[str]:
+def _version_of_row(r) -> EntryVersion:
+    return EntryVersion(r.day, int(r.minutes), r.category, r.setting, bool(r.paid), r.supervisor, r.note or "")
+
+
+def _changes(old: EntryVersion, new: EntryVersion) -> list[str]:
     out = []
     if new.minutes != old.minutes:
         out.append(f"{new.minutes / 60:.2f} h in place of {old.minutes / 60:.2f} h")

@@ -18,7 +18,7 @@ import re
 import time
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Callable
+from typing import Any, Callable
 
 import numpy as np
 import pandas as pd
@@ -60,7 +60,7 @@ def threshold_fields(entry: dict) -> dict:
     """
     out = {}
     for f in THRESHOLD_FIELDS:
-        v = entry.get(f)
+        v: Any = entry.get(f)  # each field has its own type; int(None) fails as a bad entry should
         if f == "date" and isinstance(v, (date, datetime)):
             v = v.isoformat()[:10]
         elif f == "minutes":
@@ -291,7 +291,7 @@ def parse_frame(frame: pd.DataFrame, *, rows: np.ndarray | None = None, today: d
         if len(text) > MAX_NOTE_CHARS:
             unique_problems[k].append(f"{len(text)} characters; keep notes to {MAX_NOTE_CHARS} (a short note about "
                                       "the work, no client details)")
-    for k in np.flatnonzero(looks_like_identifier(pd.Series(note_texts, dtype=object)).to_numpy()):
+    for k in np.flatnonzero(looks_like_identifier(pd.Series(note_texts, dtype=object)).to_numpy()).tolist():
         msg = identifier_message(note_texts[k])
         if msg:
             unique_problems[k].append(msg)
@@ -347,12 +347,12 @@ def _resolve_people(parsed: ParsedEntries, index: PeopleIndex, problems: list[Ro
                 msgs.append(None)
         out[:] = ids[codes]
         bad_unique = np.array([m is not None for m in msgs], dtype=bool)
-        for i in np.flatnonzero(bad_unique[codes]):
+        for i in np.flatnonzero(bad_unique[codes]).tolist():
             parsed.ok[i] = False
             problems.append(RowProblem(where(i), field, msgs[codes[i]]))
 
     self_sup = np.flatnonzero((learner_id >= 0) & (learner_id == supervisor_id))
-    for i in self_sup:
+    for i in self_sup.tolist():
         parsed.ok[i] = False
         problems.append(
             RowProblem(where(i), "supervisor", f"{parsed.supervisor[i]!r} is also the learner: a supervisor cannot sign off "

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # the series come from callers that have pandas loaded; naming a person needs no pandas
+    import pandas as pd
 
 # 123-45-6789, 123 45 6789, 123.45.6789
 _SSN = r"(?<!\d)\d{3}[-. ]\d{2}[-. ]\d{4}(?!\d)"

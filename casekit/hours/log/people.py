@@ -62,18 +62,31 @@ def _checked(name, role, degree_level, degree_field, degree_date, credentials) -
                 credentials=creds)
 
 
-def add_people(store: Store, records: Iterable[dict]) -> list[Person]:
-    """Add many people in one transaction (all or none); each record takes :func:`add_person`'s arguments."""
-    records = list(records)
+def checked_person_record(record: dict) -> dict:
+    """``record`` (:func:`add_person`'s arguments) checked and normalised as the log stores a person.
+
+    Raises :class:`PersonError` naming the field and how to fix it.
+    """
+    return _checked(record.get("name"), record.get("role", "learner"), record.get("degree_level"),
+                    record.get("degree_field"), record.get("degree_date"), record.get("credentials", ()))
+
+
+def checked_person_records(records: list[dict]) -> list[dict]:
+    """Each of ``records`` checked (:func:`checked_person_record`), the failing one named by its place."""
     checked = []
     for i, rec in enumerate(records, start=1):
         try:
-            checked.append(_checked(rec.get("name"), rec.get("role", "learner"), rec.get("degree_level"),
-                                    rec.get("degree_field"), rec.get("degree_date"), rec.get("credentials", ())))
+            checked.append(checked_person_record(rec))
         except PersonError as exc:
             if len(records) == 1:
                 raise
             raise PersonError(f"person {i}: {exc}") from None
+    return checked
+
+
+def add_people(store: Store, records: Iterable[dict]) -> list[Person]:
+    """Add many people in one transaction (all or none); each record takes :func:`add_person`'s arguments."""
+    checked = checked_person_records(list(records))
     names = [c["name"].lower() for c in checked]
     dup = sorted({n for n in names if names.count(n) > 1})
     if dup:
@@ -137,6 +150,8 @@ def list_people(store: Store | None, role: str | None = None, *, conn=None, ids=
     ``ids`` (a select or list of person ids) limits the list to those people.
     """
     if conn is None:
+        if store is None:
+            raise ValueError("list_people needs the store or an open connection")
         with store.read() as c:
             return list_people(store, role, conn=c, ids=ids)
     q = select(people).order_by(people.c.name)

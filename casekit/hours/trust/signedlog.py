@@ -150,6 +150,8 @@ def _person_dict(p) -> dict:
 def load_signed_log(store: Store | None, learner, *, conn=None, shared: dict | None = None) -> SignedLog:
     """``learner``'s signed log from the database (``learner``: a name or a Person)."""
     if conn is None:
+        if store is None:
+            raise ValueError("load_signed_log needs the store or an open connection")
         with store.read() as c:
             return load_signed_log(store, learner, conn=c, shared=shared)
     shared = shared if shared is not None else {}
@@ -172,12 +174,12 @@ def load_signed_log(store: Store | None, learner, *, conn=None, shared: dict | N
     apps = []
     for r in conn.execute(select(approvals).where(approvals.c.learner_id == person.person_id)
                           .order_by(approvals.c.seq, approvals.c.entry_id)):
-        rec = by_seq.get(int(r.seq))
-        ok = rec is not None and rec.action == "approve"
+        found = by_seq.get(int(r.seq))
+        rec = found if found is not None and found.action == "approve" else None  # else: not signed through casekit
         stmt = dict(entry_id=r.entry_id, learner=person.name, date=r.day.isoformat(), minutes=int(r.minutes),
                     category=r.category, setting=r.setting, paid=bool(r.paid), supervisor=names.get(r.supervisor_id),
-                    supersedes=r.supersedes, approver=rec.actor if ok else None, approved_at=rec.at if ok else None,
-                    key=rec.subject if ok else None, log_head=rec.prev_hash if ok else None)
+                    supersedes=r.supersedes, approver=rec.actor if rec else None, approved_at=rec.at if rec else None,
+                    key=rec.subject if rec else None, log_head=rec.prev_hash if rec else None)
         apps.append({"statement": stmt, "signature": r.signature, "seq": int(r.seq)})
     used = {a["statement"]["key"] for a in apps}
     supervisors = {e["supervisor"] for e in ents} | {a["statement"]["approver"] for a in apps}

@@ -82,7 +82,7 @@ def encode_signature(sig: bytes) -> str:
     return base64.b64encode(sig).decode("ascii")
 
 
-def decode_signature(text: str) -> bytes | None:
+def decode_signature(text: str | None) -> bytes | None:
     """The raw signature, or None when the text is not 64 bytes of base64."""
     try:
         raw = base64.b64decode(text or "", validate=True)

@@ -384,7 +384,7 @@ def signer_for(conn, key: SigningKey) -> tuple[Person, KeyRecord]:
             f"the key{where} {key.fingerprint} is not registered in this log; register its public key first: "
             "casekit hours keys register SUPERVISOR FILE.pub")
     rec = found[0]
-    if not rec.active:
+    if rec.retired_at is not None:  # not active
         raise KeyRegistrationError(f"the key{where} {key.fingerprint} of {rec.owner} was retired on "
                                    f"{rec.retired_at[:10]}; sign with {rec.owner}'s current key")
     person = PeopleIndex.load(None, conn=conn).by_id[rec.person_id]

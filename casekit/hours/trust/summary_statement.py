@@ -64,7 +64,7 @@ def check_summaries(log: SignedLog, good_keys: dict, trusted: set[str] | None, v
             problems.append((f"{where}: its statement is not a summary statement (fields added or removed)", seq))
             continue
         sig = decode_signature(s.get("signature"))
-        rec = chain.get(seq)
+        rec = chain.get(seq) if isinstance(seq, int) else None
         if key is None or key[0] != stmt.get("supervisor"):
             problems.append((f"{where}: signed with key {stmt.get('key')}, which is not a registered key of "
                              f"{stmt.get('supervisor')}", seq))
@@ -77,8 +77,9 @@ def check_summaries(log: SignedLog, good_keys: dict, trusted: set[str] | None, v
                 or rec.prev_hash != stmt.get("log_head"):
             problems.append((f"{where}: not recorded in the audit chain where it says (seq {seq})", seq))
         else:
-            listed = [entries.get(i) for i in stmt.get("entries") or []]
-            if any(e is None for e in listed) or any(i not in verified for i in stmt.get("entries") or []):
+            ids = stmt.get("entries") or []
+            listed = [entries[i] for i in ids if i in entries]
+            if len(listed) < len(ids) or any(i not in verified for i in ids):
                 problems.append((f"{where}: lists entries that are gone or no longer verify", seq))
             elif {k: v for k, v in figures_of(listed).items()} != {k: stmt[k] for k in figures_of(listed)}:
                 problems.append((f"{where}: its figures no longer follow from the entries it lists", seq))

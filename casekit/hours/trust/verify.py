@@ -119,7 +119,7 @@ def _check_keys(log: SignedLog, failures: list[Failure], warnings: list[str]) ->
             failures.append(Failure("chain", None, f"key registry audit record seq {rec.seq}: its hash does not "
                                                    "match its contents: the record was altered"))
             continue
-        if rec.action == "register-key":
+        if rec.action == "register-key" and rec.subject is not None:
             registered[rec.subject] = (rec.payload_hash, rec.at)
     out = {}
     for k in log.keys:
@@ -196,7 +196,7 @@ class _LogCheck:
         self.good_keys: dict[str, tuple] = {}
         self.rows: dict[str, dict] = {}
         self.apps: dict[str, dict] = {}
-        self.by_sig: dict[str, list[str]] = {}
+        self.by_sig: dict[str | None, list[str]] = {}  # a damaged approval may carry no signature
         self.withheld: set[str] = set()
         self.key_notes: list[str] = []
 
@@ -296,7 +296,7 @@ class _LogCheck:
             self.fail("unsigned", eid, f"{where} has a signature but its approval is not in the audit log: the "
                                        "approval was put in outside casekit")
             return
-        fp = stmt.get("key")
+        fp = str(stmt.get("key"))  # not None: checked above
         key = self.good_keys.get(fp)
         if key is None:
             known = any(k.get("fingerprint") == fp for k in self.log.keys)
@@ -314,7 +314,7 @@ class _LogCheck:
         except (TypeError, ValueError):
             msg = b""
         signature = decode_signature(a.get("signature"))
-        if not signature_valid(pub, msg, signature):
+        if signature is None or not signature_valid(pub, msg, signature):
             self.signature_failure(eid, a, e, where, owner, pub)
             return
         problem = (self.statement_problem(eid, stmt, e, where, owner)
@@ -421,12 +421,12 @@ class _LogCheck:
         for owner, ks in by_owner.items():
             ks.sort(key=lambda k: str(k.get("registered_at")))
             for i, k in enumerate(ks[1:], start=1):
-                fp = k.get("fingerprint")
+                fp = str(k.get("fingerprint"))
                 used = self.signers.get(fp)
                 if used is None or (self.trusted is not None and fp in self.trusted):
                     continue
                 old = ks[i - 1]
-                before = self.signers.get(old.get("fingerprint"))
+                before = self.signers.get(str(old.get("fingerprint")))
                 earlier = (f" after the old key had signed {before.entries:,} of these entries" if before else "")
                 self.key_notes.append(
                     f"{owner}'s key was replaced on {str(k.get('registered_at'))[:10]} ({old.get('fingerprint')} -> "
@@ -438,7 +438,7 @@ class _LogCheck:
         # Hours that count: verified approvals at their current version, among the entries that
         # hold (as the report counts them: see casekit.hours.supersession).
         rows, log = self.rows, self.log
-        versions = resolve_versions((eid, e.get("supersedes"), e.get("status")) for eid, e in rows.items()
+        versions = resolve_versions((eid, e.get("supersedes") or None, str(e.get("status"))) for eid, e in rows.items()
                                     if eid not in self.bad)
         approved_minutes = sum(m for eid, m in self.verified.items() if versions.is_current(eid))
         head = (log.audit[-1].seq, log.audit[-1].hash) if log.audit else (0, audit.GENESIS)

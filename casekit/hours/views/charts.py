@@ -75,6 +75,8 @@ def progress_figure(lp: LearnerProgress, *, width: float = 11.0) -> Figure:
         ends[-1] = lp.options.as_of
     for ax, c, color in zip(axes, creds, _COLORS):
         req = primary_requirement(c)
+        if req is None or req.weekly is None:  # charted() keeps only credentials that have one
+            continue
         w = req.weekly
         scale = w["scale"]
         app = _running(np.asarray(w["weekly_app"], dtype=float), w["window_weeks"]) / scale

@@ -20,7 +20,9 @@ from pathlib import Path
 import ipywidgets as W
 
 from casekit.errors import CasekitError
-from casekit.hours.credit.credential_progress import LearnerProgress, verified_learner_progress
+from casekit.hours.credit.credential_progress import LearnerProgress, verified_progress
+from casekit.hours.trust.signedlog import SignedLog, Verification
+from casekit.hours.trust.verified_log import VerifiedLog, read_verified_log
 from casekit.hours.credit.credentials import Rules, load_rules
 from casekit.hours.views.dashboard_apply import ApplyPanel
 from casekit.hours.log.logbook import add_entry, list_entries
@@ -129,7 +131,10 @@ class SupervisorDashboard:
         self.report_button.on_click(lambda _b: self._run(self._write_report))
         self.people = PeoplePanel(self)
         self.key_maker = KeyMaker(self)
-        self.verification = self.signed_log = None
+        # What the last refresh read and verified for the selected supervisee (None before the first).
+        self.verified_log: VerifiedLog | None = None
+        self.verification: Verification | None = None
+        self.signed_log: SignedLog | None = None
         self.why = WhyPanel(self)
         self.planner = PlanPanel(self)
         self.apply = ApplyPanel(self)
@@ -331,7 +336,7 @@ class SupervisorDashboard:
                                                           ("learner", self.learner.value)) if not v)
             self.summary.value = f"<i>This log has {missing} yet: add them on the People tab.</i>"
             self.pending.options, self.bars.children = [], []
-            self.progress = self.verification = self.signed_log = None
+            self.progress = self.verification = self.signed_log = self.verified_log = None
             self.why.update()
             self.apply.update()
             return
@@ -347,11 +352,13 @@ class SupervisorDashboard:
         target = self.target.value if self.target.value and self.target.value > today else None
         if self.target.value and target is None:
             print(f"Finish by: pick a date after {today.isoformat()}.")
-        lp, verification, log = verified_learner_progress(self.store, self.learner.value, rules=self.rules,
-                                                          full_time_hours=self.full_time.value, as_of=self.today,
-                                                          target=target)
+        verified = read_verified_log(self.store, self.learner.value)
+        lp = verified_progress(verified, rules=self.rules, full_time_hours=self.full_time.value, as_of=self.today,
+                               target=target)
+        verification = verified.verification
         uncounted = verification.uncounted_note()
-        self.progress, self.verification, self.signed_log = lp, verification, log
+        self.progress, self.verified_log = lp, verified
+        self.verification, self.signed_log = verification, verified.signed
         # Draw the chart (the slow part) first, so the summary, bars and chart change together
         # and nobody reads new bars next to an old chart.
         png = progress_png(lp, width=10)

@@ -12,7 +12,7 @@ import html
 import ipywidgets as W
 
 from casekit.hours.credit.explain import explain_entries, explanations_html
-from casekit.hours.credit.columns import load_ledger
+from casekit.hours.credit.credential_progress import verified_ledger
 from casekit.hours.storage.models import CATEGORIES
 from casekit.hours.credit.planner import MAX_WEEKLY_HOURS, plan
 from casekit.hours.views.widgetstyle import FIELD, LABEL, block
@@ -77,10 +77,10 @@ class PlanPanel:
     def update(self):
         """Recompute the plan for the selected supervisee; return it (None when there is nobody to plan for)."""
         b = self.board
-        if b.progress is None or not b.learner.value:
+        if b.progress is None or b.verified_log is None or not b.learner.value:
             self.answer.value, self.last = "<i>Add a learner on the People tab first.</i>", None
             return None
-        ledger = load_ledger(b.store, b.progress.learner).without(b.verification.failed_entries or None)
+        ledger = verified_ledger(b.verified_log)  # the rows the progress counted, not read again
         start = self.start.value if self.start.value and self.start.value >= b.progress.options.as_of else None
         if self.start.value and start is None:
             print(f"Starting: pick {b.progress.options.as_of.isoformat()} or later; planning from today.")

@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from casekit.hours.errors import HoursError
 from casekit.hours.trust.approval import approve_entries
 from casekit.hours.log.entries import parse_frame
 from casekit.hours.trust.signing_keys import load_signing_key, public_path_for
@@ -31,7 +32,13 @@ DEMO_KEY_FOLDER = "demo-keys"
 
 def demo_key_path(store: Store | str | Path, supervisor: str) -> Path:
     """Where the demo log at ``store`` keeps ``supervisor``'s demo private key."""
-    folder = (store.path if isinstance(store, Store) else Path(store)).parent / DEMO_KEY_FOLDER
+    if isinstance(store, Store):
+        if store.path is None:
+            raise HoursError(f"{store.describe()}: a demo log is a SQLite file; its demo keys are kept beside it")
+        place = store.path
+    else:
+        place = Path(store)
+    folder = place.parent / DEMO_KEY_FOLDER
     return folder / (supervisor.strip().lower().replace(" ", "-") + ".pem")
 
 
@@ -86,8 +93,8 @@ def build_demo_log(path: str | Path | None = None, *, today: date | None = None,
     add_person(store, "Demo Supervisor R", "supervisor", credentials=["LCSW"])
     for sup in SUPERVISORS:
         key = demo_key_path(path, sup)
-        for old in (key, public_path_for(key)):  # demo keys of an earlier demo log at this place
-            old.unlink(missing_ok=True)
+        for earlier in (key, public_path_for(key)):  # demo keys of an earlier demo log at this place
+            earlier.unlink(missing_ok=True)
         make_key(store, sup, key)
     add_person(store, "Demo Learner A", "learner", degree_level="bachelor", degree_field="social_work",
                degree_date=today - 3 * y, credentials=["LBSW"])

@@ -157,12 +157,10 @@ def build_packet(lp: LearnerProgress, verification: Verification, log: SignedLog
     except (KeyError, StopIteration, ValueError, HoursError):
         known = ", ".join(c.short for c in lp.credentials)
         raise PacketError(f"credential {credential!r}: not one of {known}") from None
-    if route is None:
-        rp = cp.best
-    else:
-        rp = next((r for r in cp.routes if r.route.id == route), None)
-        if rp is None:
-            raise PacketError(f"route {route!r}: {cp.short} has routes {', '.join(r.route.id for r in cp.routes)}")
+    chosen = cp.best if route is None else next((r for r in cp.routes if r.route.id == route), None)
+    if chosen is None:
+        raise PacketError(f"route {route!r}: {cp.short} has routes {', '.join(r.route.id for r in cp.routes)}")
+    rp = chosen
     body, form = form_for(cp.short)
     found = explain_entries(lp, verification, log)
     counted = [x for x in found for v in x.verdicts
@@ -187,10 +185,10 @@ def build_packet(lp: LearnerProgress, verification: Verification, log: SignedLog
         wk = x.date.isocalendar()[:2]
         p["weeks"][wk] = p["weeks"].get(wk, 0.0) + x.hours
         if x.supervisor:
-            s = sups.setdefault(x.supervisor, {"first": x.date, "last": x.date, "hours": 0.0, "sup": 0.0})
-            s["last"], s["hours"] = x.date, s["hours"] + x.hours
+            sup = sups.setdefault(x.supervisor, {"first": x.date, "last": x.date, "hours": 0.0, "sup": 0.0})
+            sup["last"], sup["hours"] = x.date, sup["hours"] + x.hours
             if x.category in SUPERVISION_CATEGORIES:
-                s["sup"] += x.hours
+                sup["sup"] += x.hours
     people = {p.get("name"): p for p in log.people}
     keys_of: dict[str, list[str]] = {}
     for s in verification.signers:
@@ -293,7 +291,8 @@ def write_packet(store, learner: str, credential: str, to: str | os.PathLike, *,
 
     Returns both paths. Only entries that verify count; the signed log goes inside both files.
     """
-    from casekit.hours.credit.credential_progress import verified_learner_progress
+    from casekit.hours.credit.credential_progress import verified_progress
+    from casekit.hours.trust.verified_log import read_verified_log
     from casekit.hours.views.packetpdf import packet_pdf
     from casekit.hours.views.signed_export import embed_in_html, signed_log_json
     from casekit.hours.trust.summaries import summaries_for
@@ -303,8 +302,9 @@ def write_packet(store, learner: str, credential: str, to: str | os.PathLike, *,
         raise PacketError(f"{to}: give the packet's file name ending in .html (the PDF is written beside it)")
     if not to.parent.exists():
         raise PacketError(f"{to}: the folder {to.parent} does not exist; create it or choose another place")
-    lp, verification, log = verified_learner_progress(store, learner, rules=rules, as_of=as_of,
-                                                      full_time_hours=full_time_hours)
+    verified = read_verified_log(store, learner)
+    lp = verified_progress(verified, rules=rules, as_of=as_of, full_time_hours=full_time_hours)
+    verification, log = verified.verification, verified.signed
     summaries = [s for s in summaries_for(log, verification) if s["verified"]]
     packet = build_packet(lp, verification, log, credential, route, summaries=summaries)
     signed = signed_log_json(log, verification, indent=None, as_of=lp.options.as_of, full_time_hours=full_time_hours)

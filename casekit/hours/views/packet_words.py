@@ -15,7 +15,7 @@ def degree_words(person: dict) -> str:
     level, fld = person.get("degree_level"), person.get("degree_field")
     if not level or level == "none":
         return "not recorded"
-    return f"{level}'s in {DEGREE_FIELDS.get(fld, fld or 'a field not recorded')}".replace("doctorate's", "doctorate")
+    return f"{level}'s in {DEGREE_FIELDS.get(str(fld), fld or 'a field not recorded')}".replace("doctorate's", "doctorate")
 
 
 def setting_words(code: str) -> str:

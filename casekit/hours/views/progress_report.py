@@ -25,7 +25,7 @@ from casekit import __version__
 from casekit.hours.views.charts import progress_png
 from casekit.hours.errors import HoursError
 from casekit.hours.credit.explain import explain_entries, explanations_html
-from casekit.hours.credit.credential_progress import LearnerProgress, verified_learner_progress
+from casekit.hours.credit.credential_progress import LearnerProgress, verified_progress
 from casekit.hours.storage.models import CATEGORIES, SETTINGS
 from casekit.hours.credit.pathways import pathways_from
 from casekit.hours.credit.credentials import AnyOf, Rules
@@ -33,6 +33,7 @@ from casekit.hours.views.signed_export import embed_in_html, signed_log_json
 from casekit.hours.trust.signedlog import ENTRY_KEYS, SignedLog, Verification
 from casekit.hours.storage.database import Store
 from casekit.hours.log.supersession import resolve_versions
+from casekit.hours.trust.verified_log import read_verified_log
 from casekit.hours.trust.verify import guards_note
 
 _CSS = """
@@ -292,8 +293,9 @@ def write_report(store: Store, learner: str, to: str | os.PathLike, *, rules: Ru
         raise HoursError(f"{to}: the report is HTML; give a file name ending in .html")
     if not to.parent.exists():
         raise HoursError(f"{to}: the folder {to.parent} does not exist; create it or choose another place")
-    lp, verification, log = verified_learner_progress(store, learner, rules=rules, as_of=as_of,
-                                                      full_time_hours=full_time_hours, target=target)
+    verified = read_verified_log(store, learner)
+    lp = verified_progress(verified, rules=rules, as_of=as_of, full_time_hours=full_time_hours, target=target)
+    verification, log = verified.verification, verified.signed
     failed = verification.failed_entries
     entries = live_entries(entry_table(log))  # the entries just verified, not read again
     entries = entries[~entries["entry_id"].isin(failed)]

@@ -165,7 +165,8 @@ def parse_signed(data: dict, source: str) -> SignedLog:
             _need(k, f, str, f"{source}: keys[{i}]")
     chain = [_record(r, f"{source}: audit[{i}]") for i, r in enumerate(_need(data, "audit", list, source))]
     key_audit = [_record(r, f"{source}: key_audit[{i}]") for i, r in enumerate(_need(data, "key_audit", list, source))]
-    measured = data.get("measured") if isinstance(data.get("measured"), dict) else {}
+    given = data.get("measured")
+    measured: dict = given if isinstance(given, dict) else {}
     summaries = data.get("summaries") or []  # absent in files made before monthly summaries existed
     if not isinstance(summaries, list):
         raise SignedFileError(f"{source}: field 'summaries' should be a list; the file is damaged")
@@ -222,41 +223,18 @@ def verify_file(path: str | os.PathLike, *, trusted: set[str] | None = None) -> 
 def progress_from_signed(log: SignedLog, verification: Verification, *, rules=None):
     """The learner's progress per credential computed from the signed log alone.
 
-    Entries that fail ``verification`` are left out, as in the report; the credential
+    Entries that fail ``verification`` are left out, as in the report (the same rows,
+    through :func:`casekit.hours.trust.verified_log.verified_from_signed`); the credential
     rules are this kit's, measured as of the date (and full-time setting) the file records.
-    Works in a throwaway in-memory log, so no database is needed or touched.
+    No database is needed or touched.
     """
-    from casekit.hours.credit.credential_progress import learner_progress
-    from casekit.hours.storage.migrations import TRIGGERS
-    from casekit.hours.storage.models import entries as entries_table
-    from casekit.hours.log.people import add_people
-    from casekit.hours.storage.database import open_store
+    from casekit.hours.credit.credential_progress import verified_progress
+    from casekit.hours.trust.verified_log import verified_from_signed
 
-    failed = verification.failed_entries
-    store = open_store("sqlite://")
-    try:
-        with store.write() as conn:  # a scratch copy: the guards are for real logs
-            for t in TRIGGERS:
-                conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {t}")
-        named = {p.get("name") for p in log.people}
-        folks = [dict(p, credentials=p.get("credentials") or ()) for p in log.people]
-        folks += [dict(name=n, role="supervisor") for n in sorted({e.get("supervisor") for e in log.entries} - named - {None, ""})]
-        if log.learner not in named:
-            folks.append(dict(name=log.learner, role="learner"))
-        ids = {p.name: p.person_id for p in add_people(store, folks)}
-        rows = [dict(entry_id=e["entry_id"], learner_id=ids[log.learner], day=date.fromisoformat(e["date"]),
-                     minutes=int(e["minutes"]), category=e["category"], setting=e["setting"], paid=bool(e["paid"]),
-                     supervisor_id=ids.get(e.get("supervisor")), note=e.get("note") or "", status=e["status"],
-                     created_at="", supersedes=e.get("supersedes") or None)
-                for e in log.entries if e.get("entry_id") not in failed]
-        if rows:
-            with store.write() as conn:
-                conn.execute(entries_table.insert(), rows)
-        as_of = log.measured.get("as_of")
-        return learner_progress(store, log.learner, rules=rules, as_of=date.fromisoformat(as_of) if as_of else None,
-                                full_time_hours=log.measured.get("full_time_hours"))
-    finally:
-        store.close()
+    as_of = log.measured.get("as_of")
+    return verified_progress(verified_from_signed(log, verification), rules=rules,
+                             as_of=date.fromisoformat(as_of) if as_of else None,
+                             full_time_hours=log.measured.get("full_time_hours"))
 
 
 def credential_hours_text(lp) -> str:
