@@ -191,3 +191,72 @@ def test_the_validator_flags_members_and_programs_the_learner_cannot_select(libr
     assert "cannot select it" in messages["events[0].redetermine[1]"]
     referral = [m for f, m in messages.items() if f.startswith("referrals[")]
     assert referral and "Mateo, 4 does not meet" in referral[0]
+
+
+# -- category tests read for the member (WIC: this person pregnant or under five) -------------------------
+
+WIC_2025 = "family-nutrition-wic-2025-26"
+FOURTH_GRADER = CHILD_CASE  # client Jonah, 9; Della, 31; Theo, 2
+
+
+def test_wic_decides_the_category_for_the_member_not_the_household(lib):
+    """Is WIC's category test met for Mateo, 4, and not for his mother or grandmother in the same household?"""
+    case = lib.case(PARENT_CASE)
+    program = lib.programs.get(WIC_2025)
+    decided = {m: determine(program, household_facts(case, member=m), lib.guidelines) for m in ("lucia", "mateo", "graciela")}
+    assert decided["mateo"].test("category").passed
+    assert not decided["lucia"].test("category").passed and not decided["graciela"].test("category").passed
+    assert decided["lucia"].deciding_tests == ["category", "income"]
+    assert decided["mateo"].deciding_tests == ["income"]
+    # Income is still the household's for each of them.
+    assert {d.test("income").value for d in decided.values()} == {49560}
+    assert "Whether the person applying is pregnant or under five: no" in decided["lucia"].explanation
+    assert decided["mateo"].explanation.startswith("Mateo, 4: not eligible for Family Nutrition Program")
+
+
+def test_wic_category_met_for_the_client_and_not_for_a_member(lib):
+    """The reverse: a pregnant client meets the category test, her mother in the same household does not."""
+    base = lib.case(PARENT_CASE)
+    people = [m.model_copy(update={"pregnant": True}) if m.id == "lucia" else m for m in base.household.members]
+    case = base.model_copy(update={"household": base.household.model_copy(update={"members": people})})
+    program = lib.programs.get(WIC_2025)
+    assert determine(program, household_facts(case), lib.guidelines).test("category").passed
+    assert not determine(program, household_facts(case, member="graciela"), lib.guidelines).test("category").passed
+
+
+def test_a_household_category_test_still_reads_anyone_in_the_household(lib):
+    """Cash assistance's child-in-home test is the household's: met for the mother as for the child."""
+    case = lib.case(PARENT_CASE)
+    program = lib.programs.get("county-family-cash-assistance")
+    assert program.test("child-in-home").category_of == "household"
+    for member in ("lucia", "mateo", "graciela"):
+        assert determine(program, household_facts(case, member=member), lib.guidelines).test("child-in-home").passed
+
+
+def test_a_case_that_sets_a_category_fact_itself_keeps_it_for_every_member(lib):
+    """A case's own `wic_category:` holds for whoever the decision is for, as before members were read."""
+    base = lib.case(PARENT_CASE)
+    case = base.model_copy(update={"facts": {**base.facts, "wic_category": True}})
+    program = lib.programs.get(WIC_2025)
+    assert determine(program, household_facts(case, member="graciela"), lib.guidelines).test("category").passed
+
+
+def test_a_category_of_that_is_neither_member_nor_household_is_refused():
+    """A misspelt `category_of` in programs.yaml is a clear error naming the field, not read as household."""
+    from pydantic import ValidationError
+
+    from casekit.cases.eligibility.programs import ProgramTest
+
+    with pytest.raises(ValidationError, match="category_of"):
+        ProgramTest(id="category", name="Category", describe="x", fact="wic_category", compare="is_true",
+                    unit="yes_no", category_of="person")
+
+
+def test_the_validator_flags_wic_decided_for_a_school_age_client(library_copy):
+    """A key deciding WIC for a nine-year-old client (when his brother is two) names the brother."""
+    _edit_key(library_copy, FOURTH_GRADER, lambda d: next(
+        e for e in d["eligibility"] if e["program"] == "family-nutrition-wic").pop("member"))
+    problems = [p for p in validate_library(library_copy) if FOURTH_GRADER in p.path]
+    assert len(problems) == 1, problems
+    assert "test 'category'" in problems[0].message and "Jonah, 9" in problems[0].message
+    assert "member: theo" in problems[0].message

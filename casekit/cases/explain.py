@@ -19,7 +19,7 @@ from casekit.cases.library import CaseLibrary
 from casekit.cases.schema import Case, FollowUpEvent, Resource
 from casekit.cases.eligibility.engine import Determination, determine
 from casekit.cases.eligibility.facts import FactChange, fact_timeline
-from casekit.cases.eligibility.facts import MEMBER_FACTS
+from casekit.cases.eligibility.facts import is_member_test
 from casekit.cases.eligibility.resources import unmet_criteria
 from casekit.errors import CasekitError
 
@@ -85,7 +85,7 @@ def program_members(case: Case, lib: CaseLibrary, program_id: str, timelines: di
     program = lib.programs.get(program_id) if lib.programs is not None else None
     if program is None:
         return []
-    own = [t for t in program.tests if t.fact in MEMBER_FACTS]
+    own = [t for t in program.tests if is_member_test(t)]
     if not own:
         return []
     out = []

@@ -189,11 +189,24 @@ class FollowUpEvent(Strict):
         description="facts that change with this event (any fact the case has, of the same kind: yes/no, "
         "number, word or duration); they hold for this event and every later one",
     )
+    member_fact_changes: dict[str, dict[str, FactValue]] = Field(
+        default_factory=dict,
+        description="facts that change for one household member only, by member id (yusuf: {countable_assets: "
+        "2780}): their own savings, age, disability or pregnancy, or a case fact true of them alone (homebound); "
+        "the facts read for other members keep their own values, and household totals follow",
+    )
 
     @field_validator("fact_changes", mode="before")
     @classmethod
     def _facts(cls, v):
         return parse_facts(v)
+
+    @field_validator("member_fact_changes", mode="before")
+    @classmethod
+    def _member_facts(cls, v):
+        if not isinstance(v, dict):
+            return v
+        return {m: parse_facts(changes) if isinstance(changes, dict) else changes for m, changes in v.items()}
 
 
 def _case_1_to_2(data: dict) -> dict:
@@ -269,6 +282,16 @@ class Case(Strict):
     @classmethod
     def _upgrade(cls, data):
         return upgrade_case(data) if isinstance(data, dict) else data
+
+    @model_validator(mode="after")
+    def _member_changes_name_members(self) -> "Case":
+        members = [m.id for m in self.household.members]
+        for event in self.events:
+            for m in event.member_fact_changes:
+                if m not in members:
+                    raise ValueError(f"events[{event.id}].member_fact_changes names {m!r}, which is not a household "
+                                     f"member; use one of {members}")
+        return self
 
     @field_validator("setting", mode="before")
     @classmethod

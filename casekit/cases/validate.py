@@ -15,7 +15,7 @@ from casekit.cases.library import CaseLibrary
 from casekit.cases.schema import Case, Key, did_you_mean, fact_kind
 from casekit.cases.eligibility.engine import determine
 from casekit.cases.eligibility.facts import (
-    MEMBER_FACTS,
+    is_member_test,
     derived_fact_names,
     fact_timeline,
     facts_after,
@@ -336,7 +336,7 @@ def _check_key_members(lib: CaseLibrary, case: Case, key: Key, path: Path) -> li
         program = lib.programs.get(el.program) if el.program in {p.id for p in lib.programs.programs} else None
         if program is None:
             continue
-        own = [t for t in program.tests if t.fact in MEMBER_FACTS]
+        own = [t for t in program.tests if is_member_test(t)]
         if not own:
             continue
         try:
