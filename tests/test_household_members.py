@@ -260,3 +260,104 @@ def test_the_validator_flags_wic_decided_for_a_school_age_client(library_copy):
     assert len(problems) == 1, problems
     assert "test 'category'" in problems[0].message and "Jonah, 9" in problems[0].message
     assert "member: theo" in problems[0].message
+
+
+# -- an event's change for one member -----------------------------------------------------------------------
+
+ELDER_CASE = "social-services-elder-father-home-care-daughter"  # client Noor, 54; her father Yusuf, 81
+
+
+def test_an_event_changes_the_savings_of_the_member_it_is_about_only(lib):
+    """After Yusuf's insurance payment his own savings are $2,780; Noor's own stay $6,200, the total follows."""
+    from casekit.cases.eligibility.facts import facts_after
+
+    case = lib.case(ELDER_CASE)
+    program = lib.programs.get("medicaid-aged-disabled")
+    for_yusuf = determine(program, facts_after(case, "insurance-payout", "yusuf"), lib.guidelines)
+    for_noor = determine(program, facts_after(case, "insurance-payout"), lib.guidelines)
+    assert for_yusuf.test("resources").value == 2780 and not for_yusuf.met
+    assert for_noor.test("resources").value == 6200
+    assert facts_after(case, "insurance-payout")["countable_assets"] == 6200 + 2780
+
+
+def test_an_event_makes_only_the_member_it_is_about_homebound(lib):
+    """Yusuf's wrist fracture makes him homebound, not his daughter; and it holds for every later event."""
+    from casekit.cases.eligibility.facts import facts_after
+
+    case = lib.case(ELDER_CASE)
+    assert facts_after(case, "wrist-fracture", "yusuf")["homebound"] is True
+    assert facts_after(case, "wrist-fracture", "noor")["homebound"] is False
+    assert facts_after(case, "insurance-payout", "yusuf")["homebound"] is False
+
+
+def test_the_rubric_reads_a_members_change_for_that_member(lib):
+    """Grading a referral after the event reads the member's own facts: meals fit Yusuf, homebound now."""
+    case, key = lib.case(ELDER_CASE), lib.key(ELDER_CASE)
+    ctx = Context(Plan(case=case.id), case, key, lib)
+    need = key.need("iadl-household-help")
+    meals = "silver-table-home-delivered-meals"
+    assert ctx.referral_problem(meals, need, ctx.facts_after("wrist-fracture", "yusuf"), member="yusuf") is None
+    before = ctx.referral_problem(meals, need, ctx.facts_after("insurance-payout", "yusuf"), member="yusuf")
+    assert before and "homebound" in before
+
+
+def test_an_event_change_without_a_member_still_holds_for_everyone(lib):
+    """A case file written before members' own changes means what it meant: `fact_changes` are everyone's."""
+    from casekit.cases.eligibility.facts import facts_after
+
+    base = lib.case(ELDER_CASE)
+    events = [e.model_copy(update={"fact_changes": {**e.fact_changes, **e.member_fact_changes.get("yusuf", {})},
+                                   "member_fact_changes": {}}) for e in base.events]
+    case = base.model_copy(update={"events": events})
+    for member in ("noor", "yusuf"):
+        facts = facts_after(case, "wrist-fracture", member)
+        assert facts["homebound"] is True and facts.for_counting("applicant")["countable_assets"] == 2780
+
+
+def test_explain_lists_a_members_own_change(lib):
+    """`cases explain` says whose fact an event changed, with the member's own before and after."""
+    case = lib.case(ELDER_CASE)
+    text = render_explanation(case, explain_case(case, lib), lib)
+    assert "countable_assets of Yusuf, 81 alone: 1480.0 -> 2780" in text
+    assert "homebound of Yusuf, 81 alone: no -> yes" in text
+
+
+def _member_change(member, changes):
+    def change(d):
+        d["events"][0]["member_fact_changes"] = {member: changes}
+    return change
+
+
+@pytest.mark.parametrize("member, changes, field, words", [
+    ("yusuf", {"household_size": 3}, "member_fact_changes.yusuf.household_size", "figure of the whole household"),
+    ("yusuf", {"homebund": True}, "member_fact_changes.yusuf.homebund", "did you mean 'homebound'"),
+    ("yusuf", {"countable_assets": "a lot"}, "", "member_fact_changes.yusuf.countable_assets is 'a lot'"),
+    ("yusuf", {"person_pregnant": "no"}, "", "so give true or false"),
+    ("yusuf", {"homebound": 3}, "member_fact_changes.yusuf.homebound", "yes/no fact"),
+])
+def test_the_validator_names_a_bad_member_change(library_copy, member, changes, field, words):
+    """A member's own change to a household figure, an unknown fact or a fact of another kind is reported."""
+    _edit_case(library_copy, ELDER_CASE, _member_change(member, changes))
+    problems = [p for p in validate_library(library_copy) if ELDER_CASE in p.path and field in p.field]
+    assert problems and words in problems[0].message, [(p.field, p.message) for p in validate_library(library_copy)
+                                                       if ELDER_CASE in p.path]
+
+
+def test_a_member_change_for_someone_not_in_the_household_is_refused(library_copy):
+    """`member_fact_changes` naming no household member fails to load, naming the event and the members."""
+    _edit_case(library_copy, ELDER_CASE, _member_change("yousef", {"homebound": True}))
+    problems = [p for p in validate_library(library_copy) if ELDER_CASE in p.path]
+    assert problems and "'yousef', which is not a household member" in problems[0].message
+    assert "insurance-payout" in problems[0].message
+
+
+def test_a_members_savings_change_needs_members_own_savings(library_copy):
+    """When the household's savings are one figure, one member's savings cannot change alone."""
+    def change(d):
+        for m in d["household"]["members"]:
+            m.pop("countable_assets", None)
+        _member_change("yusuf", {"countable_assets": 2780})(d)
+    _edit_case(library_copy, ELDER_CASE, change)
+    problems = [p for p in validate_library(library_copy) if ELDER_CASE in p.path
+                and p.field.endswith("member_fact_changes.yusuf.countable_assets")]
+    assert problems and "own" in problems[0].message

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping
 
-from casekit.cases.schema import Case, FollowUpEvent, Person, fact_kind
+from casekit.cases.schema import PERSON_FACTS, Case, FollowUpEvent, Person, fact_kind
 
 COUNTINGS = ("applicant", "tax_household", "whole_household")
 
@@ -37,8 +37,7 @@ CATEGORY_FACTS = ("elderly_or_disabled", "has_pregnant_member", "has_child_under
                   "wic_category")
 """Whether someone is in a category: anyone in the household, or (``Facts.own``) the member alone."""
 
-PERSON_FIELDS = {"person_age": "age", "person_disabled": "disabled", "person_pregnant": "pregnant",
-                 "countable_assets": "countable_assets"}
+PERSON_FIELDS = {fact: field for fact, (field, _kind) in PERSON_FACTS.items()}
 """A member's own fact changes that change the member themself, so household figures follow them."""
 
 HOUSEHOLD_ONLY_FACTS = ("state_group", "household_size", "gross_monthly_income", "earned_monthly_income",
