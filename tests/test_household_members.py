@@ -361,3 +361,76 @@ def test_a_members_savings_change_needs_members_own_savings(library_copy):
     problems = [p for p in validate_library(library_copy) if ELDER_CASE in p.path
                 and p.field.endswith("member_fact_changes.yusuf.countable_assets")]
     assert problems and "own" in problems[0].message
+
+
+# -- one program decided for two members ------------------------------------------------------------------
+
+
+def _widgets(view, kind, **attrs):
+    from casekit.widgets.base import walk
+
+    return [w for w in walk(view) if isinstance(w, kind) and all(getattr(w, k) == v for k, v in attrs.items())]
+
+
+def _block(view, program_name):
+    import ipywidgets as W
+
+    return next(b for b in _widgets(view, W.VBox) if b.children and isinstance(b.children[0], W.HTML)
+                and b.children[0].value == f"<b>{program_name}</b>")
+
+
+def test_the_widget_decides_one_program_for_two_children_separately(lib, tmp_path):
+    """'Decide it for another member' adds a row, so children's coverage is decided for Jonah and for Theo."""
+    import ipywidgets as W
+
+    from casekit.plan import load_plan
+    from casekit.widgets.steps import step_view
+
+    s = CaseSession(CHILD_CASE, tmp_path, library=lib)
+    block = _block(step_view(s, "eligibility"), "Kids Health Coverage")
+    _widgets(block, W.RadioButtons)[0].value = "eligible"
+    next(b for b in _widgets(block, W.Button) if b.description == "Decide it for another member").click()
+    radios, whos = _widgets(block, W.RadioButtons), _widgets(block, W.Dropdown, description="For")
+    assert len(radios) == len(whos) == 2
+    assert whos[1].value == "della"  # the next member without a row
+    whos[1].value = "theo"
+    radios[1].value = "eligible"
+    plan = load_plan(s.path)
+    assert plan.decision("kids-health-coverage").eligible is True
+    assert plan.decision("kids-health-coverage", "theo").eligible is True
+    # A reopened view shows both decisions, each in its own row.
+    again = _block(step_view(s, "eligibility"), "Kids Health Coverage")
+    assert [w.value for w in _widgets(again, W.Dropdown, description="For")] == ["jonah", "theo"]
+
+
+def test_the_widget_refuses_a_second_row_for_the_same_member(lib, tmp_path):
+    """Choosing a member another row already decides is refused with a message, and neither decision changes."""
+    import ipywidgets as W
+
+    from casekit.widgets.steps import step_view
+
+    s = CaseSession(CHILD_CASE, tmp_path, library=lib)
+    s.decide("kids-health-coverage", True, "income")
+    s.decide("kids-health-coverage", True, "income", member="theo")
+    view = step_view(s, "eligibility")
+    block = _block(view, "Kids Health Coverage")
+    whos = _widgets(block, W.Dropdown, description="For")
+    whos[1].value = "jonah"
+    assert whos[1].value == "theo"
+    assert "already decided for Jonah, 9 in another row" in view.children[-1].children[0].value
+    assert {(d.member, d.eligible) for d in s.plan.eligibility if d.program == "kids-health-coverage"} == {
+        (None, True), ("theo", True)}
+
+
+def test_the_code_equivalent_and_the_rubric_take_one_program_for_two_children(lib, tmp_path):
+    """A key listing children's coverage for two children grades each: one right decision earns half."""
+    case = lib.case(CHILD_CASE)
+    key = key_with(lib.key(CHILD_CASE), ("kids-health-coverage", None), ("kids-health-coverage", "theo"))
+    s = CaseSession(CHILD_CASE, tmp_path, library=lib)
+    s.decide("kids-health-coverage", True, "income")
+    assert eligibility_share(s.plan, case, key, lib)[0] == 0.5
+    s.decide("kids-health-coverage", True, "income", member="theo")
+    assert eligibility_share(s.plan, case, key, lib)[0] == 1.0
+    s.decide("kids-health-coverage", False, "child-age", member="theo")
+    share, feedback = eligibility_share(s.plan, case, key, lib)
+    assert share == 0.5 and "Kids Health Coverage for Theo" in feedback
