@@ -434,3 +434,10 @@ def test_the_code_equivalent_and_the_rubric_take_one_program_for_two_children(li
     s.decide("kids-health-coverage", False, "child-age", member="theo")
     share, feedback = eligibility_share(s.plan, case, key, lib)
     assert share == 0.5 and "Kids Health Coverage for Theo" in feedback
+
+
+def test_explain_decides_wic_for_the_client_and_the_child_it_can_apply_to(lib):
+    """`cases explain` decides WIC for Lucía and for Mateo, each on their own category, not for his grandmother."""
+    case = lib.case(PARENT_CASE)
+    wic = [d for d in explain_case(case, lib)[0].determinations if d.program_id == WIC_2025]
+    assert {d.member: d.test("category").passed for d in wic} == {"lucia": False, "mateo": True}

@@ -400,6 +400,7 @@ def _check_key_members(lib: CaseLibrary, case: Case, key: Key, path: Path) -> li
             if not fits and member == case.client.member:
                 continue  # the client failing an age test no one else passes is a lesson, not a slip
             value = points[0].test(test.id).value
+            value = ("yes" if value else "no") if isinstance(value, bool) else value
             hint = (f"; it applies to {' and '.join(label for _, label in fits)}: name the member, e.g. "
                     f"`member: {fits[0][0]}`" if fits else "; decide it for the member it is for, or leave it out")
             out.append(Problem(path, f"eligibility[{n}].member", f"program {el.program!r} test {test.id!r} "
