@@ -441,3 +441,21 @@ def test_explain_decides_wic_for_the_client_and_the_child_it_can_apply_to(lib):
     case = lib.case(PARENT_CASE)
     wic = [d for d in explain_case(case, lib)[0].determinations if d.program_id == WIC_2025]
     assert {d.member: d.test("category").passed for d in wic} == {"lucia": False, "mateo": True}
+
+
+DV_CASE = "treatment-dv-shelter-mother-two-children"  # client Thu, 31; Bao, 9; An, 3
+
+
+def test_a_parent_clients_case_decides_childrens_coverage_for_each_child(lib):
+    """In the shelter case, children's coverage is decided for Bao and for An on their own ages and the household's
+    income, in explain and in grading; the mother is not in its age group."""
+    case, key = lib.case(DV_CASE), lib.key(DV_CASE)
+    kids = [d for d in explain_case(case, lib)[0].determinations if d.program_id == "kids-health-coverage"]
+    assert {d.member: d.met for d in kids} == {"thu": False, "bao": True, "an": True}
+    assert {d.member: d.test("income").value for d in kids} == {"thu": 1100, "bao": 1100, "an": 1100}
+    assert {e.member for e in key.eligibility if e.program == "kids-health-coverage"} == {"bao", "an"}
+    plan = model_plan(case, key, lib)
+    assert eligibility_share(plan, case, key, lib)[0] == 1.0
+    only_bao = plan.model_copy(update={"eligibility": [d for d in plan.eligibility if d.member != "an"]})
+    share, feedback = eligibility_share(only_bao, case, key, lib)
+    assert share < 1.0 and "No decision on Kids Health Coverage for An" in feedback
