@@ -191,3 +191,271 @@ def test_the_validator_flags_members_and_programs_the_learner_cannot_select(libr
     assert "cannot select it" in messages["events[0].redetermine[1]"]
     referral = [m for f, m in messages.items() if f.startswith("referrals[")]
     assert referral and "Mateo, 4 does not meet" in referral[0]
+
+
+# -- category tests read for the member (WIC: this person pregnant or under five) -------------------------
+
+WIC_2025 = "family-nutrition-wic-2025-26"
+FOURTH_GRADER = CHILD_CASE  # client Jonah, 9; Della, 31; Theo, 2
+
+
+def test_wic_decides_the_category_for_the_member_not_the_household(lib):
+    """Is WIC's category test met for Mateo, 4, and not for his mother or grandmother in the same household?"""
+    case = lib.case(PARENT_CASE)
+    program = lib.programs.get(WIC_2025)
+    decided = {m: determine(program, household_facts(case, member=m), lib.guidelines) for m in ("lucia", "mateo", "graciela")}
+    assert decided["mateo"].test("category").passed
+    assert not decided["lucia"].test("category").passed and not decided["graciela"].test("category").passed
+    assert decided["lucia"].deciding_tests == ["category", "income"]
+    assert decided["mateo"].deciding_tests == ["income"]
+    # Income is still the household's for each of them.
+    assert {d.test("income").value for d in decided.values()} == {49560}
+    assert "Whether the person applying is pregnant or under five: no" in decided["lucia"].explanation
+    assert decided["mateo"].explanation.startswith("Mateo, 4: not eligible for Family Nutrition Program")
+
+
+def test_wic_category_met_for_the_client_and_not_for_a_member(lib):
+    """The reverse: a pregnant client meets the category test, her mother in the same household does not."""
+    base = lib.case(PARENT_CASE)
+    people = [m.model_copy(update={"pregnant": True}) if m.id == "lucia" else m for m in base.household.members]
+    case = base.model_copy(update={"household": base.household.model_copy(update={"members": people})})
+    program = lib.programs.get(WIC_2025)
+    assert determine(program, household_facts(case), lib.guidelines).test("category").passed
+    assert not determine(program, household_facts(case, member="graciela"), lib.guidelines).test("category").passed
+
+
+def test_a_household_category_test_still_reads_anyone_in_the_household(lib):
+    """Cash assistance's child-in-home test is the household's: met for the mother as for the child."""
+    case = lib.case(PARENT_CASE)
+    program = lib.programs.get("county-family-cash-assistance")
+    assert program.test("child-in-home").category_of == "household"
+    for member in ("lucia", "mateo", "graciela"):
+        assert determine(program, household_facts(case, member=member), lib.guidelines).test("child-in-home").passed
+
+
+def test_a_case_that_sets_a_category_fact_itself_keeps_it_for_every_member(lib):
+    """A case's own `wic_category:` holds for whoever the decision is for, as before members were read."""
+    base = lib.case(PARENT_CASE)
+    case = base.model_copy(update={"facts": {**base.facts, "wic_category": True}})
+    program = lib.programs.get(WIC_2025)
+    assert determine(program, household_facts(case, member="graciela"), lib.guidelines).test("category").passed
+
+
+def test_a_category_of_that_is_neither_member_nor_household_is_refused():
+    """A misspelt `category_of` in programs.yaml is a clear error naming the field, not read as household."""
+    from pydantic import ValidationError
+
+    from casekit.cases.eligibility.programs import ProgramTest
+
+    with pytest.raises(ValidationError, match="category_of"):
+        ProgramTest(id="category", name="Category", describe="x", fact="wic_category", compare="is_true",
+                    unit="yes_no", category_of="person")
+
+
+def test_the_validator_flags_wic_decided_for_a_school_age_client(library_copy):
+    """A key deciding WIC for a nine-year-old client (when his brother is two) names the brother."""
+    _edit_key(library_copy, FOURTH_GRADER, lambda d: next(
+        e for e in d["eligibility"] if e["program"] == "family-nutrition-wic").pop("member"))
+    problems = [p for p in validate_library(library_copy) if FOURTH_GRADER in p.path]
+    assert len(problems) == 1, problems
+    assert "test 'category'" in problems[0].message and "Jonah, 9" in problems[0].message
+    assert "member: theo" in problems[0].message
+
+
+# -- an event's change for one member -----------------------------------------------------------------------
+
+ELDER_CASE = "social-services-elder-father-home-care-daughter"  # client Noor, 54; her father Yusuf, 81
+
+
+def test_an_event_changes_the_savings_of_the_member_it_is_about_only(lib):
+    """After Yusuf's insurance payment his own savings are $2,780; Noor's own stay $6,200, the total follows."""
+    from casekit.cases.eligibility.facts import facts_after
+
+    case = lib.case(ELDER_CASE)
+    program = lib.programs.get("medicaid-aged-disabled")
+    for_yusuf = determine(program, facts_after(case, "insurance-payout", "yusuf"), lib.guidelines)
+    for_noor = determine(program, facts_after(case, "insurance-payout"), lib.guidelines)
+    assert for_yusuf.test("resources").value == 2780 and not for_yusuf.met
+    assert for_noor.test("resources").value == 6200
+    assert facts_after(case, "insurance-payout")["countable_assets"] == 6200 + 2780
+
+
+def test_an_event_makes_only_the_member_it_is_about_homebound(lib):
+    """Yusuf's wrist fracture makes him homebound, not his daughter; and it holds for every later event."""
+    from casekit.cases.eligibility.facts import facts_after
+
+    case = lib.case(ELDER_CASE)
+    assert facts_after(case, "wrist-fracture", "yusuf")["homebound"] is True
+    assert facts_after(case, "wrist-fracture", "noor")["homebound"] is False
+    assert facts_after(case, "insurance-payout", "yusuf")["homebound"] is False
+
+
+def test_the_rubric_reads_a_members_change_for_that_member(lib):
+    """Grading a referral after the event reads the member's own facts: meals fit Yusuf, homebound now."""
+    case, key = lib.case(ELDER_CASE), lib.key(ELDER_CASE)
+    ctx = Context(Plan(case=case.id), case, key, lib)
+    need = key.need("iadl-household-help")
+    meals = "silver-table-home-delivered-meals"
+    assert ctx.referral_problem(meals, need, ctx.facts_after("wrist-fracture", "yusuf"), member="yusuf") is None
+    before = ctx.referral_problem(meals, need, ctx.facts_after("insurance-payout", "yusuf"), member="yusuf")
+    assert before and "homebound" in before
+
+
+def test_an_event_change_without_a_member_still_holds_for_everyone(lib):
+    """A case file written before members' own changes means what it meant: `fact_changes` are everyone's."""
+    from casekit.cases.eligibility.facts import facts_after
+
+    base = lib.case(ELDER_CASE)
+    events = [e.model_copy(update={"fact_changes": {**e.fact_changes, **e.member_fact_changes.get("yusuf", {})},
+                                   "member_fact_changes": {}}) for e in base.events]
+    case = base.model_copy(update={"events": events})
+    for member in ("noor", "yusuf"):
+        facts = facts_after(case, "wrist-fracture", member)
+        assert facts["homebound"] is True and facts.for_counting("applicant")["countable_assets"] == 2780
+
+
+def test_explain_lists_a_members_own_change(lib):
+    """`cases explain` says whose fact an event changed, with the member's own before and after."""
+    case = lib.case(ELDER_CASE)
+    text = render_explanation(case, explain_case(case, lib), lib)
+    assert "countable_assets of Yusuf, 81 alone: 1480.0 -> 2780" in text
+    assert "homebound of Yusuf, 81 alone: no -> yes" in text
+
+
+def _member_change(member, changes):
+    def change(d):
+        d["events"][0]["member_fact_changes"] = {member: changes}
+    return change
+
+
+@pytest.mark.parametrize("member, changes, field, words", [
+    ("yusuf", {"household_size": 3}, "member_fact_changes.yusuf.household_size", "figure of the whole household"),
+    ("yusuf", {"homebund": True}, "member_fact_changes.yusuf.homebund", "did you mean 'homebound'"),
+    ("yusuf", {"countable_assets": "a lot"}, "", "member_fact_changes.yusuf.countable_assets is 'a lot'"),
+    ("yusuf", {"person_pregnant": "no"}, "", "so give true or false"),
+    ("yusuf", {"homebound": 3}, "member_fact_changes.yusuf.homebound", "yes/no fact"),
+])
+def test_the_validator_names_a_bad_member_change(library_copy, member, changes, field, words):
+    """A member's own change to a household figure, an unknown fact or a fact of another kind is reported."""
+    _edit_case(library_copy, ELDER_CASE, _member_change(member, changes))
+    problems = [p for p in validate_library(library_copy) if ELDER_CASE in p.path and field in p.field]
+    assert problems and words in problems[0].message, [(p.field, p.message) for p in validate_library(library_copy)
+                                                       if ELDER_CASE in p.path]
+
+
+def test_a_member_change_for_someone_not_in_the_household_is_refused(library_copy):
+    """`member_fact_changes` naming no household member fails to load, naming the event and the members."""
+    _edit_case(library_copy, ELDER_CASE, _member_change("yousef", {"homebound": True}))
+    problems = [p for p in validate_library(library_copy) if ELDER_CASE in p.path]
+    assert problems and "'yousef', which is not a household member" in problems[0].message
+    assert "insurance-payout" in problems[0].message
+
+
+def test_a_members_savings_change_needs_members_own_savings(library_copy):
+    """When the household's savings are one figure, one member's savings cannot change alone."""
+    def change(d):
+        for m in d["household"]["members"]:
+            m.pop("countable_assets", None)
+        _member_change("yusuf", {"countable_assets": 2780})(d)
+    _edit_case(library_copy, ELDER_CASE, change)
+    problems = [p for p in validate_library(library_copy) if ELDER_CASE in p.path
+                and p.field.endswith("member_fact_changes.yusuf.countable_assets")]
+    assert problems and "own" in problems[0].message
+
+
+# -- one program decided for two members ------------------------------------------------------------------
+
+
+def _widgets(view, kind, **attrs):
+    from casekit.widgets.base import walk
+
+    return [w for w in walk(view) if isinstance(w, kind) and all(getattr(w, k) == v for k, v in attrs.items())]
+
+
+def _block(view, program_name):
+    import ipywidgets as W
+
+    return next(b for b in _widgets(view, W.VBox) if b.children and isinstance(b.children[0], W.HTML)
+                and b.children[0].value == f"<b>{program_name}</b>")
+
+
+def test_the_widget_decides_one_program_for_two_children_separately(lib, tmp_path):
+    """'Decide it for another member' adds a row, so children's coverage is decided for Jonah and for Theo."""
+    import ipywidgets as W
+
+    from casekit.plan import load_plan
+    from casekit.widgets.steps import step_view
+
+    s = CaseSession(CHILD_CASE, tmp_path, library=lib)
+    block = _block(step_view(s, "eligibility"), "Kids Health Coverage")
+    _widgets(block, W.RadioButtons)[0].value = "eligible"
+    next(b for b in _widgets(block, W.Button) if b.description == "Decide it for another member").click()
+    radios, whos = _widgets(block, W.RadioButtons), _widgets(block, W.Dropdown, description="For")
+    assert len(radios) == len(whos) == 2
+    assert whos[1].value == "della"  # the next member without a row
+    whos[1].value = "theo"
+    radios[1].value = "eligible"
+    plan = load_plan(s.path)
+    assert plan.decision("kids-health-coverage").eligible is True
+    assert plan.decision("kids-health-coverage", "theo").eligible is True
+    # A reopened view shows both decisions, each in its own row.
+    again = _block(step_view(s, "eligibility"), "Kids Health Coverage")
+    assert [w.value for w in _widgets(again, W.Dropdown, description="For")] == ["jonah", "theo"]
+
+
+def test_the_widget_refuses_a_second_row_for_the_same_member(lib, tmp_path):
+    """Choosing a member another row already decides is refused with a message, and neither decision changes."""
+    import ipywidgets as W
+
+    from casekit.widgets.steps import step_view
+
+    s = CaseSession(CHILD_CASE, tmp_path, library=lib)
+    s.decide("kids-health-coverage", True, "income")
+    s.decide("kids-health-coverage", True, "income", member="theo")
+    view = step_view(s, "eligibility")
+    block = _block(view, "Kids Health Coverage")
+    whos = _widgets(block, W.Dropdown, description="For")
+    whos[1].value = "jonah"
+    assert whos[1].value == "theo"
+    assert "already decided for Jonah, 9 in another row" in view.children[-1].children[0].value
+    assert {(d.member, d.eligible) for d in s.plan.eligibility if d.program == "kids-health-coverage"} == {
+        (None, True), ("theo", True)}
+
+
+def test_the_code_equivalent_and_the_rubric_take_one_program_for_two_children(lib, tmp_path):
+    """A key listing children's coverage for two children grades each: one right decision earns half."""
+    case = lib.case(CHILD_CASE)
+    key = key_with(lib.key(CHILD_CASE), ("kids-health-coverage", None), ("kids-health-coverage", "theo"))
+    s = CaseSession(CHILD_CASE, tmp_path, library=lib)
+    s.decide("kids-health-coverage", True, "income")
+    assert eligibility_share(s.plan, case, key, lib)[0] == 0.5
+    s.decide("kids-health-coverage", True, "income", member="theo")
+    assert eligibility_share(s.plan, case, key, lib)[0] == 1.0
+    s.decide("kids-health-coverage", False, "child-age", member="theo")
+    share, feedback = eligibility_share(s.plan, case, key, lib)
+    assert share == 0.5 and "Kids Health Coverage for Theo" in feedback
+
+
+def test_explain_decides_wic_for_the_client_and_the_child_it_can_apply_to(lib):
+    """`cases explain` decides WIC for Lucía and for Mateo, each on their own category, not for his grandmother."""
+    case = lib.case(PARENT_CASE)
+    wic = [d for d in explain_case(case, lib)[0].determinations if d.program_id == WIC_2025]
+    assert {d.member: d.test("category").passed for d in wic} == {"lucia": False, "mateo": True}
+
+
+DV_CASE = "treatment-dv-shelter-mother-two-children"  # client Thu, 31; Bao, 9; An, 3
+
+
+def test_a_parent_clients_case_decides_childrens_coverage_for_each_child(lib):
+    """In the shelter case, children's coverage is decided for Bao and for An on their own ages and the household's
+    income, in explain and in grading; the mother is not in its age group."""
+    case, key = lib.case(DV_CASE), lib.key(DV_CASE)
+    kids = [d for d in explain_case(case, lib)[0].determinations if d.program_id == "kids-health-coverage"]
+    assert {d.member: d.met for d in kids} == {"thu": False, "bao": True, "an": True}
+    assert {d.member: d.test("income").value for d in kids} == {"thu": 1100, "bao": 1100, "an": 1100}
+    assert {e.member for e in key.eligibility if e.program == "kids-health-coverage"} == {"bao", "an"}
+    plan = model_plan(case, key, lib)
+    assert eligibility_share(plan, case, key, lib)[0] == 1.0
+    only_bao = plan.model_copy(update={"eligibility": [d for d in plan.eligibility if d.member != "an"]})
+    share, feedback = eligibility_share(only_bao, case, key, lib)
+    assert share < 1.0 and "No decision on Kids Health Coverage for An" in feedback

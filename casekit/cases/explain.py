@@ -19,7 +19,7 @@ from casekit.cases.library import CaseLibrary
 from casekit.cases.schema import Case, FollowUpEvent, Resource
 from casekit.cases.eligibility.engine import Determination, determine
 from casekit.cases.eligibility.facts import FactChange, fact_timeline
-from casekit.cases.eligibility.facts import MEMBER_FACTS
+from casekit.cases.eligibility.facts import is_member_test
 from casekit.cases.eligibility.resources import unmet_criteria
 from casekit.errors import CasekitError
 
@@ -38,6 +38,8 @@ class Point:
     """Resource id -> the exclusions that rule it out at this point (a subset of ``closed``)."""
     member_open: dict[str, list[str]] = field(default_factory=dict)
     """Another member's label (``Mateo, 4``) -> the resources open to them but not to the client."""
+    member_changes: dict[str, list[FactChange]] = field(default_factory=dict)
+    """A member's label -> the changes this event made to that member's own facts (``member_fact_changes``)."""
 
     @property
     def label(self) -> str:
@@ -75,7 +77,14 @@ def explain_case(case: Case, lib: CaseLibrary) -> list[Point]:
                       and not unmet_criteria(r, timelines[m][n].facts, case.setting, lib.guidelines)]
             if theirs:
                 member_open[case.member_label(m)] = theirs
-        points.append(Point(at.event, at.changes, decided, open_, closed, excluded, member_open))
+        member_changes = {}
+        for m, theirs in (at.event.member_fact_changes.items() if at.event else ()):
+            # Read as the member alone sees them: their own savings, not the household's total.
+            timeline = timelines[None] if m == case.client.member else timelines[m]
+            before, after = (timeline[i].facts.for_counting("applicant") for i in (n - 1, n))
+            member_changes[case.member_label(m)] = [FactChange(f, before.get(f), after.get(f), at.event.id)
+                                                    for f in theirs]
+        points.append(Point(at.event, at.changes, decided, open_, closed, excluded, member_open, member_changes))
     return points
 
 
@@ -85,7 +94,7 @@ def program_members(case: Case, lib: CaseLibrary, program_id: str, timelines: di
     program = lib.programs.get(program_id) if lib.programs is not None else None
     if program is None:
         return []
-    own = [t for t in program.tests if t.fact in MEMBER_FACTS]
+    own = [t for t in program.tests if is_member_test(t)]
     if not own:
         return []
     out = []
@@ -121,11 +130,15 @@ def render_explanation(case: Case, points: list[Point], lib: CaseLibrary) -> str
     for point in points:
         lines += ["", point.label, "-" * len(point.label)]
         if point.event is not None:
-            if point.changes:
+            own = {label: chs for label, chs in point.member_changes.items() if chs}
+            if point.changes or own:
                 lines.append("  Facts changed:")
                 for ch in point.changes:
                     source = "" if ch.fact in point.event.fact_changes else " (follows from the above)"
                     lines.append(f"    {ch.fact}: {_show(ch.before)} -> {_show(ch.after)}{source}")
+                for label, chs in own.items():
+                    for ch in chs:
+                        lines.append(f"    {ch.fact} of {label} alone: {_show(ch.before)} -> {_show(ch.after)}")
             else:
                 lines.append("  Facts changed: none (this event changes the situation, not the eligibility facts)")
         lines.append("  Programs:")

@@ -87,6 +87,12 @@ SEVERITY_WEIGHTS = {
 # --------------------------------------------------------------------------- case
 
 
+PERSON_FACTS: dict[str, tuple[str, type]] = {
+    "person_age": ("age", int), "person_disabled": ("disabled", bool), "person_pregnant": ("pregnant", bool),
+    "countable_assets": ("countable_assets", float)}
+"""The facts an event's change for one member sets on the member themself (their field and its kind)."""
+
+
 class Person(Strict):
     """A fictional member of the client's household."""
 
@@ -189,11 +195,24 @@ class FollowUpEvent(Strict):
         description="facts that change with this event (any fact the case has, of the same kind: yes/no, "
         "number, word or duration); they hold for this event and every later one",
     )
+    member_fact_changes: dict[str, dict[str, FactValue]] = Field(
+        default_factory=dict,
+        description="facts that change for one household member only, by member id (yusuf: {countable_assets: "
+        "2780}): their own savings, age, disability or pregnancy, or a case fact true of them alone (homebound); "
+        "the facts read for other members keep their own values, and household totals follow",
+    )
 
     @field_validator("fact_changes", mode="before")
     @classmethod
     def _facts(cls, v):
         return parse_facts(v)
+
+    @field_validator("member_fact_changes", mode="before")
+    @classmethod
+    def _member_facts(cls, v):
+        if not isinstance(v, dict):
+            return v
+        return {m: parse_facts(changes) if isinstance(changes, dict) else changes for m, changes in v.items()}
 
 
 def _case_1_to_2(data: dict) -> dict:
@@ -269,6 +288,28 @@ class Case(Strict):
     @classmethod
     def _upgrade(cls, data):
         return upgrade_case(data) if isinstance(data, dict) else data
+
+    @model_validator(mode="after")
+    def _member_changes_name_members(self) -> "Case":
+        members = [m.id for m in self.household.members]
+        for event in self.events:
+            for m, changes in event.member_fact_changes.items():
+                if m not in members:
+                    raise ValueError(f"events[{event.id}].member_fact_changes names {m!r}, which is not a household "
+                                     f"member; use one of {members}")
+                for name, value in changes.items():
+                    field_name, kind = PERSON_FACTS.get(name, (None, None))
+                    if field_name is None:
+                        continue
+                    whole = kind is int and isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 120
+                    yes_no = kind is bool and isinstance(value, bool)
+                    amount = kind is float and isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0
+                    if not (whole or yes_no or amount):
+                        wanted = {int: "a whole number of years", bool: "true or false",
+                                  float: "an amount of $0 or more"}[kind]
+                        raise ValueError(f"events[{event.id}].member_fact_changes.{m}.{name} is {value!r}; it sets the "
+                                         f"member's own {field_name.replace('_', ' ')}, so give {wanted}")
+        return self
 
     @field_validator("setting", mode="before")
     @classmethod

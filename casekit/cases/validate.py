@@ -15,7 +15,8 @@ from casekit.cases.library import CaseLibrary
 from casekit.cases.schema import Case, Key, KeyEligibility, KeyReferral, did_you_mean, fact_kind
 from casekit.cases.eligibility.engine import determine
 from casekit.cases.eligibility.facts import (
-    MEMBER_FACTS,
+    HOUSEHOLD_ONLY_FACTS,
+    is_member_test,
     derived_fact_names,
     fact_timeline,
     facts_after,
@@ -209,7 +210,48 @@ def _check_case_facts(case: Case, path: Path) -> tuple[list[Problem], set[str]]:
                                    f"{_example(current[name])}"))
                 continue
             current[name] = value
+    out += _check_member_fact_changes(case, path, unknown)
     return out, unknown
+
+
+def _check_member_fact_changes(case: Case, path: Path, unknown: set[str]) -> list[Problem]:
+    """Each member's own change names a fact of that member (their savings, age, disability, pregnancy, or a
+    case fact true of them alone), keeps its kind, and is not a household figure."""
+    out: list[Problem] = []
+    own_assets = any(m.countable_assets is not None for m in case.household.members)
+    current = {m.id: dict(household_facts(case, member=m.id)) for m in case.household.members}
+    for m in current:
+        current[m]["countable_assets"] = household_facts(case, member=m).for_counting("applicant")["countable_assets"]
+    for event in case.events_in_order():
+        for member, changes in event.member_fact_changes.items():
+            facts = current.get(member)
+            if facts is None:
+                continue  # the case model refuses a member who is not in the household
+            for name, value in changes.items():
+                where = f"events[{event.id}].member_fact_changes.{member}.{name}"
+                if name in HOUSEHOLD_ONLY_FACTS:
+                    out.append(Problem(path, where, f"{name!r} is a figure of the whole household, not of one "
+                                       "member; change it under the event's `fact_changes:`, or change the member's "
+                                       "own income, savings, age, disability or pregnancy"))
+                    continue
+                if name == "countable_assets" and not own_assets:
+                    out.append(Problem(path, where, f"{member!r}'s own savings change, but no household member has "
+                                       "`countable_assets:` of their own; give each member theirs under "
+                                       "household.members, or change the household's under `fact_changes:`"))
+                    continue
+                if name not in facts:
+                    unknown.add(name)
+                    out.append(Problem(path, where, f"{name!r} is not a fact of this case;"
+                                       f"{did_you_mean(name, facts) or ''} add it under the case's `facts:` with its "
+                                       "value at intake, or fix the name"))
+                    continue
+                if not same_kind(facts[name], value):
+                    out.append(Problem(path, where, f"{name!r} is a {fact_kind(facts[name])} fact ({facts[name]}) "
+                                       f"but this event sets it to {value!r}, a {fact_kind(value)}; keep the kind, "
+                                       f"e.g. {_example(facts[name])}"))
+                    continue
+                facts[name] = value
+    return out
 
 
 def _example(value: object) -> str:
@@ -339,7 +381,7 @@ def _check_key_members(lib: CaseLibrary, case: Case, key: Key, path: Path) -> li
         program = lib.programs.get(el.program) if el.program in {p.id for p in lib.programs.programs} else None
         if program is None:
             continue
-        own = [t for t in program.tests if t.fact in MEMBER_FACTS]
+        own = [t for t in program.tests if is_member_test(t)]
         if not own:
             continue
         try:
@@ -361,6 +403,7 @@ def _check_key_members(lib: CaseLibrary, case: Case, key: Key, path: Path) -> li
             if not fits and member == case.client.member:
                 continue  # the client failing an age test no one else passes is a lesson, not a slip
             value = points[0].test(test.id).value
+            value = ("yes" if value else "no") if isinstance(value, bool) else value
             hint = (f"; it applies to {' and '.join(label for _, label in fits)}: name the member, e.g. "
                     f"`member: {fits[0][0]}`" if fits else "; decide it for the member it is for, or leave it out")
             out.append(Problem(path, f"eligibility[{n}].member", f"program {el.program!r} test {test.id!r} "

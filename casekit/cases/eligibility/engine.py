@@ -204,17 +204,21 @@ def determine(
 
     ``facts`` from :func:`casekit.eligibility.facts.household_facts` carry each counting rule's view, and
     the program's ``counts`` picks one: income, assets and household size (so the poverty limit) are the
-    applicant's alone, the tax household's or the whole household's. A plain mapping is read as given.
+    applicant's alone, the tax household's or the whole household's. A test with ``category_of: member``
+    reads the category facts of the member the facts are for alone. A plain mapping is read as given.
     """
     if isinstance(program, str):
         program = load_programs().get(program)
     guidelines = guidelines or load_guidelines()
     member = getattr(facts, "member", None)
     member_label = getattr(facts, "member_label", None)
+    own = getattr(facts, "own", {})
     facts = facts.for_counting(program.counts) if hasattr(facts, "for_counting") else dict(facts)
     if "net_monthly_income" not in facts and any(t.fact == "net_monthly_income" for t in program.tests):
         facts["net_monthly_income"] = net_monthly_income(program, facts)
-    results = [_evaluate(t, program, facts, guidelines) for t in program.tests]
+    # A category test for the member alone reads their own category facts; the rest read the household's.
+    results = [_evaluate(t, program, {**facts, **own} if t.category_of == "member" else facts, guidelines)
+               for t in program.tests]
     passed = [r.passed for r in results]
     met = all(passed) if program.combine == "all" else any(passed)
     if met:

@@ -145,6 +145,10 @@ class ProgramTest(Strict):
     passes_if_any: list[str] = Field(
         default_factory=list, description="facts that, when true, pass the test (adjunctive eligibility)"
     )
+    category_of: Literal["household", "member"] = Field(
+        "household", description="whom a category fact (has_child_under_5, has_pregnant_member, wic_category, "
+        "elderly_or_disabled, has_child_under_19) is read for: anyone in the household (SNAP's older member), or "
+        "the member the decision is for alone (WIC's pregnant person or child under five)")
 
     @model_validator(mode="after")
     def _limit_fits_compare(self) -> "ProgramTest":

@@ -12,7 +12,7 @@ from functools import cached_property
 from casekit.cases.library import CaseLibrary
 from casekit.cases.schema import Case, Key, KeyNeed, Resource
 from casekit.cases.eligibility.engine import Determination, determine
-from casekit.cases.eligibility.facts import Facts, household_facts
+from casekit.cases.eligibility.facts import Facts, fact_timeline, facts_after, household_facts
 from casekit.cases.eligibility.resources import unmet_criteria
 from casekit.errors import CasekitError
 from casekit.casework.plan import IdentifiedNeed, Plan
@@ -148,12 +148,10 @@ class Context:
 
     def facts_after(self, event_id: str, member: str | None = None) -> Facts:
         """The eligibility facts once ``event_id`` and every event before it have happened."""
-        changes: dict = {}
-        for event in sorted(self.case.events, key=lambda e: e.day):
-            changes.update(event.fact_changes)
-            if event.id == event_id:
-                break
-        return household_facts(self.case, changes, member=self.member(member))
+        try:
+            return facts_after(self.case, event_id, self.member(member))
+        except KeyError:  # an event the case does not have (the validator reports it): every event's changes
+            return fact_timeline(self.case, self.member(member))[-1].facts
 
     def key_referral_member(self, need: KeyNeed | None) -> str | None:
         """The member the key refers ``need`` for, when the key names one (None: the client, or no referral)."""

@@ -24,6 +24,7 @@ from casekit.casework.widgets.base import (
 from casekit.casework.widgets.shortcuts import STEP_CLASS, KeyGuard
 from casekit.casework.widgets.names import title
 from casekit.casework.widgets.picker import Picker, remove_button
+from casekit.errors import CasekitError
 
 SEVERITIES = [s.value for s in Severity]
 
@@ -189,40 +190,86 @@ def _member_options(session) -> list[tuple[str, str]]:
     return [(f"{m.name}, {m.age} ({'the client' if m.id == case.client.member else m.relationship})", m.id) for m in members]
 
 
+def _decision_row(session, program, member: str, status: StatusArea, rows: list[dict]) -> W.VBox:
+    """One decision on ``program`` for ``member``: result, deciding test, whom it is for, and the reason.
+
+    ``rows`` holds every row of the same program ({"member": ...}), so two rows cannot decide it for one member.
+    """
+    pid = program.id
+    client = session.case.client.member
+    mine = session.plan.decision(pid, None if member == client else member)
+    who = W.Dropdown(options=_member_options(session), value=member, description="For", style=LABEL_STYLE,
+                     layout=W.Layout(width="60%"), tooltip=f"The household member the decision on {program.name} is for")
+    decided_for = {"member": who.value}
+    rows.append(decided_for)
+    # Radio buttons, not toggle buttons: a screen reader says which one is chosen.
+    result = W.RadioButtons(options=[(label, key) for key, (label, _) in DECISIONS.items()],
+                            value=next(k for k, (_, v) in DECISIONS.items() if v == (mine.eligible if mine else None)),
+                            description="Decision", style=LABEL_STYLE, layout=W.Layout(width="auto"))
+    test = W.Dropdown(options=[("(choose the test that decides it)", NOTHING)] + [(t.name, t.id) for t in program.tests],
+                      value=(mine.deciding_test if mine else None) or NOTHING, layout=W.Layout(width="60%"),
+                      description="Deciding test", style=LABEL_STYLE, tooltip=f"The test that decides {program.name}")
+    reason = W.Textarea(value=mine.reason if mine else "", placeholder="Explain it as you would to the client", layout=WIDE,
+                        description="Reason", style=LABEL_STYLE, tooltip=f"Your explanation of {program.name}")
+
+    def changed(_c):
+        if who.value != decided_for["member"]:
+            if any(r is not decided_for and r["member"] == who.value for r in rows):
+                taken = session.case.member_label(who.value)
+                who.value = decided_for["member"]
+                raise CasekitError(f"{program.name} is already decided for {taken} in another row; change that row, "
+                                   "or choose another member here")
+            # The decision moves to the member now chosen.
+            session.decide(pid, None, member=decided_for["member"])
+            decided_for["member"] = who.value
+        session.decide(pid, DECISIONS[result.value][1], test.value or None, reason.value, member=who.value)
+        return f"Saved your decision on {title(session, 'program', pid)}{_for_whom(session, who.value)}."
+
+    for w in (who, result, test, reason):
+        w.observe(status.guarded(changed), names="value")
+    # "For" follows the test so each row's first drop-down stays the deciding test.
+    return W.VBox([result, test, who, reason])
+
+
+def _for_whom(session, member: str) -> str:
+    """`` for Mateo`` for a member other than the client, else ''."""
+    if member == session.case.client.member:
+        return ""
+    return f" for {session.case.member(member).name.split()[0]}"
+
+
 def eligibility_view(session) -> W.VBox:
     status = StatusArea()
-    rows = []
-    client = session.case.client.member
-    for pid in session.case.programs:
+    blocks = []
+    case = session.case
+    client = case.client.member
+    order = [m.id for m in sorted(case.household.members, key=lambda m: m.id != client)]
+    for pid in case.programs:
         program = session.lib.programs.get(pid)
-        mine = next((d for d in session.plan.eligibility if d.program == pid), None)
-        who = W.Dropdown(options=_member_options(session), value=(mine.member if mine else None) or client,
-                         description="For", style=LABEL_STYLE, layout=W.Layout(width="60%"),
-                         tooltip=f"The household member the decision on {program.name} is for")
-        decided_for = {"member": who.value}
-        # Radio buttons, not toggle buttons: a screen reader says which one is chosen.
-        result = W.RadioButtons(options=[(label, key) for key, (label, _) in DECISIONS.items()],
-                                value=next(k for k, (_, v) in DECISIONS.items() if v == (mine.eligible if mine else None)),
-                                description="Decision", style=LABEL_STYLE, layout=W.Layout(width="auto"))
-        test = W.Dropdown(options=[("(choose the test that decides it)", NOTHING)] + [(t.name, t.id) for t in program.tests],
-                          value=(mine.deciding_test if mine else None) or NOTHING, layout=W.Layout(width="60%"),
-                          description="Deciding test", style=LABEL_STYLE, tooltip=f"The test that decides {program.name}")
-        reason = W.Textarea(value=mine.reason if mine else "", placeholder="Explain it as you would to the client", layout=WIDE,
-                            description="Reason", style=LABEL_STYLE, tooltip=f"Your explanation of {program.name}")
+        rows: list[dict] = []
+        decided = {d.member or client for d in session.plan.eligibility if d.program == pid} & set(order)
+        members = sorted(decided, key=order.index) or [client]
+        box = W.VBox([_decision_row(session, program, m, status, rows) for m in members])
+        parts: list[W.Widget] = [W.HTML(f"<b>{esc(program.name)}</b>"), box]
+        if len(order) > 1:
+            another = W.Button(description="Decide it for another member",
+                               tooltip=f"Add a decision on {program.name} for another household member (each child, say)",
+                               layout=W.Layout(width="auto"))
 
-        def changed(_c, pid=pid, result=result, test=test, reason=reason, who=who, decided_for=decided_for):
-            if who.value != decided_for["member"]:
-                # The decision moves to the member now chosen.
-                session.decide(pid, None, member=decided_for["member"])
-                decided_for["member"] = who.value
-            session.decide(pid, DECISIONS[result.value][1], test.value or None, reason.value, member=who.value)
-            return f"Saved your decision on {title(session, 'program', pid)}."
+            def add(_b, program=program, box=box, rows=rows):
+                free = [m for m in order if m not in {r["member"] for r in rows}]
+                if not free:
+                    raise CasekitError(f"{program.name} has a row for every household member already")
+                box.children = (*box.children, _decision_row(session, program, free[0], status, rows))
+                return (f"Added a row for {program.name}{_for_whom(session, free[0])}: choose the decision, the test "
+                        "and whom it is for.")
 
-        for w in (who, result, test, reason):
-            w.observe(status.guarded(changed), names="value")
-        # "For" follows the test so each row's first drop-down stays the deciding test.
-        rows.append(W.VBox([W.HTML(f"<b>{esc(program.name)}</b>"), result, test, who, reason]))
-    return _frame("Decide eligibility", "Apply each program's tests (shown above) to the verified facts. Name the test that decides the result.", rows, status)
+            another.on_click(status.guarded(add))
+            parts.append(another)
+        blocks.append(W.VBox(parts))
+    return _frame("Decide eligibility", "Apply each program's tests (shown above) to the verified facts. Name the test "
+                  "that decides the result, and decide a program for each household member it may be for.", blocks,
+                  status)
 
 
 # --------------------------------------------------------------------------- 4. planning

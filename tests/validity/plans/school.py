@@ -42,7 +42,7 @@ ELIGIBILITY = [
      "or over or disabled, so the test is not waived. The form's $1,650 would have passed: the near miss to "
      "explain to Renata, and to redetermine if her income falls."),
     ("family-nutrition-wic", True, "category",
-     "Kaya is 3, and $35,400 a year is under the $49,302.50 limit (185% for 3): eligible."),
+     "Kaya is 3, and $35,400 a year is under the $49,302.50 limit (185% for 3): eligible.", "kaya"),
 ]
 
 NOTE = (

@@ -39,7 +39,7 @@ ELIGIBILITY = [
     ("family-nutrition-wic", False, "income",
      "Theo is 2, so the category is met, but verified income with the child support is $50,700 a year against "
      "$50,542 (185% for 3): $158 over. On the form's $3,725 it would have looked eligible; explained to Della, "
-     "and it reopens if her income drops."),
+     "and it reopens if her income drops.", "theo"),
     ("section-504-eligibility", False, "impairment",
      "Reading and concentrating are plainly limited, but no impairment has been identified yet; a doctor's "
      "assessment and the evaluation may identify one, and interim supports start meanwhile."),
@@ -163,7 +163,7 @@ COMPETENT = {
     ],
     "eligibility": [
         ("kids-health-coverage", True, "income", "Income under the limit."),
-        ("family-nutrition-wic", True, "income", "Theo is 2 and $3,725 a month is under the limit."),
+        ("family-nutrition-wic", True, "income", "Theo is 2 and $3,725 a month is under the limit.", "theo"),
     ],
     "goals": [
         ("undiagnosed-medical-symptoms", "Jonah sees a doctor about the staring episodes",

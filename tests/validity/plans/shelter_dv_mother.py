@@ -32,6 +32,11 @@ ELIGIBILITY = [
     ("county-food-assistance", True, "net-income",
      "Household of 3 on $1,100: gross under $2,887; net $1,100 - $220 - $209 = $671, under $2,221."),
     ("state-health-coverage-adults", True, "income", "$1,100 is under the $3,141.80 limit for 3."),
+    ("kids-health-coverage", True, "income",
+     "Bao is 9 and the household that fled has $1,100 a month, under the $5,691.67 limit (250% for 3); his "
+     "inhaler needs a refill.", "bao"),
+    ("kids-health-coverage", True, "income",
+     "An is 3, same $1,100 for 3 under $5,691.67: eligible, for her 3-year check and vaccines.", "an"),
     ("homeless-education-eligibility", True, "nighttime-residence",
      "Bao sleeps in a domestic violence shelter, so he is homeless under the education rules."),
 ]
@@ -157,6 +162,7 @@ COMPETENT = {
     "eligibility": [
         ("county-food-assistance", True, "gross-income", "Her income only, $1,100."),
         ("state-health-coverage-adults", True, "income", "Under the limit."),
+        ("kids-health-coverage", True, "income", "Bao is 9 and income is under the limit.", "bao"),
     ],
     "goals": [
         ("undiagnosed-medical-symptoms", "Thu sees a doctor about her throat and headache", "seen this week",
