@@ -298,9 +298,9 @@ class Case(Strict):
                     raise ValueError(f"events[{event.id}].member_fact_changes names {m!r}, which is not a household "
                                      f"member; use one of {members}")
                 for name, value in changes.items():
-                    field_name, kind = PERSON_FACTS.get(name, (None, None))
-                    if field_name is None:
+                    if name not in PERSON_FACTS:
                         continue
+                    field_name, kind = PERSON_FACTS[name]
                     whole = kind is int and isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 120
                     yes_no = kind is bool and isinstance(value, bool)
                     amount = kind is float and isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0
