@@ -12,6 +12,7 @@ from postgres_server import ENV_VAR, NO_SERVER, server_programs, throwaway_serve
 REPO = Path(__file__).resolve().parent.parent
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the marks to name each item's group
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Keep together what must run in one process when `make test` spreads the suite over workers.
 
