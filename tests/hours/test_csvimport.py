@@ -164,3 +164,48 @@ def test_an_import_leaves_the_log_checking_references_for_every_later_write(stor
                 "INSERT INTO hours_entries (entry_id, learner_id, day, minutes, category, setting, paid, note, "
                 "status, created_at) VALUES ('0' || hex(randomblob(15)), 999999, '2024-01-01', 60, "
                 "'documentation', 'other', 1, '', 'pending', '2024-01-01T00:00:00+00:00')")
+
+
+def _index_sql(store) -> str | None:
+    with store.read() as conn:
+        row = conn.exec_driver_sql("SELECT sql FROM sqlite_schema WHERE name = 'ix_entries_supervisor_status'").first()
+    return None if row is None else row[0]
+
+
+def test_a_large_first_import_builds_the_supervisor_index_after_the_rows(store, people, tmp_path, monkeypatch):
+    """When a batch outgrows the table, is the supervisor index rebuilt as defined, and used for every row?"""
+    from casekit.hours.log import logbook
+
+    monkeypatch.setattr(logbook, "_LARGE_BATCH", 5)
+    before = _index_sql(store)
+    rows = [entry_row(date=f"2024-05-{d:02d}", hours="2") for d in range(1, 21)]
+    import_csv(store, write_csv(tmp_path / "many.csv", rows))
+    assert _index_sql(store) == before is not None
+    with store.read() as conn:
+        (n,) = conn.exec_driver_sql("SELECT count(*) FROM hours_entries INDEXED BY ix_entries_supervisor_status "
+                                    "WHERE supervisor_id IS NOT NULL OR supervisor_id IS NULL").one()
+    assert n == 20
+
+
+def test_a_large_import_that_fails_part_way_leaves_the_index_and_the_log_as_they_were(store, people, tmp_path,
+                                                                                      monkeypatch):
+    """If a large import fails after the index was dropped, are the index and the log unchanged?"""
+    from casekit.hours.log import logbook
+
+    monkeypatch.setattr(logbook, "_LARGE_BATCH", 5)
+    before = _index_sql(store)
+
+    real_insert = logbook.insert_rows
+
+    def insert_then_fail(conn, *args, **kwargs):
+        real_insert(conn, *args, **kwargs)
+        gone = conn.exec_driver_sql("SELECT 1 FROM sqlite_schema WHERE name = 'ix_entries_supervisor_status'").first()
+        assert gone is None  # the rows went in while the index was away
+        raise RuntimeError("disk unplugged")
+
+    monkeypatch.setattr(logbook, "insert_rows", insert_then_fail)
+    rows = [entry_row(date=f"2024-06-{d:02d}", hours="2") for d in range(1, 21)]
+    with pytest.raises(RuntimeError):
+        import_csv(store, write_csv(tmp_path / "many.csv", rows))
+    assert _index_sql(store) == before is not None
+    assert len(list_entries(store)) == 0

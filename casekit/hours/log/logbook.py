@@ -20,7 +20,7 @@ from sqlalchemy import select
 
 from casekit.hours.storage.bulkrows import insert_rows
 from casekit.hours.log.entries import ParsedEntries, check_against_log, new_entry_ids, parse_frame
-from casekit.hours.storage import audit
+from casekit.hours.storage import audit, hashing
 from casekit.hours.errors import EntryRejected, RowProblem
 from casekit.hours.storage.models import entries, people
 from casekit.hours.log.people import get_person, list_people
@@ -80,6 +80,27 @@ def _large_page_cache(conn, n: int):
         conn.exec_driver_sql(f"PRAGMA cache_size = {int(before)}")
 
 
+@contextmanager
+def _index_built_after(conn, index: str, n: int):
+    """For a batch larger than the table it goes into, build ``index`` once after the rows are in.
+
+    Built in one sorted pass, the index costs less than kept up to date row by row. The index
+    is dropped and made again from its own stored definition inside the caller's transaction,
+    so a failed or killed import leaves it exactly as it was.
+    """
+    if conn.dialect.name != "sqlite" or n < _LARGE_BATCH:
+        yield
+        return
+    (existing,) = conn.exec_driver_sql(f"SELECT count(*) FROM (SELECT 1 FROM hours_entries LIMIT {int(n)})").one()
+    found = conn.exec_driver_sql("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?", (index,)).first()
+    if existing >= n or found is None:
+        yield
+        return
+    conn.exec_driver_sql(f'DROP INDEX "{index}"')
+    yield
+    conn.exec_driver_sql(found[0])
+
+
 def _check_people_exist(conn, learner_id: np.ndarray, supervisor_id: np.ndarray) -> None:
     """Every person id about to be written is in the people table (the foreign key, checked once per person).
 
@@ -109,7 +130,7 @@ def _insert(conn, parsed, learner_id, supervisor_id, progress, actor) -> list[st
     created = datetime.now(timezone.utc).isoformat(timespec="seconds")
     sqlite = conn.dialect.name == "sqlite"
     days = parsed.day[order]
-    day_text = np.datetime_as_string(days, unit="D").tolist()
+    day_text = _day_texts(days)
     sup_col = [None if s < 0 else s for s in supervisor_id[order].tolist()]
     corrections = parsed.supersedes is not None and bool((parsed.supersedes != "").any())
     if corrections:
@@ -123,36 +144,59 @@ def _insert(conn, parsed, learner_id, supervisor_id, progress, actor) -> list[st
         sup_col, parsed.note[order].tolist(), supersedes_col,
     ]
     names = {p.person_id: p.name for p in list_people(None, conn=conn)}
-    row_columns = list(columns)
-    if sqlite:
-        row_columns[6] = paid.astype(np.int64).tolist()  # SQLite keeps a boolean as 0 or 1; ints bind fastest
-    else:
-        row_columns[2] = days.astype(object).tolist()
-    # The same for every row, so written once into the statement (our own text, not input).
-    constants = {"status": "'pending'", "created_at": f"'{created}'"}
-    names_in_order = ["entry_id", "learner_id", "day", "minutes", "category", "setting", "paid",
-                      "supervisor_id", "note", "supersedes"]
-    if not corrections:
-        row_columns.pop()
-        names_in_order.pop()
-        constants = {"supersedes": "NULL", **constants}
-    insert_rows(conn, "hours_entries", names_in_order, zip(*row_columns), n, constants=constants, progress=progress)
-    _record_added(conn, columns, _entry_hashes(columns, day_text, names), names, created, actor)
+    # The entry hashes are worked out beside the insert (a second process for a large batch).
+    with hashing.start(_entry_pieces(columns, learner_id[order], supervisor_id[order], names)) as pending:
+        row_columns = list(columns)
+        if sqlite:
+            row_columns[6] = paid.astype(np.int64).tolist()  # SQLite keeps a boolean as 0 or 1; ints bind fastest
+        else:
+            row_columns[2] = days.astype(object).tolist()
+        # The same for every row, so written once into the statement (our own text, not input).
+        constants = {"status": "'pending'", "created_at": f"'{created}'"}
+        names_in_order = ["entry_id", "learner_id", "day", "minutes", "category", "setting", "paid",
+                          "supervisor_id", "note", "supersedes"]
+        if not corrections:
+            row_columns.pop()
+            names_in_order.pop()
+            constants = {"supersedes": "NULL", **constants}
+        with _index_built_after(conn, "ix_entries_supervisor_status", n):
+            insert_rows(conn, "hours_entries", names_in_order, zip(*row_columns), n, constants=constants,
+                        progress=progress)
+        del row_columns
+        hashes = pending.result()
+    _record_added(conn, columns, hashes, names, created, actor)
     return [str(x) for x in ids]
 
 
-def _entry_hashes(columns: list[list], day_text: list[str], names: dict[int, str]) -> list[bytes]:
-    ids, learner_ids, _, minutes, category, setting, paid, sup_ids, note, supersedes = columns
-    return audit.entry_hashes(ids, [names[i] for i in learner_ids], day_text, minutes, category, setting, paid,
-                              [names.get(s) for s in sup_ids], note, supersedes)
+def _day_texts(days: np.ndarray) -> list[str]:
+    """ISO text of each day (a batch has few distinct days, so each is written once)."""
+    distinct, which = np.unique(days, return_inverse=True)
+    texts = np.array(np.datetime_as_string(distinct, unit="D").tolist(), dtype=object)
+    return texts[which.reshape(-1)].tolist()
 
 
-def _record_added(conn, columns: list[list], hashes: list[bytes], name: dict[int, str], at: str,
+def _names(person_id: np.ndarray, names: dict[int, str]) -> np.ndarray:
+    """The name of each person id (None for -1, no one), looked up once per person."""
+    distinct, which = np.unique(person_id, return_inverse=True)
+    named = np.empty(len(distinct), dtype=object)
+    named[:] = [names.get(i) for i in distinct.tolist()]
+    return named[which.reshape(-1)]
+
+
+def _entry_pieces(columns: list[list], learner_id: np.ndarray, supervisor_id: np.ndarray,
+                  names: dict[int, str]) -> hashing.EntryPieces:
+    ids, _, day_text, minutes, category, setting, paid, _, note, supersedes = columns
+    return audit.entry_pieces(ids, _names(learner_id, names), day_text, minutes, category, setting, paid,
+                              _names(supervisor_id, names), note, supersedes)
+
+
+def _record_added(conn, columns: list[list], hashes: bytes, name: dict[int, str], at: str,
                   actor: str | None) -> None:
     """Append one audit record per learner: the entries this batch logged for them, each with its hash."""
     ids, learner_ids, _, minutes, category, setting, paid, sup_ids, note, supersedes = columns
     if not ids:
         return
+    items = audit.pack_items(ids, hashes)
     lid = np.asarray(learner_ids, dtype=np.int64)
     starts = np.concatenate([[0], np.flatnonzero(np.diff(lid)) + 1, [len(lid)]])
     heads = audit.heads(conn, np.unique(lid).tolist())
@@ -163,7 +207,7 @@ def _record_added(conn, columns: list[list], hashes: list[bytes], name: dict[int
         rec = audit.make_record(
             learner, audit.learner_chain_name(name[learner]), heads[learner], at=at,
             actor=actor or name[learner], action="correct" if corrects else "add",
-            items=audit.pack_items(ids[a:b], hashes[a:b]))
+            items=items[a * audit.ITEM_BYTES : b * audit.ITEM_BYTES])
         heads[learner] = (rec.seq, rec.hash)
         records.append(rec)
     audit.insert(conn, records)

@@ -48,6 +48,7 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import and_, func, select
 
+from casekit.hours.storage.hashing import DIGEST_BYTES, EntryPieces, digests
 from casekit.hours.storage.models import KEY_REGISTRY_CHAIN, audit
 
 GENESIS = "0" * 64
@@ -102,57 +103,90 @@ def entry_hashes(
     category: Sequence[str], setting: Sequence[str], paid: Sequence[bool], supervisor: Sequence[str | None],
     note: Sequence[str], supersedes: Sequence[str | None],
 ) -> list[bytes]:
-    """Entry hashes for many entries at once: the same bytes as :func:`entry_hash`, built faster.
+    """Entry hashes for many entries at once: the same bytes as :func:`entry_hash`, built faster."""
+    blob = digests(entry_pieces(entry_id, learner, date, minutes, category, setting, paid, supervisor, note,
+                                supersedes))
+    return [blob[k : k + DIGEST_BYTES] for k in range(0, len(blob), DIGEST_BYTES)]
 
-    Names, codes and notes repeat, so each distinct value is JSON-quoted once, and the
-    fields that sit next to each other in the canonical JSON and repeat together (paid,
-    setting, supersedes, supervisor) are joined once per distinct combination; each entry
-    then costs one short format and one SHA-256.
+
+def entry_pieces(
+    entry_id: Sequence[str], learner: Sequence[str], date: Sequence[str], minutes: Sequence[int],
+    category: Sequence[str], setting: Sequence[str], paid: Sequence[bool], supervisor: Sequence[str | None],
+    note: Sequence[str], supersedes: Sequence[str | None],
+) -> EntryPieces:
+    """The hashed bytes of many entries (prefix and canonical JSON), cut into pieces that repeat.
+
+    Every field but the entry id repeats, so the canonical JSON is written in three runs
+    of neighbouring fields (category and date; learner and minutes; note to supervisor),
+    each run once per distinct combination in the batch; an entry is then its run codes
+    and its id (:func:`casekit.hours.storage.hashing.digests` joins and hashes them).
     """
-    n = len(entry_id)
-    if n == 0:
-        return []
-
-    def codes_of(values, empty_is_null: bool) -> tuple[np.ndarray, list[str]]:
-        codes, uniques = pd.factorize(np.asarray(list(values), dtype=object), use_na_sentinel=False)
-        missing = [u is None or (isinstance(u, float) and u != u) or u == "" for u in uniques]
-        return codes, ["null" if empty_is_null and m else json.dumps(u) for u, m in zip(uniques, missing)]
-
-    def per_row(codes: np.ndarray, texts: list[str]) -> list[str]:
-        return np.array(texts, dtype=object)[codes].tolist()
-
     prefix = ENTRY_PREFIX.decode("ascii")
-    cat_c, cat_t = codes_of(category, False)
-    lea_c, lea_t = codes_of(learner, False)
-    note_c, note_t = codes_of(note, False)
-    parts = [codes_of(np.asarray(paid, dtype=bool).tolist(), False), codes_of(setting, False),
-             codes_of(supersedes, True), codes_of(supervisor, True)]
-    key = np.zeros(n, dtype=np.int64)
+    heads, head_codes = _run_texts([_json_codes(category, False), _date_codes(date)],
+                                   lambda c, d: f'{prefix}{{"category":{c},"date":"{d}","entry_id":"')
+    middles, middle_codes = _run_texts([_json_codes(learner, False), _int_codes(minutes)],
+                                       lambda le, m: f'","learner":{le},"minutes":{m}')
+    tails, tail_codes = _run_texts(
+        [_json_codes(note, False), _bool_codes(paid), _json_codes(setting, False), _json_codes(supersedes, True),
+         _json_codes(supervisor, True)],
+        lambda nt, p, s, ss, sv: f',"note":{nt},"paid":{p},"setting":{s},"supersedes":{ss},"supervisor":{sv}}}')
+    ids = entry_id.tolist() if isinstance(entry_id, np.ndarray) else list(entry_id)
+    id_ends = np.cumsum(np.fromiter((len(i) for i in ids), dtype=np.int64, count=len(ids)))
+    return EntryPieces(heads, head_codes, "".join(ids).encode("ascii"), id_ends.tobytes(), middles, middle_codes,
+                       tails, tail_codes)
+
+
+# One field of many entries as (code per entry, text of each code), for entry_hashes.
+_Codes = tuple[np.ndarray, list[str]]
+
+
+def _json_codes(values, empty_is_null: bool) -> _Codes:
+    """Each distinct value JSON-quoted once (``null`` for an empty one when ``empty_is_null``)."""
+    array = values if isinstance(values, np.ndarray) and values.dtype == object else np.asarray(list(values), dtype=object)
+    codes, uniques = pd.factorize(array, use_na_sentinel=False)
+    texts = []
+    for u in uniques:
+        missing = u is None or (isinstance(u, float) and u != u) or u == ""
+        texts.append("null" if empty_is_null and missing else json.dumps(u))
+    return codes, texts
+
+
+def _date_codes(values) -> _Codes:
+    """Dates as ISO text (``YYYY-MM-DD``), written unquoted into the quotes around them."""
+    codes, uniques = pd.factorize(np.asarray(list(values) if not isinstance(values, np.ndarray) else values,
+                                             dtype=object), use_na_sentinel=False)
+    return codes, [str(u) for u in uniques]
+
+
+def _int_codes(values) -> _Codes:
+    uniques, codes = np.unique(np.asarray(values, dtype=np.int64), return_inverse=True)
+    return codes.reshape(-1), [str(u) for u in uniques.tolist()]
+
+
+def _bool_codes(values) -> _Codes:
+    return np.asarray(values, dtype=bool).astype(np.int64), ["false", "true"]
+
+
+def _run_texts(fields: list[_Codes], write) -> tuple[list[bytes], bytes]:
+    """``write(text of each field)`` once per distinct combination, and each entry's combination (int32 codes)."""
+    key = np.zeros(len(fields[0][0]), dtype=np.int64)
     size = 1
-    for codes, texts in parts:
-        size *= max(1, len(texts))
-        key = key * max(1, len(texts)) + codes
-    if size >= 2**62:  # pragma: no cover - more combinations than an int64 holds: join per entry
-        raise ValueError("entry_hashes: too many distinct values to combine")
-    combos, combo_c = np.unique(key, return_inverse=True)
-    tails = []
-    for k in combos.tolist():
+    for codes, texts in fields:
+        width = max(1, len(texts))
+        size *= width
+        if size >= 2**62:  # pragma: no cover - more combinations than an int64 holds
+            raise ValueError("entry_hashes: too many distinct values to combine")
+        key = key * width + codes
+    combos, combo_of_entry = np.unique(key, return_inverse=True)
+    written = []
+    for combo in combos.tolist():
         picked = []
-        for codes, texts in reversed(parts):
-            picked.append(texts[k % max(1, len(texts))])
-            k //= max(1, len(texts))
-        p, s, ss, sv = reversed(picked)
-        tails.append(f'{p},"setting":{s},"supersedes":{ss},"supervisor":{sv}}}')
-    heads = per_row(cat_c, [f'{prefix}{{"category":{c},"date":"' for c in cat_t])
-    learners = per_row(lea_c, [f'","learner":{le},"minutes":' for le in lea_t])
-    notes = per_row(note_c, [f',"note":{t},"paid":' for t in note_t])
-    tail = per_row(combo_c.reshape(-1), tails)
-    minutes = np.asarray(minutes, dtype=np.int64).tolist()
-    sha = _sha256
-    return [
-        sha(f'{h}{d}","entry_id":"{i}{le}{m}{nt}{t}'.encode("ascii")).digest()
-        for h, d, i, le, m, nt, t in zip(heads, date, entry_id, learners, minutes, notes, tail)
-    ]
+        for codes, texts in reversed(fields):
+            width = max(1, len(texts))
+            picked.append(texts[combo % width])
+            combo //= width
+        written.append(write(*reversed(picked)).encode("ascii"))
+    return written, combo_of_entry.reshape(-1).astype(np.int32).tobytes()
 
 
 def key_payload_hash(action: str, fingerprint: str, owner: str, public_key: str) -> str:
@@ -160,15 +194,25 @@ def key_payload_hash(action: str, fingerprint: str, owner: str, public_key: str)
     return _sha256(KEY_PREFIX + body.encode("ascii")).hexdigest()
 
 
-def pack_items(ids: Sequence[str], hashes: Sequence[bytes]) -> bytes:
-    """Items as stored: each entry id's 16 bytes, then its 32-byte hash."""
-    ids, hashes = list(ids), list(hashes)
-    if len(ids) != len(hashes):
-        raise ValueError("pack_items: one hash per entry id")
+def pack_items(ids: Sequence[str], hashes: Sequence[bytes] | bytes) -> bytes:
+    """Items as stored: each entry id's 16 bytes, then its 32-byte hash.
+
+    ``hashes`` is one hash per entry id, or all of them one after another in one buffer.
+    """
+    ids = list(ids)
+    if isinstance(hashes, bytes):
+        blob = hashes
+    else:
+        each = list(hashes)
+        if len(each) != len(ids):
+            raise ValueError("pack_items: one hash per entry id")
+        blob = b"".join(each)
+    if len(blob) != DIGEST_BYTES * len(ids):
+        raise ValueError(f"pack_items: one {DIGEST_BYTES}-byte hash per entry id")
     if not ids:
         return b""
     a = np.frombuffer(bytes.fromhex("".join(ids)), dtype=np.uint8).reshape(len(ids), 16)
-    b = np.frombuffer(b"".join(hashes), dtype=np.uint8).reshape(len(ids), 32)
+    b = np.frombuffer(blob, dtype=np.uint8).reshape(len(ids), 32)
     return np.hstack([a, b]).tobytes()
 
 
