@@ -42,9 +42,9 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab $(LAB_ROOT_FLAG) --ServerApp.root_dir=. $(LAB_CONTENTS) workspace/00_start_here.ipynb
 
 # Lint and type-check the package first (ruff, then mypy as configured in pyproject.toml), then every
-# test in one process (TEST_WORKERS=auto spreads them over the cores with pytest-xdist; tests/conftest.py keeps each file, and the browser
-# journeys, on one worker.
-TEST_WORKERS ?= 0
+# test, spread over one pytest-xdist worker per core; tests/conftest.py keeps a notebook's cells, each
+# test file and the browser journeys each on one worker. TEST_WORKERS=0 runs everything in one process.
+TEST_WORKERS ?= auto
 
 test: $(STAMP) lint
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
