@@ -192,22 +192,15 @@ def _check_case_facts(case: Case, path: Path) -> tuple[list[Problem], set[str]]:
 
     Returns the problems and the unknown fact names they cover.
     """
-    out, unknown = [], set()
+    out: list[Problem] = []
+    unknown: set[str] = set()
     current = dict(household_facts(case))
     for event in case.events_in_order():
         for name, value in event.fact_changes.items():
             where = f"events[{event.id}].fact_changes.{name}"
-            if name not in current:
-                unknown.add(name)
-                hint = did_you_mean(name, current)
-                out.append(Problem(path, where, f"{name!r} is not a fact of this case;{hint or ''} an event changes a "
-                                   "fact the case already has: add it under the case's `facts:` with its value at "
-                                   "intake, or fix the name"))
-                continue
-            if not same_kind(current[name], value):
-                out.append(Problem(path, where, f"{name!r} is a {fact_kind(current[name])} fact ({current[name]}) "
-                                   f"but this event sets it to {value!r}, a {fact_kind(value)}; keep the kind, e.g. "
-                                   f"{_example(current[name])}"))
+            problem = _fact_change_problem(path, where, current, name, value, unknown)
+            if problem:
+                out.append(problem)
                 continue
             current[name] = value
     out += _check_member_fact_changes(case, path, unknown)
@@ -239,19 +232,27 @@ def _check_member_fact_changes(case: Case, path: Path, unknown: set[str]) -> lis
                                        "`countable_assets:` of their own; give each member theirs under "
                                        "household.members, or change the household's under `fact_changes:`"))
                     continue
-                if name not in facts:
-                    unknown.add(name)
-                    out.append(Problem(path, where, f"{name!r} is not a fact of this case;"
-                                       f"{did_you_mean(name, facts) or ''} add it under the case's `facts:` with its "
-                                       "value at intake, or fix the name"))
-                    continue
-                if not same_kind(facts[name], value):
-                    out.append(Problem(path, where, f"{name!r} is a {fact_kind(facts[name])} fact ({facts[name]}) "
-                                       f"but this event sets it to {value!r}, a {fact_kind(value)}; keep the kind, "
-                                       f"e.g. {_example(facts[name])}"))
+                problem = _fact_change_problem(path, where, facts, name, value, unknown)
+                if problem:
+                    out.append(problem)
                     continue
                 facts[name] = value
     return out
+
+
+def _fact_change_problem(path: Path, where: str, current: dict, name: str, value, unknown: set[str]) -> Problem | None:
+    """What is wrong with an event setting fact ``name`` to ``value`` (given the facts so far), or None.
+
+    A name the case does not have is added to ``unknown``."""
+    if name not in current:
+        unknown.add(name)
+        hint = did_you_mean(name, current)
+        return Problem(path, where, f"{name!r} is not a fact of this case;{hint or ''} an event changes a fact the "
+                       "case already has: add it under the case's `facts:` with its value at intake, or fix the name")
+    if not same_kind(current[name], value):
+        return Problem(path, where, f"{name!r} is a {fact_kind(current[name])} fact ({current[name]}) but this event "
+                       f"sets it to {value!r}, a {fact_kind(value)}; keep the kind, e.g. {_example(current[name])}")
+    return None
 
 
 def _example(value: object) -> str:

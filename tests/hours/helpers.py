@@ -95,3 +95,21 @@ def version_lines(store, max_versions: int = 4) -> list[tuple[str, str | None, s
     with store.write() as conn:
         conn.execute(entries.insert(), table)
     return rows
+
+
+def five_signed_days(store, learner: str, supervisors: tuple[str, str]) -> dict[str, str]:
+    """Five days for ``learner``: a, b, c approved by the first supervisor, r by the second, p pending.
+
+    Returns the entry ids by those names."""
+    from casekit.hours.approval import approve_entries
+    from casekit.hours.logbook import add_entry
+
+    q, r = supervisors
+    ids = {}
+    for name, day, hours, sup in [("a", "2024-03-04", 2, q), ("b", "2024-03-05", 3, q), ("c", "2024-03-06", 4, q),
+                                  ("r", "2024-03-07", 5, r), ("p", "2024-03-08", 6, q)]:
+        ids[name] = add_entry(store, learner=learner, date=day, hours=hours, category="care_coordination",
+                              setting="health_care", supervisor=sup)
+    approve_entries(store, q, key=key_for(store, q), entry_ids=[ids["a"], ids["b"], ids["c"]])
+    approve_entries(store, r, key=key_for(store, r), entry_ids=[ids["r"]])
+    return ids

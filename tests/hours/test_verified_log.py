@@ -20,7 +20,6 @@ from casekit.hours.corrections import correct_entry
 from casekit.hours.credit.columns import load_ledger
 from casekit.hours.credit.credential_progress import learner_progress, verified_ledger, verified_progress
 from casekit.hours.errors import PersonError
-from casekit.hours.logbook import add_entry
 from casekit.hours.migrations import TRIGGERS
 from casekit.hours.people import get_person
 from casekit.hours.storage.database import Store
@@ -28,7 +27,7 @@ from casekit.hours.trust.signedlog import load_signed_log
 from casekit.hours.trust.verified_log import read_verified_log, verified_from_signed
 from casekit.hours.trust.verify import verify_log
 
-from .helpers import key_for
+from .helpers import five_signed_days, key_for
 
 A, Q, R = "Demo Learner A", "Demo Supervisor Q", "Demo Supervisor R"
 AS_OF = date(2024, 6, 1)
@@ -37,13 +36,7 @@ AS_OF = date(2024, 6, 1)
 @pytest.fixture
 def log(store, people):
     """Demo Learner A: four approved days (one with a correction waiting, one corrected and approved), one pending."""
-    ids = {}
-    for name, day, hours, sup in [("a", "2024-03-04", 2, Q), ("b", "2024-03-05", 3, Q), ("c", "2024-03-06", 4, Q),
-                                  ("r", "2024-03-07", 5, R), ("p", "2024-03-08", 6, Q)]:
-        ids[name] = add_entry(store, learner=A, date=day, hours=hours, category="care_coordination",
-                              setting="health_care", supervisor=sup)
-    approve_entries(store, Q, key=key_for(store, Q), entry_ids=[ids["a"], ids["b"], ids["c"]])
-    approve_entries(store, R, key=key_for(store, R), entry_ids=[ids["r"]])
+    ids = five_signed_days(store, A, (Q, R))
     ids["a2"] = correct_entry(store, ids["a"], hours=1.5)  # waits for approval: a still counts
     ids["b2"] = correct_entry(store, ids["b"], hours=2.5)
     approve_entries(store, Q, key=key_for(store, Q), entry_ids=[ids["b2"]])  # b2 counts, b is replaced

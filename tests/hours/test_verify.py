@@ -28,7 +28,7 @@ from casekit.hours.signedexport import export_signed, verify_file
 from casekit.hours.store import open_store
 from casekit.hours.verify import verify_store
 
-from .helpers import key_for, key_path_for
+from .helpers import five_signed_days, key_for, key_path_for
 
 Q, R, A = "Demo Supervisor Q", "Demo Supervisor R", "Demo Learner A"
 
@@ -36,13 +36,7 @@ Q, R, A = "Demo Supervisor Q", "Demo Supervisor R", "Demo Learner A"
 @pytest.fixture
 def log(store, people):
     """Demo Learner A: three entries approved by Q, one by R, one pending for Q. Returns the ids by name."""
-    ids = {}
-    for name, day, hours, sup in [("a", "2024-03-04", 2, Q), ("b", "2024-03-05", 3, Q), ("c", "2024-03-06", 4, Q),
-                                  ("r", "2024-03-07", 5, R), ("p", "2024-03-08", 6, Q)]:
-        ids[name] = add_entry(store, learner=A, date=day, hours=hours, category="care_coordination",
-                              setting="health_care", supervisor=sup)
-    approve_entries(store, Q, key=key_for(store, Q), entry_ids=[ids["a"], ids["b"], ids["c"]])
-    approve_entries(store, R, key=key_for(store, R), entry_ids=[ids["r"]])
+    ids = five_signed_days(store, A, (Q, R))
     (result,) = verify_store(store, A)
     assert result.ok and result.approved_verified == 4
     return ids

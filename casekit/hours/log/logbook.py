@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 from contextlib import contextmanager
-from typing import Callable
+from typing import Callable, cast
 
 import numpy as np
 import pandas as pd
@@ -175,18 +175,19 @@ def _day_texts(days: np.ndarray) -> list[str]:
     return texts[which.reshape(-1)].tolist()
 
 
-def _names(person_id: np.ndarray, names: dict[int, str]) -> np.ndarray:
+def _names(person_id: np.ndarray, names: dict[int, str]) -> list[str | None]:
     """The name of each person id (None for -1, no one), looked up once per person."""
     distinct, which = np.unique(person_id, return_inverse=True)
     named = np.empty(len(distinct), dtype=object)
     named[:] = [names.get(i) for i in distinct.tolist()]
-    return named[which.reshape(-1)]
+    return named[which.reshape(-1)].tolist()
 
 
 def _entry_pieces(columns: list[list], learner_id: np.ndarray, supervisor_id: np.ndarray,
                   names: dict[int, str]) -> hashing.EntryPieces:
     ids, _, day_text, minutes, category, setting, paid, _, note, supersedes = columns
-    return audit.entry_pieces(ids, _names(learner_id, names), day_text, minutes, category, setting, paid,
+    learners = cast("list[str]", _names(learner_id, names))  # every entry has a learner: no name is None
+    return audit.entry_pieces(ids, learners, day_text, minutes, category, setting, paid,
                               _names(supervisor_id, names), note, supersedes)
 
 
