@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import sqlite3
 from pathlib import Path
 
 
@@ -113,3 +114,16 @@ def five_signed_days(store, learner: str, supervisors: tuple[str, str]) -> dict[
     approve_entries(store, q, key=key_for(store, q), entry_ids=[ids["a"], ids["b"], ids["c"]])
     approve_entries(store, r, key=key_for(store, r), entry_ids=[ids["r"]])
     return ids
+
+
+def edit_outside_casekit(store, *sql: str) -> None:
+    """Edit the log file directly, as someone with a database tool would: the guard triggers dropped first."""
+    from casekit.hours.migrations import TRIGGERS
+
+    db = sqlite3.connect(store.path)
+    for t in TRIGGERS:
+        db.execute(f"DROP TRIGGER IF EXISTS {t}")
+    for s in sql:
+        db.execute(s)
+    db.commit()
+    db.close()

@@ -277,21 +277,14 @@ def test_approving_signs_with_the_key_file_prefilled_in_the_demo(demo, capsys):
 def test_an_entry_edited_in_the_file_is_not_counted_and_the_dashboard_says_so(demo):
     """An approved entry changed with a database tool fails verification: does the dashboard leave it
     out of the hours shown and say how to see why?"""
-    import sqlite3
-
-    from casekit.hours.migrations import TRIGGERS
+    from .helpers import edit_outside_casekit
 
     learner = "Demo Learner B"
     d = SupervisorDashboard(demo, supervisor="Demo Supervisor Q", learner=learner)
     assert "fails verification" not in d.summary.value and "fail verification" not in d.summary.value
     before = d.progress.total_hours
     entry = list_entries(demo, learner=learner, status="approved").iloc[0]
-    db = sqlite3.connect(demo.path)
-    for t in TRIGGERS:
-        db.execute(f"DROP TRIGGER IF EXISTS {t}")
-    db.execute("UPDATE hours_entries SET minutes = minutes + 600 WHERE entry_id = ?", (entry.entry_id,))
-    db.commit()
-    db.close()
+    edit_outside_casekit(demo, f"UPDATE hours_entries SET minutes = minutes + 600 WHERE entry_id = '{entry.entry_id}'")
     d.refresh()
     assert "1 entry fails verification and is not counted" in d.summary.value
     assert d.progress.total_hours == pytest.approx(before - entry.hours)

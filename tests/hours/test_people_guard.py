@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import date
 
 import pytest
@@ -13,11 +12,10 @@ from casekit.cli.hours import hours as hours_cli
 from casekit.hours.approval import approve_entries
 from casekit.hours.learner import verified_learner_progress
 from casekit.hours.logbook import add_entry
-from casekit.hours.migrations import TRIGGERS
 from casekit.hours.signedexport import export_signed, progress_from_signed, read_signed_file
 from casekit.hours.verify import verify_log, verify_store
 
-from .helpers import key_for, log_days, weekdays
+from .helpers import edit_outside_casekit, key_for, log_days, weekdays
 
 A, Q = "Demo Learner A", "Demo Supervisor Q"
 AS_OF = date(2024, 6, 3)
@@ -31,15 +29,6 @@ def log(store, people):
     (result,) = verify_store(store, A)
     assert result.ok, result.to_text()
     return store
-
-
-def _tamper(store, sql: str) -> None:
-    db = sqlite3.connect(store.path)
-    for t in TRIGGERS:
-        db.execute(f"DROP TRIGGER IF EXISTS {t}")
-    db.execute(sql)
-    db.commit()
-    db.close()
 
 
 def _cswcm_hours(store) -> float:
@@ -58,7 +47,7 @@ def test_an_edited_person_record_fails_verify_and_counts_nowhere(log, sql, whose
     """Does moving the degree date earlier (400 h before the degree would then count), adding a credential or
     changing a role in SQLite fail verification, naming whose record, and leave the entries it decides uncounted?"""
     assert _cswcm_hours(log) == pytest.approx(400)  # only the work after the degree
-    _tamper(log, sql)
+    edit_outside_casekit(log, sql)
     (result,) = verify_store(log, A)
     assert not result.ok
     failure = next(f for f in result.failures if f.kind == "person")

@@ -24,7 +24,7 @@ from casekit.hours.logbook import add_entry, list_entries
 from casekit.hours.models import approvals, audit
 from casekit.hours.verify import verify_store
 
-from .helpers import key_for, key_path_for
+from .helpers import edit_outside_casekit, key_for, key_path_for
 
 Q, R = "Demo Supervisor Q", "Demo Supervisor R"
 
@@ -184,15 +184,8 @@ def test_a_correction_replaces_its_entry_in_the_day_s_24_hours(store, people):
 
 def test_an_entry_changed_behind_casekit_s_back_cannot_be_approved(store, people):
     """Is a pending entry edited directly in the file refused for approval, so no supervisor signs it unknowingly?"""
-    from casekit.hours.migrations import TRIGGERS
-
     entry = _log(store, hours=2)
-    db = sqlite3.connect(store.path)
-    for t in TRIGGERS:
-        db.execute(f"DROP TRIGGER IF EXISTS {t}")
-    db.execute(f"UPDATE hours_entries SET minutes = 720 WHERE entry_id = '{entry}'")
-    db.commit()
-    db.close()
+    edit_outside_casekit(store, f"UPDATE hours_entries SET minutes = 720 WHERE entry_id = '{entry}'")
     with pytest.raises(ApprovalError, match="changed outside casekit after it was logged.*casekit hours correct"):
         approve_entries(store, Q, key=key_for(store, Q), entry_ids=[entry])
     assert _status(store)[entry] == "pending"

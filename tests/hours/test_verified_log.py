@@ -8,7 +8,6 @@ the rows are those the database's own rule picks, and that a bad record in a fil
 from __future__ import annotations
 
 import re
-import sqlite3
 from datetime import date
 
 import pytest
@@ -20,14 +19,13 @@ from casekit.hours.corrections import correct_entry
 from casekit.hours.credit.columns import load_ledger
 from casekit.hours.credit.credential_progress import learner_progress, verified_ledger, verified_progress
 from casekit.hours.errors import PersonError
-from casekit.hours.migrations import TRIGGERS
 from casekit.hours.people import get_person
 from casekit.hours.storage.database import Store
 from casekit.hours.trust.signedlog import load_signed_log
 from casekit.hours.trust.verified_log import read_verified_log, verified_from_signed
 from casekit.hours.trust.verify import verify_log
 
-from .helpers import five_signed_days, key_for
+from .helpers import edit_outside_casekit, five_signed_days, key_for
 
 A, Q, R = "Demo Learner A", "Demo Supervisor Q", "Demo Supervisor R"
 AS_OF = date(2024, 6, 1)
@@ -87,12 +85,7 @@ def test_the_rows_counted_are_those_the_database_rule_picks(store, log):
 
 def test_an_entry_that_fails_verification_is_not_among_the_rows(store, log):
     """Is an approved entry edited outside casekit left out of the rows (and so of progress), the rest kept?"""
-    db = sqlite3.connect(store.path)
-    for t in TRIGGERS:
-        db.execute(f"DROP TRIGGER IF EXISTS {t}")
-    db.execute(f"UPDATE hours_entries SET minutes = 600 WHERE entry_id = '{log['c']}'")
-    db.commit()
-    db.close()
+    edit_outside_casekit(store, f"UPDATE hours_entries SET minutes = 600 WHERE entry_id = '{log['c']}'")
     verified = read_verified_log(store, A)
     assert log["c"] in verified.failed
     assert [r["entry_id"] for r in verified.counted_rows()] == [log["a"], log["b2"], log["r"], log["p"]]

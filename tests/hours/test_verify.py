@@ -20,7 +20,6 @@ from casekit.hours import audit
 from casekit.hours.approval import _sign_and_record, approve_entries
 from casekit.hours.keys import generate_key, register_key
 from casekit.hours.logbook import add_entry, list_entries
-from casekit.hours.migrations import TRIGGERS
 from casekit.hours.models import entries
 from casekit.hours.people import add_person, get_person
 from casekit.hours.report import write_report
@@ -28,7 +27,7 @@ from casekit.hours.signedexport import export_signed, verify_file
 from casekit.hours.store import open_store
 from casekit.hours.verify import verify_store
 
-from .helpers import five_signed_days, key_for, key_path_for
+from .helpers import edit_outside_casekit, five_signed_days, key_for, key_path_for
 
 Q, R, A = "Demo Supervisor Q", "Demo Supervisor R", "Demo Learner A"
 
@@ -40,17 +39,6 @@ def log(store, people):
     (result,) = verify_store(store, A)
     assert result.ok and result.approved_verified == 4
     return ids
-
-
-def _tamper(store, *sql: str) -> None:
-    """Edit the log file directly, as someone with a database tool would."""
-    db = sqlite3.connect(store.path)
-    for t in TRIGGERS:
-        db.execute(f"DROP TRIGGER IF EXISTS {t}")
-    for s in sql:
-        db.execute(s)
-    db.commit()
-    db.close()
 
 
 def _verify(store):
@@ -66,7 +54,7 @@ def _failure(result, entry_id):
 
 def test_editing_an_approved_entry_s_hours_in_the_file_is_caught(store, log, tmp_path):
     """Is an approved entry whose hours were raised in SQLite named, with both values, and left out of the report?"""
-    _tamper(store, f"UPDATE hours_entries SET minutes = 600 WHERE entry_id = '{log['a']}'")
+    edit_outside_casekit(store, f"UPDATE hours_entries SET minutes = 600 WHERE entry_id = '{log['a']}'")
     result = _verify(store)
     failure = _failure(result, log["a"])
     assert failure.kind == "altered"
@@ -80,7 +68,7 @@ def test_editing_an_approved_entry_s_hours_in_the_file_is_caught(store, log, tmp
 
 def test_deleting_an_approved_row_is_caught(store, log):
     """Is an approved entry deleted from the file (row and signature) named as deleted?"""
-    _tamper(store, f"DELETE FROM hours_entries WHERE entry_id = '{log['b']}'",
+    edit_outside_casekit(store, f"DELETE FROM hours_entries WHERE entry_id = '{log['b']}'",
             f"DELETE FROM hours_approvals WHERE entry_id = '{log['b']}'")
     result = _verify(store)
     failure = _failure(result, log["b"])
@@ -91,7 +79,7 @@ def test_deleting_an_approved_row_is_caught(store, log):
 
 def test_copying_a_signature_onto_another_entry_is_caught(store, log):
     """Is a pending entry given another entry's signature (and marked approved) named as carrying a copy?"""
-    _tamper(store,
+    edit_outside_casekit(store,
             "INSERT INTO hours_approvals (entry_id, learner_id, seq, day, minutes, category, setting, paid, supervisor_id, "
             "supersedes, signature) SELECT e.entry_id, e.learner_id, a.seq, e.day, e.minutes, e.category, e.setting, "
             f"e.paid, e.supervisor_id, e.supersedes, a.signature FROM hours_entries e, hours_approvals a "
@@ -130,7 +118,7 @@ def test_a_key_slipped_into_the_key_table_is_caught(store, log):
     """Is a key inserted straight into hours_keys (no registry record) refused, and what it signed with it?"""
     forged = generate_key()
     q = get_person(store, Q)
-    _tamper(store, "INSERT INTO hours_keys (fingerprint, person_id, public_key, registered_at) VALUES "
+    edit_outside_casekit(store, "INSERT INTO hours_keys (fingerprint, person_id, public_key, registered_at) VALUES "
                    f"('{forged.fingerprint}', {q.person_id}, '{forged.public_key}', '2000-01-01T00:00:00+00:00')")
     with store.write() as conn:
         rows = conn.execute(entries.select().where(entries.c.entry_id == log["p"])).all()
@@ -161,7 +149,7 @@ def test_trusting_the_supervisor_s_own_key_catches_a_key_registered_in_their_nam
 ])
 def test_a_broken_audit_chain_is_caught(store, log, attack, fragment):
     """Is a deleted, altered or truncated audit record reported as a broken chain at its seq?"""
-    _tamper(store, attack)
+    edit_outside_casekit(store, attack)
     result = _verify(store)
     assert any(f.kind == "chain" and fragment in f.message for f in result.failures), result.to_text()
 
@@ -180,7 +168,7 @@ def test_rewriting_the_whole_chain_after_deleting_an_entry_breaks_later_signatur
                                 action=rec.action, subject=rec.subject, items=items)
         rebuilt.append(new)
         head = (new.seq, new.hash)
-    _tamper(store, f"DELETE FROM hours_entries WHERE entry_id = '{log['b']}'",
+    edit_outside_casekit(store, f"DELETE FROM hours_entries WHERE entry_id = '{log['b']}'",
             f"DELETE FROM hours_approvals WHERE entry_id = '{log['b']}'",
             f"DELETE FROM hours_audit WHERE chain = {learner.person_id}")
     db = sqlite3.connect(store.path)
@@ -195,7 +183,7 @@ def test_rewriting_the_whole_chain_after_deleting_an_entry_breaks_later_signatur
 
 def test_marking_an_entry_approved_without_a_signature_is_caught(store, log):
     """Is a pending entry switched to approved in the file named as approved without a signed approval?"""
-    _tamper(store, f"UPDATE hours_entries SET status = 'approved' WHERE entry_id = '{log['p']}'")
+    edit_outside_casekit(store, f"UPDATE hours_entries SET status = 'approved' WHERE entry_id = '{log['p']}'")
     failure = _failure(_verify(store), log["p"])
     assert failure.kind == "unsigned" and "no signed approval" in failure.message
 
@@ -203,7 +191,7 @@ def test_marking_an_entry_approved_without_a_signature_is_caught(store, log):
 def test_an_entry_added_outside_casekit_is_caught(store, log):
     """Is a row inserted straight into the file named as missing from the audit log?"""
     a = get_person(store, A)
-    _tamper(store, "INSERT INTO hours_entries (entry_id, learner_id, day, minutes, category, setting, paid, "
+    edit_outside_casekit(store, "INSERT INTO hours_entries (entry_id, learner_id, day, minutes, category, setting, paid, "
                    f"supervisor_id, note, status, created_at) VALUES ('{'e' * 32}', {a.person_id}, '2024-03-09', 480, "
                    "'care_coordination', 'health_care', 1, NULL, '', 'pending', '2024-03-09T00:00:00+00:00')")
     failure = _failure(_verify(store), "e" * 32)
@@ -215,7 +203,7 @@ def test_verify_on_the_command_line_exits_1_naming_each_failing_entry(store, log
     runner = CliRunner()
     ok = runner.invoke(hours_cli, ["--db", str(store.path), "verify", A])
     assert ok.exit_code == 0 and "OK: every signature and the audit chain hold" in ok.output
-    _tamper(store, f"UPDATE hours_entries SET minutes = 600 WHERE entry_id = '{log['c']}'")
+    edit_outside_casekit(store, f"UPDATE hours_entries SET minutes = 600 WHERE entry_id = '{log['c']}'")
     bad = runner.invoke(hours_cli, ["--db", str(store.path), "verify"])
     assert bad.exit_code == 1 and "Traceback" not in bad.output
     assert f"FAIL entry {log['c']}" in bad.output and "hours approved 4.00 h, now 10.00 h" in bad.output
@@ -254,7 +242,7 @@ def key_for_file(tmp_path, store) -> str:
 
 def test_a_note_changed_on_an_approved_entry_is_caught_and_not_counted(store, log):
     """Is an approved entry whose (unsigned) note was edited caught by the audit chain and left out of the verified hours?"""
-    _tamper(store, f"UPDATE hours_entries SET note = 'edited later' WHERE entry_id = '{log['c']}'")
+    edit_outside_casekit(store, f"UPDATE hours_entries SET note = 'edited later' WHERE entry_id = '{log['c']}'")
     result = _verify(store)
     failure = _failure(result, log["c"])
     assert failure.kind == "altered" and "its note was changed outside casekit after it was logged" in failure.message
@@ -271,7 +259,7 @@ def test_a_note_changed_on_an_approved_entry_is_caught_and_not_counted(store, lo
 ])
 def test_any_counted_field_edited_after_approval_is_named(store, log, column, value, fragment):
     """Is an edit to any counted field of an approved entry reported with the field, the signed and the current value?"""
-    _tamper(store, f"UPDATE hours_entries SET {column} = {value} WHERE entry_id = '{log['b']}'")
+    edit_outside_casekit(store, f"UPDATE hours_entries SET {column} = {value} WHERE entry_id = '{log['b']}'")
     failure = _failure(_verify(store), log["b"])
     assert failure.kind == "altered" and fragment in failure.message
 
@@ -379,7 +367,7 @@ def test_progress_leaves_out_an_entry_that_fails_verification_and_says_so(store,
     lp, verification, _ = verified_learner_progress(store, A)
     assert verification.ok and verification.uncounted_note() is None
     before = lp.total_hours
-    _tamper(store, f"UPDATE hours_entries SET minutes = 600 WHERE entry_id = '{log['c']}'")
+    edit_outside_casekit(store, f"UPDATE hours_entries SET minutes = 600 WHERE entry_id = '{log['c']}'")
     lp, verification, _ = verified_learner_progress(store, A)
     assert verification.failed_entries == {log["c"]}
     assert lp.total_hours == before - 4  # its approved 4 h are gone; the edited 10 h never count
