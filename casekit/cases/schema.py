@@ -110,6 +110,11 @@ class Person(Strict):
         None, ge=0, description="this member's own countable assets, for programs that count fewer than the "
         "whole household; when no member has a figure, the household's countable_assets is used")
 
+    @property
+    def first_name(self) -> str:
+        """How the kit's explanations and feedback name the member: ``Mateo``."""
+        return self.name.split()[0]
+
 
 class IncomeSource(Strict):
     """Verified monthly income (what the documents show, not what the form says)."""
@@ -337,7 +342,12 @@ class Case(Strict):
     def member_label(self, member_id: str | None) -> str:
         """``Mateo, 4``: a member's first name and age, as an explanation names them."""
         person = self.member(member_id)
-        return f"{person.name.split()[0]}, {person.age}" if person else str(member_id)
+        return f"{person.first_name}, {person.age}" if person else str(member_id)
+
+    def for_whom(self, member_id: str | None) -> str:
+        """`` for Mateo`` when a decision or referral is for a member other than the client, else ''."""
+        person = None if member_id in (None, self.client.member) else self.member(member_id)
+        return f" for {person.first_name}" if person else ""
 
     def event(self, event_id: str) -> FollowUpEvent:
         return next(e for e in self.events if e.id == event_id)

@@ -65,7 +65,7 @@ def build(course: Course, library: CaseLibrary | None = None, only: list[str] | 
     if only:
         for assignment in only:
             course.require_assignment(assignment)
-        wanted = [a for a in wanted if a in set(only)]
+        wanted = [a for a in wanted if a in only]
     api = _api(course)
     released, failures = [], []
     for assignment in wanted:

@@ -75,7 +75,7 @@ class Context:
 
     @cached_property
     def client_name(self) -> str:
-        return self.case.client_person.name.split()[0]
+        return self.case.client_person.first_name
 
     def source(self, ref: str) -> str:
         """A key's fact reference in words: ``report:x`` -> the report's title."""
@@ -139,9 +139,7 @@ class Context:
 
     def for_whom(self, member_id: str | None) -> str:
         """`` for Mateo`` when a decision or referral is for a member other than the client, else ''."""
-        member_id = self.member(member_id)
-        person = self.case.member(member_id) if member_id else None
-        return f" for {person.name.split()[0]}" if person else ""
+        return self.case.for_whom(member_id)
 
     def determination(self, program: str, member: str | None = None) -> Determination:
         return determine(self.lib.program(program), self.member_facts(member), self.lib.guidelines)
@@ -177,8 +175,8 @@ class Context:
         wanted = self.key_referral_member(need)  # None when need is None
         if need is not None and wanted is not None and self.member(member) != wanted:
             owner, who = self.case.member(wanted), self.case.member(self.member(member))
-            return (f"{res.name}: the need for {self.title(need.need)} is {owner.name.split()[0] if owner else wanted}'s, "
-                    f"not {who.name.split()[0] if who else member}'s; name the member the referral is for")
+            return (f"{res.name}: the need for {self.title(need.need)} is {owner.first_name if owner else wanted}'s, "
+                    f"not {who.first_name if who else member}'s; name the member the referral is for")
         if facts is None:
             facts = self.member_facts(member)
         unmet = unmet_criteria(res, facts, self.case.setting, self.lib.guidelines)

@@ -223,19 +223,12 @@ def _decision_row(session, program, member: str, status: StatusArea, rows: list[
             session.decide(pid, None, member=decided_for["member"])
             decided_for["member"] = who.value
         session.decide(pid, DECISIONS[result.value][1], test.value or None, reason.value, member=who.value)
-        return f"Saved your decision on {title(session, 'program', pid)}{_for_whom(session, who.value)}."
+        return f"Saved your decision on {title(session, 'program', pid)}{session.case.for_whom(who.value)}."
 
     for w in (who, result, test, reason):
         w.observe(status.guarded(changed), names="value")
     # "For" follows the test so each row's first drop-down stays the deciding test.
     return W.VBox([result, test, who, reason])
-
-
-def _for_whom(session, member: str) -> str:
-    """`` for Mateo`` for a member other than the client, else ''."""
-    if member == session.case.client.member:
-        return ""
-    return f" for {session.case.member(member).name.split()[0]}"
 
 
 def eligibility_view(session) -> W.VBox:
@@ -261,7 +254,7 @@ def eligibility_view(session) -> W.VBox:
                 if not free:
                     raise CasekitError(f"{program.name} has a row for every household member already")
                 box.children = (*box.children, _decision_row(session, program, free[0], status, rows))
-                return (f"Added a row for {program.name}{_for_whom(session, free[0])}: choose the decision, the test "
+                return (f"Added a row for {program.name}{session.case.for_whom(free[0])}: choose the decision, the test "
                         "and whom it is for.")
 
             another.on_click(status.guarded(add))
@@ -391,7 +384,7 @@ def referrals_view(session) -> W.VBox:
             rm = remove_button(f"the referral to {title(session, 'resource', ref.resource)}")
             rm.on_click(status.guarded(lambda _b, ref=ref: (session.unrefer(ref.resource, ref.need, ref.member), render(), "Removed the referral.")[-1]))
             person = session.case.member(ref.member) if ref.member else None
-            whom = f" ({person.name.split()[0]})" if person else ""
+            whom = f" ({person.first_name})" if person else ""
             items.append(W.HBox([rm, W.HTML(f"{esc(title(session, 'resource', ref.resource))} for "
                                             f"{esc(title(session, 'need', ref.need))}{esc(whom)}")]))
         listing.children = items
