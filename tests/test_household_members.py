@@ -149,6 +149,7 @@ def test_explain_decides_childrens_coverage_for_each_child(lib):
     assert {d.member: d.met for d in kids} == {"lucia": False, "mateo": True}
     text = render_explanation(case, points, lib)
     assert "Mateo, 4: Kids Health Coverage [kids-health-coverage]: eligible" in text
+    assert "Lucía, 33: Kids Health Coverage [kids-health-coverage]: not eligible" in text, "the client is named too"
     assert "open to Mateo, 4 but not to the client" in text
 
 
@@ -459,3 +460,13 @@ def test_a_parent_clients_case_decides_childrens_coverage_for_each_child(lib):
     only_bao = plan.model_copy(update={"eligibility": [d for d in plan.eligibility if d.member != "an"]})
     share, feedback = eligibility_share(only_bao, case, key, lib)
     assert share < 1.0 and "No decision on Kids Health Coverage for An" in feedback
+
+
+def test_a_member_is_named_as_the_case_calls_them(lib):
+    """A family name written first (Pham Thi Thu, called Thu) does not become her name in explanations."""
+    case = lib.case("treatment-dv-shelter-mother-two-children")
+    assert case.member("thu").first_name == "Thu"
+    assert case.member("bao").first_name == "Bao", "without `called`, the name's first word"
+    text = render_explanation(case, explain_case(case, lib), lib)
+    assert "Thu, 31: Kids Health Coverage [kids-health-coverage]: not eligible" in text
+    assert "Pham, 31" not in text

@@ -142,11 +142,15 @@ def render_explanation(case: Case, points: list[Point], lib: CaseLibrary) -> str
             else:
                 lines.append("  Facts changed: none (this event changes the situation, not the eligibility facts)")
         lines.append("  Programs:")
+        # A program also decided for other members names the client too ("Lucía, 29: ... not eligible"),
+        # so the client's line does not read as a child's age of 29.
+        for_members = {d.program_id for d in point.determinations if d.member not in (None, case.client.member)}
         for n, d in enumerate(point.determinations):
             was = previous.determinations[n] if previous else None
             turn = f"   (was: {was.label})" if was is not None and was.met != d.met else ""
             counts = d.counts.replace("_", " ")
-            who = f"{case.member_label(d.member)}: " if d.member not in (None, case.client.member) else ""
+            named = d.member not in (None, case.client.member) or d.program_id in for_members
+            who = f"{case.member_label(d.member)}: " if named else ""
             lines.append(f"    {who}{d.program_name} [{d.program_id}]: {d.label}{turn}")
             lines.append(f"      counts: {counts}; deciding test(s): {', '.join(d.deciding_tests) or 'none'}")
             for t in d.tests:

@@ -98,6 +98,9 @@ class Person(Strict):
 
     id: str = Field(pattern=ID_PATTERN)
     name: str
+    called: str | None = Field(
+        None, description="the name the case text calls them by, where it is not the first word of `name` "
+        "(a family name written first, say: Pham Thi Thu is Thu)")
     relationship: str = Field(description="to the client: self, spouse, daughter, ...")
     age: int = Field(ge=0, le=120)
     disabled: bool = False
@@ -112,8 +115,8 @@ class Person(Strict):
 
     @property
     def first_name(self) -> str:
-        """How the kit's explanations and feedback name the member: ``Mateo``."""
-        return self.name.split()[0]
+        """How the kit's explanations and feedback name the member: ``Mateo`` (``called``, else the name's first word)."""
+        return self.called or self.name.split()[0]
 
 
 class IncomeSource(Strict):
