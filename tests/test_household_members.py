@@ -82,7 +82,7 @@ def test_the_rubric_credits_a_decision_only_for_the_member_the_key_names(lib, ca
     share, feedback = eligibility_share(for_client, case, key, lib)
     assert share == 0.0
     assert truth.met is not client_right
-    assert f"No decision on Kids Health Coverage for {case.member(member).name.split()[0]}" in feedback
+    assert f"No decision on Kids Health Coverage for {case.member(member).first_name}" in feedback
 
 
 def test_the_model_plan_of_a_member_key_scores_full_marks(lib):

@@ -86,7 +86,7 @@ def test_the_gate_is_said_first_in_a_supervisors_words(case_id):
     first = helpers.results(case_id, "missed-critical")[0].feedback
     critical = [n for n in key.needs if n.severity.value == "critical" and n.after_event is None]
     assert first.startswith("Before anything else: this plan does not deal with")
-    assert case.client_person.name.split()[0] in first
+    assert case.client_person.first_name in first
     assert all(lib.needs[n.need].title.lower() in first for n in critical)
     assert f"{lib.policy.critical_gate:.0%}" in first
 
