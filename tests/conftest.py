@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 from postgres_server import ENV_VAR, NO_SERVER, server_programs, throwaway_server
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The suite keeps its saved copies of the case library (casekit/cases/library_cache.py) in a folder of its
+    own, set before collection loads any case, and inherited by the kernels and servers the tests start."""
+    if not os.environ.get("CASEKIT_CACHE"):
+        folder = tempfile.mkdtemp(prefix="casekit-test-cache-")
+        os.environ["CASEKIT_CACHE"] = folder
+        config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the marks to name each item's group

@@ -13,7 +13,7 @@ ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 class Strict(BaseModel):
     """Forbids unknown fields (a misspelt field is reported, not ignored) and is immutable."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 def did_you_mean(word: str, known) -> str:

@@ -32,6 +32,7 @@ from casekit.cases.schema import (
     RubricPolicy,
 )
 from casekit.cases.eligibility.programs import PovertyGuidelines, Program, ProgramRules
+from casekit.cases.library_cache import cached
 from casekit.errors import CasekitError, DataFileError, Problem
 from casekit.paths import kit_root
 
@@ -106,12 +107,22 @@ class CaseLibrary:
 
     @classmethod
     def load(cls, root: Path | None = None, *, with_keys: bool = True) -> "CaseLibrary":
+        """The library in ``root`` (the kit's folder by default); the saved copy when no file it reads has changed."""
         lib = cls(Path(root or kit_root()))
-        lib._load_catalogues()
-        lib._load_cases()
+        files = lib.source_files(with_keys=with_keys)
+        return cached(lib.root, "with-keys" if with_keys else "cases", files, lambda: lib._read(with_keys))
+
+    def source_files(self, *, with_keys: bool) -> list[Path]:
+        """Every file loading reads: the catalogues, the cases and (``with_keys``) the keys."""
+        files = [self.casestudies / name for name, _ in CATALOGUE_FILES.values()] + self._case_paths()
+        return files + (self._key_paths() if with_keys else [])
+
+    def _read(self, with_keys: bool) -> "CaseLibrary":
+        self._load_catalogues()
+        self._load_cases()
         if with_keys:
-            lib._load_keys()
-        return lib
+            self._load_keys()
+        return self
 
     def _try(self, path: Path, model):
         try:
@@ -203,8 +214,11 @@ class CaseLibrary:
         self.case_files[case.id] = path
         return case
 
+    def _key_paths(self) -> list[Path]:
+        return sorted(self.keys_dir.glob("*.yaml"))
+
     def _load_keys(self) -> None:
-        for path in sorted(self.keys_dir.glob("*.yaml")):
+        for path in self._key_paths():
             key = self._try(path, Key)
             if key is None:
                 continue
