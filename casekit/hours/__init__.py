@@ -45,7 +45,7 @@ _WHERE = {
     'pending_for': 'casekit.hours.trust.approval',
     'progress_all': 'casekit.hours.credit.cohort',
     'register_key': 'casekit.hours.trust.signing_keys',
-    'threshold_fields': 'casekit.hours.log.entries',
+    'threshold_fields': 'casekit.hours.storage.models',
     'verify_store': 'casekit.hours.trust.verify',
 }
 """Each name this package offers and the module that defines it: imported when first used, so that

@@ -17,8 +17,8 @@ import os
 import re
 import time
 from dataclasses import dataclass
-from datetime import date, datetime
-from typing import Any, Callable
+from datetime import date
+from typing import Callable
 
 import numpy as np
 import pandas as pd
@@ -31,11 +31,11 @@ from casekit.hours.storage.models import (
     MAX_NOTE_CHARS,
     MINUTES_PER_DAY,
     SETTINGS,
-    THRESHOLD_FIELDS,
     entries,
 )
 from casekit.hours.log.people import PeopleIndex
 from casekit.hours.log.supersession import has_corrections
+from casekit.hours.storage.models import threshold_fields as threshold_fields  # its home before the signing layer needed it without pandas
 
 COLUMNS: tuple[str, ...] = ("learner", "date", "hours", "category", "setting", "paid", "supervisor", "note", "entry_id")
 REQUIRED: tuple[str, ...] = ("learner", "date", "hours", "category", "setting", "paid")
@@ -49,28 +49,6 @@ _HEX32 = re.compile(r"^[0-9a-f]{32}$")
 
 
 # --- the fields that count ----------------------------------------------------------------
-
-
-def threshold_fields(entry: dict) -> dict:
-    """The fields of ``entry`` that decide what it counts toward, in a fixed order and form.
-
-    ``entry`` is a mapping with at least :data:`~casekit.hours.models.THRESHOLD_FIELDS`
-    (``learner`` and ``supervisor`` by name, ``date`` as a date or ISO text). Everything
-    else (note, status, timestamps) is left out: changing it cannot change any progress.
-    """
-    out = {}
-    for f in THRESHOLD_FIELDS:
-        v: Any = entry.get(f)  # each field has its own type; int(None) fails as a bad entry should
-        if f == "date" and isinstance(v, (date, datetime)):
-            v = v.isoformat()[:10]
-        elif f == "minutes":
-            v = int(v)
-        elif f == "paid":
-            v = bool(v)
-        elif f == "supervisor":
-            v = v or None
-        out[f] = v
-    return out
 
 
 # --- entry ids ----------------------------------------------------------------------------

@@ -45,7 +45,6 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 import numpy as np
-import pandas as pd
 from sqlalchemy import and_, func, select
 
 from casekit.hours.storage.hashing import DIGEST_BYTES, EntryPieces, digests
@@ -142,6 +141,8 @@ _Codes = tuple[np.ndarray, list[str]]
 
 def _json_codes(values, empty_is_null: bool) -> _Codes:
     """Each distinct value JSON-quoted once (``null`` for an empty one when ``empty_is_null``)."""
+    import pandas as pd  # here, not at the top: reading and verifying the log never needs it
+
     array = values if isinstance(values, np.ndarray) and values.dtype == object else np.asarray(list(values), dtype=object)
     codes, uniques = pd.factorize(array, use_na_sentinel=False)
     texts = []
@@ -153,6 +154,8 @@ def _json_codes(values, empty_is_null: bool) -> _Codes:
 
 def _date_codes(values) -> _Codes:
     """Dates as ISO text (``YYYY-MM-DD``), written unquoted into the quotes around them."""
+    import pandas as pd
+
     codes, uniques = pd.factorize(np.asarray(list(values) if not isinstance(values, np.ndarray) else values,
                                              dtype=object), use_na_sentinel=False)
     return codes, [str(u) for u in uniques]

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -72,7 +73,7 @@ MINUTES_PER_DAY = 24 * 60
 
 # The fields of an entry that decide whether, and how much, it counts toward a
 # credential's threshold. Progress reads exactly these (plus the status); a supervisor's
-# signature will cover exactly these. See entries.threshold_fields().
+# signature will cover exactly these. See threshold_fields().
 THRESHOLD_FIELDS: tuple[str, ...] = (
     "entry_id",
     "learner",
@@ -83,6 +84,29 @@ THRESHOLD_FIELDS: tuple[str, ...] = (
     "paid",
     "supervisor",
 )
+
+
+def threshold_fields(entry: dict) -> dict:
+    """The fields of ``entry`` that decide what it counts toward, in a fixed order and form.
+
+    ``entry`` is a mapping with at least :data:`THRESHOLD_FIELDS`
+    (``learner`` and ``supervisor`` by name, ``date`` as a date or ISO text). Everything
+    else (note, status, timestamps) is left out: changing it cannot change any progress.
+    """
+    out = {}
+    for f in THRESHOLD_FIELDS:
+        v: Any = entry.get(f)  # each field has its own type; int(None) fails as a bad entry should
+        if f == "date" and isinstance(v, (date, datetime)):
+            v = v.isoformat()[:10]
+        elif f == "minutes":
+            v = int(v)
+        elif f == "paid":
+            v = bool(v)
+        elif f == "supervisor":
+            v = v or None
+        out[f] = v
+    return out
+
 
 # --- tables -----------------------------------------------------------------------------
 

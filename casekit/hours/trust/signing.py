@@ -51,8 +51,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from casekit.hours.storage.audit import canonical_json
-from casekit.hours.log.entries import threshold_fields
-from casekit.hours.storage.models import THRESHOLD_FIELDS
+from casekit.hours.storage.models import THRESHOLD_FIELDS, threshold_fields
 
 APPROVAL_PREFIX = b"casekit-hours-approval/1\n"
 STATEMENT_FIELDS: tuple[str, ...] = THRESHOLD_FIELDS + ("supersedes", "approver", "approved_at", "key", "log_head")
