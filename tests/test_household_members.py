@@ -211,7 +211,8 @@ def test_wic_decides_the_category_for_the_member_not_the_household(lib):
     assert decided["mateo"].deciding_tests == ["income"]
     # Income is still the household's for each of them.
     assert {d.test("income").value for d in decided.values()} == {49560}
-    assert "Whether the person applying is pregnant or under five: no" in decided["lucia"].explanation
+    assert "Whether the person applying is pregnant, gave birth in the last six months, or is under five: no" in \
+        decided["lucia"].explanation
     assert decided["mateo"].explanation.startswith("Mateo, 4: not eligible for Family Nutrition Program")
 
 
@@ -223,6 +224,31 @@ def test_wic_category_met_for_the_client_and_not_for_a_member(lib):
     program = lib.programs.get(WIC_2025)
     assert determine(program, household_facts(case), lib.guidelines).test("category").passed
     assert not determine(program, household_facts(case, member="graciela"), lib.guidelines).test("category").passed
+
+
+SANCTION_CASE = "social-services-cash-assistance-work-sanction"  # Brianna, pregnant; her daughter is born on day 42
+
+
+def test_wic_keeps_a_mother_for_six_months_after_the_birth(lib):
+    """Is Brianna in WIC's category while pregnant and still after the birth (postpartum), as FNS's rules have it?"""
+    from casekit.cases.eligibility.facts import facts_after
+
+    case = lib.case(SANCTION_CASE)
+    program = lib.programs.get("family-nutrition-wic")
+    before, after = facts_after(case, None), facts_after(case, "baby-home")
+    assert before.own["has_pregnant_member"] and not before.own["has_postpartum_member"]
+    assert after.own["has_postpartum_member"] and not after.own["has_pregnant_member"]
+    assert after["person_postpartum"] is True and after["person_pregnant"] is False
+    for facts in (before, after):
+        assert determine(program, facts, lib.guidelines).test("category").passed
+
+
+def test_a_mother_neither_pregnant_nor_postpartum_is_outside_wics_category(lib):
+    """The same mother, no longer pregnant and not marked postpartum, fails the category test (the rule can fail)."""
+    base = lib.case(SANCTION_CASE)
+    people = [m.model_copy(update={"pregnant": False}) if m.id == "brianna" else m for m in base.household.members]
+    case = base.model_copy(update={"household": base.household.model_copy(update={"members": people})})
+    assert not determine(lib.programs.get("family-nutrition-wic"), household_facts(case), lib.guidelines).test("category").passed
 
 
 def test_a_household_category_test_still_reads_anyone_in_the_household(lib):

@@ -89,7 +89,7 @@ SEVERITY_WEIGHTS = {
 
 PERSON_FACTS: dict[str, tuple[str, type]] = {
     "person_age": ("age", int), "person_disabled": ("disabled", bool), "person_pregnant": ("pregnant", bool),
-    "countable_assets": ("countable_assets", float)}
+    "person_postpartum": ("postpartum", bool), "countable_assets": ("countable_assets", float)}
 """The facts an event's change for one member sets on the member themself (their field and its kind)."""
 
 
@@ -105,6 +105,8 @@ class Person(Strict):
     age: int = Field(ge=0, le=120)
     disabled: bool = False
     pregnant: bool = False
+    postpartum: bool = Field(
+        False, description="gave birth in the last six months (WIC counts a woman for six months after the birth)")
     tax_household: str | None = Field(
         None, pattern=ID_PATTERN,
         description="a label shared by the members who file taxes together (filer, spouse, dependents); "
@@ -112,6 +114,12 @@ class Person(Strict):
     countable_assets: float | None = Field(
         None, ge=0, description="this member's own countable assets, for programs that count fewer than the "
         "whole household; when no member has a figure, the household's countable_assets is used")
+
+    @property
+    def conditions(self) -> list[str]:
+        """What the fact sheet notes beside the member's age: ``["pregnant"]``."""
+        return [name for name, on in (("disabled", self.disabled), ("pregnant", self.pregnant),
+                                      ("postpartum", self.postpartum)) if on]
 
     @property
     def first_name(self) -> str:

@@ -19,7 +19,7 @@ def render_case(case: Case, lib: CaseLibrary) -> str:
     lines += [f"  - {o}" for o in case.learning_objectives]
     lines += ["", "Household"]
     for m in case.household.members:
-        extras = ", ".join(x for x, on in (("disabled", m.disabled), ("pregnant", m.pregnant)) if on)
+        extras = ", ".join(m.conditions)
         lines.append(f"  - {m.name}, {m.relationship}, {m.age}" + (f" ({extras})" if extras else ""))
     lines += ["", "Presenting situation", _wrap(case.presenting_situation), "", f"Application: {case.application.form} (received {case.application.received})"]
     for item in case.application.items:

@@ -30,11 +30,11 @@ COUNTED_FACTS = ("household_size", "gross_monthly_income", "earned_monthly_incom
                  "gross_annual_income", "countable_assets")
 """The facts whose value depends on whose income and headcount a program counts."""
 
-MEMBER_FACTS = ("person_age", "person_disabled", "person_pregnant")
+MEMBER_FACTS = ("person_age", "person_disabled", "person_pregnant", "person_postpartum")
 """The facts of the one member a determination or referral is for (the client unless it names another)."""
 
-CATEGORY_FACTS = ("elderly_or_disabled", "has_pregnant_member", "has_child_under_5", "has_child_under_19",
-                  "wic_category")
+CATEGORY_FACTS = ("elderly_or_disabled", "has_pregnant_member", "has_postpartum_member", "has_child_under_5",
+                  "has_child_under_19", "wic_category")
 """Whether someone is in a category: anyone in the household, or (``Facts.own``) the member alone."""
 
 PERSON_FIELDS = {fact: field for fact, (field, _kind) in PERSON_FACTS.items()}
@@ -42,7 +42,8 @@ PERSON_FIELDS = {fact: field for fact, (field, _kind) in PERSON_FACTS.items()}
 
 HOUSEHOLD_ONLY_FACTS = ("state_group", "household_size", "gross_monthly_income", "earned_monthly_income",
                         "unearned_monthly_income", "gross_annual_income", "shelter_costs_monthly",
-                        "dependent_care_monthly", "has_pregnant_member", "has_child_under_5", "has_child_under_19",
+                        "dependent_care_monthly", "has_pregnant_member", "has_postpartum_member", "has_child_under_5",
+                        "has_child_under_19",
                         "elderly_or_disabled", "wic_category", "net_monthly_income",
                         *(f"receives_{p}" for p in ("snap", "medicaid", "tanf", "ssi", "wic")))
 """Facts of the household as a whole, which an event changes in ``fact_changes``, not for one member."""
@@ -112,6 +113,7 @@ def _categories(people: list[Person]) -> dict:
     return {
         "elderly_or_disabled": any(m.age >= 60 or m.disabled for m in people),
         "has_pregnant_member": any(m.pregnant for m in people),
+        "has_postpartum_member": any(m.postpartum for m in people),
         "has_child_under_5": any(m.age < 5 for m in people),
         "has_child_under_19": any(m.age < 19 for m in people),
     }
@@ -130,7 +132,7 @@ def _with_member_changes(case: Case, member_changes: Mapping[str, Mapping]) -> C
 _DERIVED = {
     "gross_annual_income": lambda f: round(float(f["gross_monthly_income"]) * 12, 2),
     "unearned_monthly_income": lambda f: round(float(f["gross_monthly_income"]) - float(f["earned_monthly_income"]), 2),
-    "wic_category": lambda f: bool(f["has_pregnant_member"] or f["has_child_under_5"]),
+    "wic_category": lambda f: bool(f["has_pregnant_member"] or f["has_postpartum_member"] or f["has_child_under_5"]),
 }
 """Facts derived from others: they follow a change to their source (an event that changes monthly income
 changes annual income too) unless the case or event sets them itself."""
@@ -154,6 +156,7 @@ def household_facts(case: Case, changes: Mapping | None = None, member: str | No
         "person_age": person.age,
         "person_disabled": person.disabled,
         "person_pregnant": person.pregnant,
+        "person_postpartum": person.postpartum,
     }
     for program in ("snap", "medicaid", "tanf", "ssi", "wic"):
         facts[f"receives_{program}"] = program in hh.receives
@@ -184,8 +187,9 @@ def derived_fact_names() -> set[str]:
     """The facts every case has without declaring them (household figures, receives_*, person_*), and
     net_monthly_income, which the engine computes from a program's deductions."""
     names = {"state_group", *COUNTED_FACTS, "shelter_costs_monthly", "dependent_care_monthly",
-             "elderly_or_disabled", "has_pregnant_member", "has_child_under_5", "has_child_under_19",
-             "person_age", "person_disabled", "person_pregnant", "wic_category", "net_monthly_income"}
+             "elderly_or_disabled", "has_pregnant_member", "has_postpartum_member", "has_child_under_5",
+             "has_child_under_19", "person_age", "person_disabled", "person_pregnant", "person_postpartum",
+             "wic_category", "net_monthly_income"}
     names |= {f"receives_{p}" for p in ("snap", "medicaid", "tanf", "ssi", "wic")}
     return names
 

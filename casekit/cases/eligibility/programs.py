@@ -148,7 +148,7 @@ class ProgramTest(Strict):
     category_of: Literal["household", "member"] = Field(
         "household", description="whom a category fact (has_child_under_5, has_pregnant_member, wic_category, "
         "elderly_or_disabled, has_child_under_19) is read for: anyone in the household (SNAP's older member), or "
-        "the member the decision is for alone (WIC's pregnant person or child under five)")
+        "the member the decision is for alone (WIC's pregnant or postpartum person or child under five)")
 
     @model_validator(mode="after")
     def _limit_fits_compare(self) -> "ProgramTest":

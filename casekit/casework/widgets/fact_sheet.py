@@ -21,7 +21,7 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
 
 
 def overview(case: Case) -> str:
-    members = [[m.name, m.relationship, m.age, ", ".join(x for x, on in (("disabled", m.disabled), ("pregnant", m.pregnant)) if on)] for m in case.household.members]
+    members = [[m.name, m.relationship, m.age, ", ".join(m.conditions)] for m in case.household.members]
     objectives = "".join(f"<li>{esc(o)}</li>" for o in case.learning_objectives)
     return (
         f"<h3>{esc(case.title)}</h3><p><b>Setting:</b> {esc(case.setting.label)} &nbsp; <b>Intake:</b> {case.intake_date}</p>"
