@@ -30,7 +30,7 @@ FLAGS = [
 
 ELIGIBILITY = [
     ("county-food-assistance", True, "net-income",
-     "Household of 3 on $1,100: gross under $2,887; net $1,100 - $220 - $209 = $671, under $2,221."),
+     "Household of 3 on $1,100: gross under $2,888; net $1,100 - $220 - $209 = $671, under $2,221."),
     ("state-health-coverage-adults", True, "income", "$1,100 is under the $3,141.80 limit for 3."),
     ("kids-health-coverage", True, "income",
      "Bao is 9 and the household that fled has $1,100 a month, under the $5,691.67 limit (250% for 3); his "

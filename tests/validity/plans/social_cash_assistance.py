@@ -139,7 +139,7 @@ EXCELLENT = {
          ["county-family-cash-assistance", "family-nutrition-wic"],
          "Amara born 12/22: birth reported and Amara added, household of 3; cash assistance redetermined ($120 "
          "under $1,138.33) and WIC for the baby. Two blood pressure checks booked at Northside this week and "
-         "next. Child care scholarship applied for now for infant care before the excuse ends on February 16, "
+         "next. Child care scholarship applied for now for infant care before the excuse ends on February 8, "
          "and the new work plan appointment set after it starts."),
     ],
 }
