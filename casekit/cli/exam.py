@@ -57,6 +57,8 @@ def quiz(name, domains, case, step, item_ids, count, seed, course, replace) -> N
         items = select_items(bank, domains=list(domains), case=case, step=step)
     if count and len(items) > count:
         items = random.Random(seed).sample(items, count)
+    elif count and len(items) < count:
+        click.echo(f"Only {len(items)} items match (you asked for {count}): the quiz has all {len(items)}.", err=True)
     path = write_quiz(course or graders_dir(), name, items, replace=replace)
     click.echo(f"Wrote {path} ({len(items)} items). Release it with `casekit course build` or "
                f"`nbgrader generate_assignment {name}`.")
@@ -102,13 +104,15 @@ def simulations() -> None:
 
 
 @exam.command("progress")
-@click.option("--folder", type=click.Path(path_type=Path, file_okay=False), default=Path("notebooks"), show_default=True,
-              help="Where the learner's exam.sqlite is.")
+@click.option("--folder", type=click.Path(path_type=Path, file_okay=False),
+              help="Where the learner's exam.sqlite is (default: workspace/, where `make lab` puts your notebooks).")
 @friendly_errors
-def progress(folder: Path) -> None:
+def progress(folder: Path | None) -> None:
     """Domain mastery from your practice and mock answers (one line per domain practised)."""
     from casekit.exam.mastery import mastery_now
+    from casekit.paths import workspace_dir
 
+    folder = folder or workspace_dir()
     now = mastery_now(folder)
     if now.empty:
         click.echo(f"No exam practice recorded in {folder}/exam.sqlite yet.")

@@ -98,3 +98,22 @@ def test_mastery_over_time_counts_the_latest_answer(tmp_path, bank, clock):
     assert over[["day", "domain", "seen", "mastered", "percent"]].values.tolist() == [
         ["2026-12-01", "rehabilitation", 1, 0, 0.0], ["2026-12-02", "rehabilitation", 1, 1, 100.0]]
     assert mastery_now(tmp_path)["percent"].tolist() == [100.0]
+
+
+def test_exam_progress_reads_the_workspace_where_the_learner_practises(tmp_path, bank, clock, monkeypatch):
+    """Does `casekit exam progress` with no --folder read the workspace (where make lab puts the notebooks)?"""
+    from click.testing import CliRunner
+
+    from casekit.cli.exam import exam
+
+    workspace = tmp_path / "workspace"
+    workspace.mkdir()
+    monkeypatch.setenv("CASEKIT_WORKSPACE", str(workspace))
+    p = Practice(workspace, bank=bank, now=clock, domains=["rehabilitation"])
+    item = p.next_item()
+    p.answer(item.id, item.key)
+    shown = CliRunner().invoke(exam, ["progress"])
+    assert shown.exit_code == 0, shown.output
+    assert "rehabilitation: 1/1 mastered (100%)" in shown.output
+    elsewhere = CliRunner().invoke(exam, ["progress", "--folder", str(tmp_path / "empty")])
+    assert "No exam practice recorded" in elsewhere.output

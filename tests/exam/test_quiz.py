@@ -180,3 +180,14 @@ def test_the_demo_cohort_is_analysed_with_stronger_learners_scoring_higher(capsy
     assert (table[["A", "B", "C", "D"]].sum(axis=1) == 16).all()
     assert "DEMO cohort: 16 fictional learners, 20 items." in capsys.readouterr().out
     assert demo_responses(bank).equals(demo_responses(bank)), "the demo is the same on every run"
+
+
+def test_a_quiz_asked_for_more_items_than_match_says_how_many_it_has(kit_with_items):
+    """Asked for 40 items where fewer match, does `exam quiz` say so rather than write a short quiz silently?"""
+    n = len(load_bank(kit_with_items / "casestudies" / "exam" / "items").items)
+    course = kit_with_items / "graders"
+    result = CliRunner().invoke(main, ["exam", "quiz", "quiz-short", "--count", str(n + 10), "--course", str(course)])
+    assert result.exit_code == 0, result.output
+    assert f"Only {n} items match (you asked for {n + 10})" in result.output
+    exact = CliRunner().invoke(main, ["exam", "quiz", "quiz-exact", "--count", str(n), "--course", str(course)])
+    assert "Only" not in exact.output
