@@ -104,6 +104,14 @@ def test_explain_shows_each_point_programs_changes_and_resources():
     assert "deciding test(s): terminal-prognosis, two-certifications" in out
 
 
+def test_explain_prints_whole_dollar_figures_alike_before_and_after_an_event():
+    """Is a verified income of $4,635 shown as 4635 beside the event's 1450, not as 4635.0?"""
+    result = run("cases", "explain", "managed-care-workers-comp-back-injury")
+    assert result.exit_code == 0, result.output
+    assert "gross_monthly_income: 4635 -> 1450" in result.output
+    assert ".0 ->" not in result.output
+
+
 def test_explain_an_unknown_case_lists_the_known_ones():
     """Does explain with a wrong id say which cases exist instead of a traceback?"""
     result = run("cases", "explain", "no-such-case")

@@ -111,8 +111,11 @@ def program_members(case: Case, lib: CaseLibrary, program_id: str, timelines: di
 
 
 def _show(value: object) -> str:
+    """A fact's value as the explanation prints it: ``yes``, ``4635`` (not ``4635.0`` beside an event's ``1450``)."""
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
     return str(value).replace("_", " ") if isinstance(value, str) else str(value)
 
 
