@@ -345,7 +345,7 @@ def test_explain_lists_a_members_own_change(lib):
     """`cases explain` says whose fact an event changed, with the member's own before and after."""
     case = lib.case(ELDER_CASE)
     text = render_explanation(case, explain_case(case, lib), lib)
-    assert "countable_assets of Yusuf, 81 alone: 1480.0 -> 2780" in text
+    assert "countable_assets of Yusuf, 81 alone: 1480 -> 2780" in text
     assert "homebound of Yusuf, 81 alone: no -> yes" in text
 
 
