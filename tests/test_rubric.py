@@ -94,6 +94,25 @@ def test_a_wrong_referral_lowers_the_score(case_id):
     assert "does not serve" in feedback
 
 
+def test_feedback_on_a_missing_contact_and_referral_reads_as_a_sentence_for_every_key(case_id):
+    """With no providers contacted and no referrals, does the feedback name each provider and each need in a
+    sentence that reads whatever the key's wording ("whether...", "that...", a need called "No health coverage")?"""
+    case, key = LIB.case(case_id), LIB.key(case_id)
+    bare = model_plan(case, key, LIB).model_copy(deep=True)
+    bare.information_requests.clear()
+    bare.referrals.clear()
+    scores = {r.id: r for r in scored(bare, case_id)}
+    results = {i: r.feedback for i, r in scores.items()}
+    providers = {p.id: p.name for p in case.providers}
+    wanted = [r for r in key.information_requests if r.required] or key.information_requests
+    for r in wanted:
+        assert f"Get in touch with {providers.get(r.provider, r.provider)}: {r.information.strip()}" in results["coordination"]
+    assert " for that " not in results["coordination"] and " for whether " not in results["coordination"]
+    if scores["referrals"].points < scores["referrals"].max:  # some need is left with no referral (none done in-house)
+        assert "No suitable referral yet for this need: " in results["referrals"] or \
+            "No suitable referral yet for these needs: " in results["referrals"]
+
+
 def test_a_referral_the_client_does_not_qualify_for_lowers_the_score(case_id):
     """A resource that serves the need but whose criteria the client fails is a wrong referral too."""
     from casekit.eligibility.facts import household_facts

@@ -178,7 +178,8 @@ def coordination(ctx: Context) -> tuple[float, str]:
     providers = {p.id: p.name for p in ctx.case.providers}
     for r in wanted:
         if r.provider not in asked:
-            parts.append(f"Ask {providers.get(r.provider, r.provider)} for {r.information}.")
+            # What the key says to exchange is a phrase to ask or to tell ("whether...", "that..."), so it follows a colon.
+            parts.append(f"Get in touch with {providers.get(r.provider, r.provider)}: {r.information}.")
     tasks = {t.id: t.text for t in ctx.case.tasks}
     for t, role_id in bad:
         role = ctx.lib.roles.get(role_id)

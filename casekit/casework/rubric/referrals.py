@@ -67,7 +67,9 @@ def referrals(ctx: Context) -> tuple[float, str]:
     parts = []
     missing = [ctx.title(n.need) for n in targets if n.need not in covered]
     if missing:
-        parts.append(f"No suitable referral yet for {join(missing)}.")
+        # Need titles are names ("No health coverage"), so they are listed, not read into the sentence.
+        parts.append(f"No suitable referral yet for {'this need' if len(missing) == 1 else 'these needs'}: "
+                     f"{'; '.join(missing)}.")
     if bad:
         parts.append("Unsuitable: " + "; ".join(bad) + ". A referral the client cannot use costs them a wait for nothing.")
     if in_house:
