@@ -53,3 +53,21 @@ class UnknownProgramError(CasekitError):
 
 class PlanFileError(CasekitError):
     """A learner's plan file that is corrupt, from a newer kit, or names unknown things."""
+
+
+_JSON_REASONS = {
+    "Invalid control character at": "a tab, line break or other control character inside a string (write it as \\t or \\n)",
+    "Expecting value": "a value was expected (a stray comma, or the file is cut short)",
+    "Expecting ',' delimiter": "a comma is missing between two items",
+    "Expecting property name enclosed in double quotes": "a name in double quotes was expected (a trailing comma, or single quotes)",
+    "Unterminated string starting at": "a string is never closed with its double quote",
+    "Extra data": "there is more after the end of the JSON document",
+}
+"""Python's JSON messages, some of them cut short ("Invalid control character at"), as a reader needs them."""
+
+
+def json_error_text(exc) -> str:
+    """``line 1, column 16: a tab, line break ... inside a string`` for a :class:`json.JSONDecodeError`."""
+    reason = _JSON_REASONS.get(exc.msg, exc.msg.removesuffix(" at"))
+    return f"line {exc.lineno}, column {exc.colno}: {reason}"
+

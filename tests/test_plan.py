@@ -70,6 +70,7 @@ def test_plan_from_a_newer_kit_is_refused_and_left_alone(tmp_path):
     "content,match",
     [
         ("{not json", "not valid JSON.*line 1"),
+        ('{"format_version": 2, "case": "a\tb"}', r"line 1, column 33: a tab, line break or other control character inside a string"),
         ("[1, 2]", "expected a JSON object"),
         ('{"format_version": 2, "case": "c", "needs": [{"need": "x", "severity": "dire", "priority": 1}]}', r"needs\[0\]\.severity"),
         ('{"format_version": "two", "case": "c"}', "not a version number"),
@@ -77,7 +78,7 @@ def test_plan_from_a_newer_kit_is_refused_and_left_alone(tmp_path):
         ('{"format_version": 2, "case": "c", "needs": [{"need": "x", "severity": "dire", "priority": 0}], "flags": [{}]}',
          r"flags\[0\]\.item: field required; flags\[0\]\.kind: .*; needs\[0\]\.severity: .*; and 1 more\. Fix the field"),
     ],
-    ids=["corrupt-json", "not-an-object", "bad-severity", "bad-version", "v1-damaged", "several-problems"],
+    ids=["corrupt-json", "control-character", "not-an-object", "bad-severity", "bad-version", "v1-damaged", "several-problems"],
 )
 def test_bad_plan_files_get_a_clear_message(tmp_path, content, match):
     path = tmp_path / "bad.plan.json"

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_serial
 
 from casekit.cases.schema import Severity
 from casekit.datafile import field_path
-from casekit.errors import PlanFileError
+from casekit.errors import PlanFileError, json_error_text
 
 PLAN_FORMAT_VERSION: Final = 3
 
@@ -333,7 +333,7 @@ def load_plan(path: Path | str) -> Plan:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise PlanFileError(
-            f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}). The file was left as it is."
+            f"{path}: not valid JSON ({json_error_text(exc)}). The file was left as it is."
         ) from None
     except RecursionError:
         raise PlanFileError(

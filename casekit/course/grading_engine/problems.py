@@ -16,6 +16,7 @@ from pathlib import Path
 
 import nbformat
 
+from casekit.errors import json_error_text
 from casekit.course.assignments.assignment import criterion_of, notebook_file, plan_file
 from casekit.course.grading_engine.cells import GRADING_ERROR, SubmittedPlan, not_a_plain_file, plan_and_reason
 from casekit.course.grading_engine.sandbox import KERNEL_DIED, KERNEL_STUCK
@@ -48,7 +49,7 @@ def _read_notebook(path: Path) -> tuple[nbformat.NotebookNode | None, str]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        return None, f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        return None, f"not valid JSON ({json_error_text(exc)})"
     try:
         nb = nbformat.reads(json.dumps(data), as_version=4)
     except Exception as exc:  # nbformat raises several kinds for a file that is JSON but no notebook

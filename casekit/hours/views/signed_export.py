@@ -36,6 +36,7 @@ import re
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+from casekit.errors import json_error_text
 from casekit import __version__
 from casekit.hours.storage import audit
 from casekit.hours.storage.audit import AuditRecord
@@ -207,8 +208,8 @@ def read_signed_file(path: str | os.PathLike) -> SignedLog:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise SignedFileError(f"{path}: the signed log is not valid JSON (line {exc.lineno}, column {exc.colno}: "
-                              f"{exc.msg}); the file is truncated or was edited") from None
+        raise SignedFileError(f"{path}: the signed log is not valid JSON ({json_error_text(exc)}); "
+                              "the file is truncated or was edited") from None
     return parse_signed(data, path.name)
 
 
