@@ -112,6 +112,14 @@ def test_explain_prints_whole_dollar_figures_alike_before_and_after_an_event():
     assert ".0 ->" not in result.output
 
 
+def test_show_a_partial_case_id_suggests_the_case_it_begins(repo):
+    """Does `cases show treatment-dv-shelter` name the one case it starts, rather than all 31?"""
+    result = run("cases", "show", "treatment-dv-shelter")
+    assert result.exit_code == 1
+    assert "did you mean treatment-dv-shelter-mother-two-children?" in result.output
+    assert HOSPICE not in result.output
+
+
 def test_explain_an_unknown_case_lists_the_known_ones():
     """Does explain with a wrong id say which cases exist instead of a traceback?"""
     result = run("cases", "explain", "no-such-case")

@@ -11,6 +11,7 @@ reported again (its id is in ``broken``).
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -246,6 +247,11 @@ class CaseLibrary:
         broken = [p for p in self.problems if Path(p.path) == expected]
         if broken:
             raise DataFileError(broken)
+        near = [c for c in sorted(self.cases) if case_id and case_id in c]
+        near = near or difflib.get_close_matches(case_id, sorted(self.cases), n=3, cutoff=0.6)
+        if near:
+            raise CasekitError(f"no {what} {case_id!r} (looked for {expected}); did you mean {' or '.join(near)}? "
+                               "`casekit cases list` shows every case")
         known = ", ".join(sorted(self.cases)) or "none"
         raise CasekitError(f"no {what} {case_id!r} (looked for {expected}); known cases: {known}")
 
