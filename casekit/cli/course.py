@@ -75,6 +75,27 @@ def collect_zip_cmd(assignment: str, archives: tuple[Path, ...], regexp: str | N
         click.echo(f"  skipped (name did not match the pattern): {name}")
 
 
+@course.command("demo")
+@click.argument("assignment")
+@click.option("--learners", type=click.IntRange(min=1, max=500), default=16, show_default=True,
+              help="How many fictional learners (demo-learner-01, ...) to submit.")
+@course_option
+@friendly_errors
+def demo_cmd(assignment: str, learners: int, course_dir: Path | None) -> None:
+    """Submit a fictional cohort of ASSIGNMENT (plans of mixed quality) to try grading before real learners do.
+
+    Each demo learner's plan is the key's own plan with decisions left out at random, from
+    weak to expert; then run `casekit course grade ASSIGNMENT` as for a real cohort. Nothing
+    is written where a demo learner's folder already exists.
+    """
+    from casekit.course.cohort.demo_cohort import submit_demo_cohort
+
+    c = _open(course_dir)
+    names = submit_demo_cohort(c, assignment, learners)
+    click.echo(f"submitted {len(names)} demo learner(s) of {assignment} to {c.submitted_dir}: {names[0]} ... {names[-1]}")
+    click.echo(f"next: casekit course grade {assignment}")
+
+
 def _duration(seconds: float | None) -> str:
     if seconds is None:
         return "--:--"

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from casekit.cases.library import CaseLibrary
 from casekit.course.assignments.assignment import notebook_file, plan_file
+from casekit.course.config import Course, CourseError
 from casekit.casework.model_plan import model_plan
 from casekit.casework.plan import Plan, plan_to_json
 
@@ -63,3 +64,28 @@ def write_submissions(course_root: Path | str, case_id: str, plans: dict[str, Pl
         (folder / plan_file(case_id)).write_text(plan_to_json(plan), encoding="utf-8")
         folders.append(folder)
     return folders
+
+
+def submit_demo_cohort(course: Course, case_id: str, count: int = 16, *, seed: int = 7,
+                       library: CaseLibrary | None = None) -> list[str]:
+    """Put ``count`` demo learners' submissions of ``case_id`` into the course's ``submitted/``, to try the
+    instructor's routine (grade, formgrader, feedback, export, report) before a real cohort hands anything in.
+
+    Refuses, writing nothing, when the assignment is not released yet or a demo learner's folder is
+    already there (it could be a real learner's submission).
+    """
+    if count < 1:
+        raise CourseError(f"a demo cohort needs at least one learner (got {count})")
+    released = course.release_dir / case_id / notebook_file(case_id)
+    if not released.is_file():
+        raise CourseError(f"{case_id} is not released yet ({released} is missing); run `casekit course build {case_id}` first")
+    names = learner_names(count, prefix="demo-learner")
+    taken = [n for n in names if (course.submitted_dir / n / case_id).exists()]
+    if taken:
+        raise CourseError(f"{course.submitted_dir / taken[0] / case_id} is already there"
+                          f"{f' (and {len(taken) - 1} more demo learners)' if len(taken) > 1 else ''}; "
+                          "remove those folders to make the demo cohort again")
+    plans = demo_plans(case_id, count, seed=seed, library=library)
+    write_submissions(course.root, case_id, dict(zip(names, plans.values())))
+    return names
+
