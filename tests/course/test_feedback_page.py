@@ -45,6 +45,8 @@ def test_an_ungraded_criterion_reads_not_graded_and_its_link_has_a_target():
     note_row = next(r for r in rows if r["title"] == TITLES["progress-note"])
     assert note_row["score"] == NOT_GRADED
     assert "Score: 0.0 / 2.0" not in page and "Not graded yet:" in page
+    assert "you have 1.5 of the 3 points graded so far, and 2 more are still to be graded" in page, \
+        "the page's total (1.5 / 5.0) should say what it is out of while the note waits"
     for target in re.findall(r'href="#([^"]+)"', page):
         assert f'name="{target}"' in page or f'id="{target}"' in page, f"the link #{target} goes nowhere"
     graded = score_rows(_graded_notebook(), ungraded=set())

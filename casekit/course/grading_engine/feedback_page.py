@@ -93,7 +93,7 @@ def score_rows(nb, ungraded: set[str]) -> list[dict]:
             score = f"Score: {round(got, 2)} / {round(most, 2)}"
         # A task or a solution cell carries its anchor as comment-<id> (nbgrader's template).
         anchor = f"comment-{name}" if (meta.get("task") or meta.get("solution")) else name
-        rows.append({"anchor": anchor, "title": title, "score": score,
+        rows.append({"anchor": anchor, "title": title, "score": score, "most": shown_score(meta)[1] if graded else 0.0,
                      "comment": " ".join(x for x in (printed, comment) if x) or ("Your instructor has not graded this yet." if score == NOT_GRADED else "")})
     return rows
 
@@ -115,6 +115,17 @@ def scores_table(rows: list[dict]) -> str:
             f"<tbody>{body}</tbody></table></div>")
 
 
+def _so_far(heading: str, rows: list[dict]) -> str:
+    """What the heading's total means while some points wait for a grader: ``8.34 of the 18 points graded so far``."""
+    found = re.search(r"Score:\s*([\d.]+)\s*/\s*([\d.]+)", heading)
+    waiting = sum(r.get("most", 0.0) for r in rows if r["score"] == NOT_GRADED)
+    if not found or not waiting:
+        return "The total leaves those points out until your instructor grades them."
+    got, most = float(found[1]), float(found[2])
+    return (f"The score above counts them as 0 until your instructor grades them: you have {got:g} of the "
+            f"{most - waiting:g} points graded so far, and {waiting:g} more are still to be graded.")
+
+
 def arrange(page: str, rows: list[dict], ungraded_titles: list[str]) -> str:
     """nbgrader's feedback ``page`` with the scores table in place of its list, and its notebook folded."""
     from bs4 import BeautifulSoup
@@ -127,8 +138,8 @@ def arrange(page: str, rows: list[dict], ungraded_titles: list[str]) -> str:
         toc.replace_with(BeautifulSoup(scores_table(rows), "html.parser"))
     heading = soup.find("h4")
     if ungraded_titles and heading is not None:
-        heading.insert_after(BeautifulSoup(f"<p><b>Not graded yet:</b> {html.escape(', '.join(ungraded_titles))}. The total leaves "
-                                           "those points out until your instructor grades them.</p>", "html.parser"))
+        heading.insert_after(BeautifulSoup(f"<p><b>Not graded yet:</b> {html.escape(', '.join(ungraded_titles))}. "
+                                           f"{html.escape(_so_far(heading.get_text(), rows))}</p>", "html.parser"))
     notebook = soup.find("div", id="notebook")
     if notebook is not None:
         details = soup.new_tag("details", attrs={"class": "casekit-notebook"})
