@@ -42,7 +42,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Sequence, Union
 
 import numpy as np
 import pandas as pd
@@ -71,6 +71,10 @@ def canonical_json(obj) -> str:
 
 def learner_chain_name(learner: str) -> str:
     return f"learner:{learner}"
+
+
+# One field of many entries: a sequence, a NumPy array, or a pandas Categorical of the distinct texts.
+Column = Union[Sequence[Any], np.ndarray, pd.Categorical]
 
 
 # --- hashes ---------------------------------------------------------------------------------
@@ -110,9 +114,8 @@ def entry_hashes(
 
 
 def entry_pieces(
-    entry_id: Sequence[str], learner: Sequence[str], date: Sequence[str], minutes: Sequence[int],
-    category: Sequence[str], setting: Sequence[str], paid: Sequence[bool], supervisor: Sequence[str | None],
-    note: Sequence[str], supersedes: Sequence[str | None],
+    entry_id: Column, learner: Column, date: Column, minutes: Column, category: Column, setting: Column,
+    paid: Column, supervisor: Column, note: Column, supersedes: Column,
 ) -> EntryPieces:
     """The hashed bytes of many entries (prefix and canonical JSON), cut into pieces that repeat.
 
@@ -131,7 +134,7 @@ def entry_pieces(
          _json_codes(supervisor, True)],
         lambda nt, p, s, ss, sv: f',"note":{nt},"paid":{p},"setting":{s},"supersedes":{ss},"supervisor":{sv}}}')
     ids = entry_id.tolist() if isinstance(entry_id, np.ndarray) else list(entry_id)
-    id_ends = np.cumsum(np.fromiter((len(i) for i in ids), dtype=np.int64, count=len(ids)))
+    id_ends = np.cumsum(np.fromiter(map(len, ids), dtype=np.int64, count=len(ids)))
     return EntryPieces(heads, head_codes, "".join(ids).encode("ascii"), id_ends.tobytes(), middles, middle_codes,
                        tails, tail_codes)
 
@@ -141,9 +144,20 @@ _Codes = tuple[np.ndarray, list[str]]
 
 
 def _json_codes(values, empty_is_null: bool) -> _Codes:
-    """Each distinct value JSON-quoted once (``null`` for an empty one when ``empty_is_null``)."""
-    array = values if isinstance(values, np.ndarray) and values.dtype == object else np.asarray(list(values), dtype=object)
-    codes, uniques = pd.factorize(array, use_na_sentinel=False)
+    """Each distinct value JSON-quoted once (``null`` for an empty one when ``empty_is_null``).
+
+    ``values`` may be a :class:`pandas.Categorical` whose categories are the distinct texts
+    (a missing value is an empty one): its codes are used as they are.
+    """
+    if isinstance(values, pd.Categorical):
+        codes = values.codes.astype(np.int64)
+        uniques = list(values.categories)
+        if (codes < 0).any():
+            codes = np.where(codes < 0, len(uniques), codes)
+            uniques.append(None)
+    else:
+        array = values if isinstance(values, np.ndarray) and values.dtype == object else np.asarray(list(values), dtype=object)
+        codes, uniques = pd.factorize(array, use_na_sentinel=False)
     texts = []
     for u in uniques:
         missing = u is None or (isinstance(u, float) and u != u) or u == ""
@@ -153,6 +167,8 @@ def _json_codes(values, empty_is_null: bool) -> _Codes:
 
 def _date_codes(values) -> _Codes:
     """Dates as ISO text (``YYYY-MM-DD``), written unquoted into the quotes around them."""
+    if isinstance(values, pd.Categorical):
+        return values.codes.astype(np.int64), [str(u) for u in values.categories]
     codes, uniques = pd.factorize(np.asarray(list(values) if not isinstance(values, np.ndarray) else values,
                                              dtype=object), use_na_sentinel=False)
     return codes, [str(u) for u in uniques]
