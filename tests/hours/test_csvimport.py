@@ -212,7 +212,7 @@ def test_a_large_import_that_fails_part_way_leaves_the_index_and_the_log_as_they
 
 
 def test_a_large_import_records_the_documented_entry_hashes(store, people, tmp_path, monkeypatch):
-    """Through the large-batch path (pieces cut in a thread, hashed in a second process), does every entry's
+    """Through the large-batch path (hashed in a second process beside the insert), does every entry's
     audit item carry the hash the format documents, and does the log verify?"""
     from casekit.hours.log import logbook
     from casekit.hours.storage import audit, hashing

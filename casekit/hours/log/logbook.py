@@ -146,9 +146,10 @@ def _insert(conn, parsed, learner_id, supervisor_id, progress, actor) -> list[st
                    minutes=parsed.minutes[order], category=parsed.category[order], setting=parsed.setting[order],
                    paid=paid, supervisor_id=supervisor_sorted, note=parsed.note[order], supersedes=supersedes_col)
     names = {p.person_id: p.name for p in list_people(None, conn=conn)}
-    # The entry hashes are worked out beside the insert (for a large batch: cut into pieces in a
-    # thread while SQLite inserts, then hashed in a second process).
-    with hashing.start_beside(n, lambda: _entry_pieces(batch, names)) as pending:
+    # The entry hashes are worked out beside the insert (a second process for a large batch).
+    # Cutting the pieces in a thread beside the insert was tried: the two threads then queue
+    # for the interpreter lock after every block SQLite inserts, which costs more than it saves.
+    with hashing.start(_entry_pieces(batch, names)) as pending:
         day_col = (np.asarray(day_texts, dtype=object)[day_of_entry] if sqlite else days.astype(object))
         # SQLite keeps a boolean as 0 or 1; ints bind fastest
         row_columns = [ids_sorted, learner_sorted, day_col, batch.minutes, batch.category, batch.setting,
