@@ -54,36 +54,3 @@ def test_a_small_batch_is_hashed_here():
     """Does a batch below the threshold start no second process?"""
     pending = hashing.start(_pieces(4))
     assert pending._process is None and len(pending.result()) == 4 * 32
-
-
-def test_pieces_cut_in_a_thread_give_the_same_hashes(monkeypatch):
-    """Does start_beside (pieces cut in a thread, hashed in the second process) return what digests() does?"""
-    monkeypatch.setattr(hashing, "SECOND_PROCESS_FROM", 10)
-    with hashing.start_beside(40, lambda: _pieces(40)) as pending:
-        blob = pending.result()
-    assert blob == hashing.digests(_pieces(40))
-
-
-def test_a_failure_cutting_pieces_reaches_the_caller(monkeypatch):
-    """When cutting the pieces fails in the thread, does result() raise that error (no hashes made up)?"""
-    monkeypatch.setattr(hashing, "SECOND_PROCESS_FROM", 10)
-
-    def broken() -> hashing.EntryPieces:
-        raise ValueError("entry_hashes: too many distinct values to combine")
-
-    pending = hashing.start_beside(40, broken)
-    try:
-        pending.result()
-    except ValueError as exc:
-        assert "too many distinct values" in str(exc)
-    else:  # pragma: no cover - the assertion below explains
-        raise AssertionError("result() returned hashes although the pieces could not be cut")
-    pending.cancel()  # nothing left running
-
-
-def test_a_cancelled_batch_stops_its_second_process(monkeypatch):
-    """Does leaving the with-block early (the insert failed) stop the helper?"""
-    monkeypatch.setattr(hashing, "SECOND_PROCESS_FROM", 10)
-    with hashing.start_beside(40, lambda: _pieces(40)) as pending:
-        pass
-    assert pending._process is None and pending._preparing is None

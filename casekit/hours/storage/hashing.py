@@ -18,10 +18,8 @@ import hashlib
 import pickle
 import subprocess
 import sys
-import threading
 from array import array
 from dataclasses import dataclass, fields
-from typing import Callable
 
 DIGEST_BYTES = 32
 # Below this many entries the second process costs more than it saves.
@@ -68,18 +66,12 @@ def digests(pieces: EntryPieces) -> bytes:
 class Pending:
     """Digests on their way: from a second process, or already computed here."""
 
-    def __init__(self, pieces: EntryPieces | None, process: subprocess.Popen | None):
+    def __init__(self, pieces: EntryPieces, process: subprocess.Popen | None):
         self._pieces = pieces
         self._process = process
-        self._preparing: threading.Thread | None = None
-        self._failure: BaseException | None = None
 
     def result(self) -> bytes:
         """The digests (see :func:`digests`); computed here if the second process did not deliver them."""
-        self._wait_until_started()
-        if self._failure is not None:
-            raise self._failure
-        assert self._pieces is not None
         process, self._process = self._process, None
         if process is not None:
             try:
@@ -96,16 +88,10 @@ class Pending:
 
     def cancel(self) -> None:
         """Stop the second process, if any (the caller no longer needs the digests)."""
-        self._wait_until_started()
         process, self._process = self._process, None
         if process is not None and process.poll() is None:
             process.kill()
             process.wait()
-
-    def _wait_until_started(self) -> None:
-        preparing, self._preparing = self._preparing, None
-        if preparing is not None:
-            preparing.join()
 
     def __enter__(self) -> "Pending":
         return self
@@ -119,42 +105,12 @@ def start(pieces: EntryPieces) -> Pending:
     n = len(pieces.id_ends) // 8
     if n < SECOND_PROCESS_FROM:
         return Pending(pieces, None)
-    return Pending(pieces, _second_process(pieces))
-
-
-def start_beside(n: int, make_pieces: Callable[[], EntryPieces]) -> Pending:
-    """Like :func:`start` for the ``n`` entries ``make_pieces()`` cuts, which for a large batch runs in a thread.
-
-    The caller carries on (inserting the rows, say: SQLite lets other threads run while it
-    works) while the pieces are cut and handed to the second process; :meth:`Pending.result`
-    waits for both, and raises whatever ``make_pieces`` raised.
-    """
-    if n < SECOND_PROCESS_FROM:
-        return Pending(make_pieces(), None)
-    pending = Pending(None, None)
-
-    def prepare() -> None:
-        try:
-            pieces = make_pieces()
-        except BaseException as exc:  # handed to the caller by result()
-            pending._failure = exc
-            return
-        pending._pieces = pieces
-        pending._process = _second_process(pieces)
-
-    pending._preparing = threading.Thread(target=prepare, name="casekit-entry-pieces", daemon=True)
-    pending._preparing.start()
-    return pending
-
-
-def _second_process(pieces: EntryPieces) -> subprocess.Popen | None:
-    """The second process, already given ``pieces``; None if it could not be started (hash here then)."""
     try:
         # -I: the helper reads nothing from the environment or the user's site folder.
         process = subprocess.Popen([sys.executable, "-I", __file__], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                    stderr=subprocess.DEVNULL)
     except OSError:
-        return None
+        return Pending(pieces, None)
     try:
         assert process.stdin is not None
         process.stdin.write(pickle.dumps(tuple(getattr(pieces, f.name) for f in fields(pieces)), protocol=pickle.HIGHEST_PROTOCOL))
@@ -162,8 +118,8 @@ def _second_process(pieces: EntryPieces) -> subprocess.Popen | None:
     except OSError:  # the helper died before it read its input: hash here
         process.kill()
         process.wait()
-        return None
-    return process
+        return Pending(pieces, None)
+    return Pending(pieces, process)
 
 
 def _main() -> int:
