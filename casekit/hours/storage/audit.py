@@ -193,7 +193,8 @@ def _run_texts(fields: list[_Codes], write) -> tuple[list[bytes], bytes]:
         if size >= 2**62:  # pragma: no cover - more combinations than an int64 holds
             raise ValueError("entry_hashes: too many distinct values to combine")
         key = key * width + codes
-    combos, combo_of_entry = np.unique(key, return_inverse=True)
+    # Numbered in order of first appearance (a hash table, not a sort): only the codes matter.
+    combo_of_entry, combos = pd.factorize(key)
     written = []
     for combo in combos.tolist():
         picked = []
