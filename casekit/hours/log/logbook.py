@@ -2,7 +2,7 @@
 
 Every write goes through :func:`write_entries`: the entries were parsed by
 :func:`casekit.hours.entries.parse_frame`; inside one write transaction they are checked
-against the log, inserted in bulk (executemany on the raw cursor, in chunks) and recorded
+against the log, inserted in bulk (blocks of rows, see :mod:`casekit.hours.storage.bulkrows`) and recorded
 in each learner's audit chain (one record per learner per batch, listing every entry
 with its hash; see :mod:`casekit.hours.audit`), so a batch is either all in and recorded
 or, on any problem or crash, not there at all.
