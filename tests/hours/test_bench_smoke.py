@@ -34,3 +34,16 @@ def test_benchmark_prints_every_figure_on_a_tiny_log(tmp_path):
         assert low - 0.005 <= float(ratio.group(1)) <= high + 0.005, out
     else:
         assert "not measured: the sqlite3 program is not installed" in out
+
+
+def test_benchmark_only_import_stops_after_the_import(tmp_path):
+    """Does --only import print the import figures and nothing of the approval, progress or verification?"""
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), "--entries", "3000", "--learners", "30", "--supervisors", "6", "--only", "import",
+         "--dir", str(tmp_path)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert re.search(r"CSV import:\s+\d+\.\d+ s", out), out
+    assert "import goals met" in out or "SOME IMPORT GOALS MISSED" in out, out
+    for label in ("approve, signed", "progress, all learners:", "verify ", "peak memory:"):
+        assert label not in out, (label, out)

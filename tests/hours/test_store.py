@@ -146,3 +146,28 @@ def test_a_log_from_before_signed_approvals_upgrades_and_asks_for_signatures(tmp
     (after,) = verify_store(store, "Demo Learner A")
     assert after.ok and after.approved_verified == 2
     store.close()
+
+
+def test_a_bulk_insert_the_database_refuses_is_a_sqlalchemy_error_and_rolls_back(store):
+    """When SQLite refuses a block of rows (the same id twice), is it reported as SQLAlchemy reports errors,
+    naming the constraint, and is nothing of the block left in the table?"""
+    from sqlalchemy.exc import IntegrityError
+
+    from casekit.hours.storage.bulkrows import insert_rows
+
+    with store.write() as conn:
+        conn.exec_driver_sql("INSERT INTO hours_people (name, role, credentials, created_at) "
+                             "VALUES ('Demo Learner A', 'learner', '[]', '2024-01-01')")
+    same = "0" * 32
+    columns = ["entry_id", "learner_id", "day", "minutes", "category", "setting", "paid", "supervisor_id", "note"]
+    values = [[same, same], [1, 1], ["2024-01-02", "2024-01-03"], [60, 60], ["training"] * 2, ["school"] * 2,
+              [1, 1], [None, None], ["", ""]]
+    with pytest.raises(IntegrityError, match="entry_id"):
+        with store.write() as conn:
+            insert_rows(conn, "hours_entries", columns, values, 2,
+                        constants={"status": "'pending'", "created_at": "'2024-01-03T00:00:00+00:00'"})
+    with store.read() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM hours_entries").scalar() == 0
+    with pytest.raises(ValueError, match="9 columns of 3 values"):
+        with store.write() as conn:
+            insert_rows(conn, "hours_entries", columns, values, 3)

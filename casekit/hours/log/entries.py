@@ -260,7 +260,11 @@ def parse_frame(frame: pd.DataFrame, *, rows: np.ndarray | None = None, today: d
             problems.append(RowProblem(int(row_nums[i]), "entry_id", f"the same id as row {first}; each entry must have its own id"))
 
     # Notes repeat too ("home visit", ""), so each distinct note is measured and searched once.
-    note_codes, note_uniques = pd.factorize(col("note").astype(object).fillna(""), use_na_sentinel=False)
+    notes = col("note")
+    if isinstance(notes.dtype, pd.CategoricalDtype) and not notes.isna().any():  # a CSV's notes, read once each
+        note_codes, note_uniques = notes.cat.codes.to_numpy(), notes.cat.categories
+    else:
+        note_codes, note_uniques = pd.factorize(notes.astype(object).fillna(""), use_na_sentinel=False)
     note_texts = np.empty(len(note_uniques), dtype=object)
     note_texts[:] = [str(u) for u in note_uniques]
     note = note_texts[note_codes]

@@ -2,7 +2,7 @@
 
 Every write goes through :func:`write_entries`: the entries were parsed by
 :func:`casekit.hours.entries.parse_frame`; inside one write transaction they are checked
-against the log, inserted in bulk (executemany on the raw cursor, in chunks) and recorded
+against the log, inserted in bulk (blocks of rows, see :mod:`casekit.hours.storage.bulkrows`) and recorded
 in each learner's audit chain (one record per learner per batch, listing every entry
 with its hash; see :mod:`casekit.hours.audit`), so a batch is either all in and recorded
 or, on any problem or crash, not there at all.
@@ -10,9 +10,10 @@ or, on any problem or crash, not there at all.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from contextlib import contextmanager
-from typing import Callable, cast
+from typing import Callable
 
 import numpy as np
 import pandas as pd
@@ -129,28 +130,30 @@ def _insert(conn, parsed, learner_id, supervisor_id, progress, actor) -> list[st
     ids[order] = ids_sorted
     created = datetime.now(timezone.utc).isoformat(timespec="seconds")
     sqlite = conn.dialect.name == "sqlite"
+    learner_sorted, supervisor_sorted = learner_id[order], supervisor_id[order]
     days = parsed.day[order]
-    day_text = _day_texts(days)
-    sup_col = [None if s < 0 else s for s in supervisor_id[order].tolist()]
+    day_of_entry, day_texts = _day_codes(days)
+    no_supervisor = supervisor_sorted < 0
+    sup_col = supervisor_sorted.astype(object)
+    sup_col[no_supervisor] = None
     corrections = parsed.supersedes is not None and bool((parsed.supersedes != "").any())
+    supersedes_col = np.full(n, None, dtype=object)
     if corrections:
-        supersedes_col = [str(x) if x else None for x in parsed.supersedes[order].tolist()]
-    else:
-        supersedes_col = [None] * n
+        given = parsed.supersedes[order]
+        supersedes_col[given != ""] = given[given != ""]
     paid = parsed.paid[order]
-    columns = [
-        ids_sorted.tolist(), learner_id[order].tolist(), day_text, parsed.minutes[order].tolist(),
-        parsed.category[order].tolist(), parsed.setting[order].tolist(), paid.tolist(),
-        sup_col, parsed.note[order].tolist(), supersedes_col,
-    ]
+    batch = _Batch(ids=ids_sorted, learner_id=learner_sorted, day_texts=day_texts, day_of_entry=day_of_entry,
+                   minutes=parsed.minutes[order], category=parsed.category[order], setting=parsed.setting[order],
+                   paid=paid, supervisor_id=supervisor_sorted, note=parsed.note[order], supersedes=supersedes_col)
     names = {p.person_id: p.name for p in list_people(None, conn=conn)}
     # The entry hashes are worked out beside the insert (a second process for a large batch).
-    with hashing.start(_entry_pieces(columns, learner_id[order], supervisor_id[order], names)) as pending:
-        row_columns = list(columns)
-        if sqlite:
-            row_columns[6] = paid.astype(np.int64).tolist()  # SQLite keeps a boolean as 0 or 1; ints bind fastest
-        else:
-            row_columns[2] = days.astype(object).tolist()
+    # Cutting the pieces in a thread beside the insert was tried: the two threads then queue
+    # for the interpreter lock after every block SQLite inserts, which costs more than it saves.
+    with hashing.start(_entry_pieces(batch, names)) as pending:
+        day_col = (np.asarray(day_texts, dtype=object)[day_of_entry] if sqlite else days.astype(object))
+        # SQLite keeps a boolean as 0 or 1; ints bind fastest
+        row_columns = [ids_sorted, learner_sorted, day_col, batch.minutes, batch.category, batch.setting,
+                       paid.astype(np.int64) if sqlite else paid, sup_col, batch.note, supersedes_col]
         # The same for every row, so written once into the statement (our own text, not input).
         constants = {"status": "'pending'", "created_at": f"'{created}'"}
         names_in_order = ["entry_id", "learner_id", "day", "minutes", "category", "setting", "paid",
@@ -160,54 +163,69 @@ def _insert(conn, parsed, learner_id, supervisor_id, progress, actor) -> list[st
             names_in_order.pop()
             constants = {"supersedes": "NULL", **constants}
         with _index_built_after(conn, "ix_entries_supervisor_status", n):
-            insert_rows(conn, "hours_entries", names_in_order, zip(*row_columns), n, constants=constants,
+            insert_rows(conn, "hours_entries", names_in_order, row_columns, n, constants=constants,
                         progress=progress)
-        del row_columns
+        del row_columns, day_col
         hashes = pending.result()
-    _record_added(conn, columns, hashes, names, created, actor)
-    return [str(x) for x in ids]
+    _record_added(conn, batch, hashes, names, created, actor)
+    return ids.tolist()
 
 
-def _day_texts(days: np.ndarray) -> list[str]:
-    """ISO text of each day (a batch has few distinct days, so each is written once)."""
+@dataclass
+class _Batch:
+    """The entries being written, in the order they are stored (by learner, then day); arrays aligned."""
+
+    ids: np.ndarray  # object: 32 hex digits
+    learner_id: np.ndarray  # int64
+    day_texts: list[str]  # each distinct day as YYYY-MM-DD ...
+    day_of_entry: np.ndarray  # ... and which of them each entry is on
+    minutes: np.ndarray  # int64
+    category: np.ndarray  # object
+    setting: np.ndarray  # object
+    paid: np.ndarray  # bool
+    supervisor_id: np.ndarray  # int64, -1 for none
+    note: np.ndarray  # object
+    supersedes: np.ndarray  # object: an entry id, or None
+
+
+def _day_codes(days: np.ndarray) -> tuple[np.ndarray, list[str]]:
+    """Which distinct day each entry is on, and each distinct day's ISO text (written once each)."""
     distinct, which = np.unique(days, return_inverse=True)
-    texts = np.array(np.datetime_as_string(distinct, unit="D").tolist(), dtype=object)
-    return texts[which.reshape(-1)].tolist()
+    return which.reshape(-1), np.datetime_as_string(distinct, unit="D").tolist()
 
 
-def _names(person_id: np.ndarray, names: dict[int, str]) -> list[str | None]:
-    """The name of each person id (None for -1, no one), looked up once per person."""
+def _named(person_id: np.ndarray, names: dict[int, str]) -> pd.Categorical:
+    """The name of each person id (missing for -1, no one), each name written once."""
     distinct, which = np.unique(person_id, return_inverse=True)
-    named = np.empty(len(distinct), dtype=object)
-    named[:] = [names.get(i) for i in distinct.tolist()]
-    return named[which.reshape(-1)].tolist()
+    which = which.reshape(-1)
+    known = distinct >= 0
+    categories = [names[i] for i in distinct[known].tolist()]
+    codes = np.where(known[which], which - int((~known).sum()), -1)
+    return pd.Categorical.from_codes(codes, categories=pd.Index(categories, dtype=object))
 
 
-def _entry_pieces(columns: list[list], learner_id: np.ndarray, supervisor_id: np.ndarray,
-                  names: dict[int, str]) -> hashing.EntryPieces:
-    ids, _, day_text, minutes, category, setting, paid, _, note, supersedes = columns
-    learners = cast("list[str]", _names(learner_id, names))  # every entry has a learner: no name is None
-    return audit.entry_pieces(ids, learners, day_text, minutes, category, setting, paid,
-                              _names(supervisor_id, names), note, supersedes)
+def _entry_pieces(batch: _Batch, names: dict[int, str]) -> hashing.EntryPieces:
+    days = pd.Categorical.from_codes(batch.day_of_entry, categories=pd.Index(batch.day_texts, dtype=object))
+    return audit.entry_pieces(batch.ids, _named(batch.learner_id, names), days, batch.minutes, batch.category,
+                              batch.setting, batch.paid, _named(batch.supervisor_id, names), batch.note,
+                              batch.supersedes)
 
 
-def _record_added(conn, columns: list[list], hashes: bytes, name: dict[int, str], at: str,
-                  actor: str | None) -> None:
+def _record_added(conn, batch: _Batch, hashes: bytes, name: dict[int, str], at: str, actor: str | None) -> None:
     """Append one audit record per learner: the entries this batch logged for them, each with its hash."""
-    ids, learner_ids, _, minutes, category, setting, paid, sup_ids, note, supersedes = columns
-    if not ids:
+    if not len(batch.ids):
         return
-    items = audit.pack_items(ids, hashes)
-    lid = np.asarray(learner_ids, dtype=np.int64)
+    items = audit.pack_items(batch.ids.tolist(), hashes)
+    lid = batch.learner_id
     starts = np.concatenate([[0], np.flatnonzero(np.diff(lid)) + 1, [len(lid)]])
     heads = audit.heads(conn, np.unique(lid).tolist())
+    corrects = pd.notna(batch.supersedes)
     records = []
     for a, b in zip(starts[:-1].tolist(), starts[1:].tolist()):
         learner = int(lid[a])
-        corrects = any(supersedes[a:b])
         rec = audit.make_record(
             learner, audit.learner_chain_name(name[learner]), heads[learner], at=at,
-            actor=actor or name[learner], action="correct" if corrects else "add",
+            actor=actor or name[learner], action="correct" if corrects[a:b].any() else "add",
             items=items[a * audit.ITEM_BYTES : b * audit.ITEM_BYTES])
         heads[learner] = (rec.seq, rec.hash)
         records.append(rec)

@@ -42,10 +42,13 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence, Union
 
 import numpy as np
 from sqlalchemy import and_, func, select
+
+if TYPE_CHECKING:  # pandas is imported where the bulk hashing needs it: reading and verifying the log never does
+    import pandas as pd
 
 from casekit.hours.storage.hashing import DIGEST_BYTES, EntryPieces, digests
 from casekit.hours.storage.models import KEY_REGISTRY_CHAIN, audit
@@ -70,6 +73,10 @@ def canonical_json(obj) -> str:
 
 def learner_chain_name(learner: str) -> str:
     return f"learner:{learner}"
+
+
+# One field of many entries: a sequence, a NumPy array, or a pandas Categorical of the distinct texts.
+Column = Union[Sequence[Any], np.ndarray, "pd.Categorical"]
 
 
 # --- hashes ---------------------------------------------------------------------------------
@@ -109,9 +116,8 @@ def entry_hashes(
 
 
 def entry_pieces(
-    entry_id: Sequence[str], learner: Sequence[str], date: Sequence[str], minutes: Sequence[int],
-    category: Sequence[str], setting: Sequence[str], paid: Sequence[bool], supervisor: Sequence[str | None],
-    note: Sequence[str], supersedes: Sequence[str | None],
+    entry_id: Column, learner: Column, date: Column, minutes: Column, category: Column, setting: Column,
+    paid: Column, supervisor: Column, note: Column, supersedes: Column,
 ) -> EntryPieces:
     """The hashed bytes of many entries (prefix and canonical JSON), cut into pieces that repeat.
 
@@ -130,7 +136,7 @@ def entry_pieces(
          _json_codes(supervisor, True)],
         lambda nt, p, s, ss, sv: f',"note":{nt},"paid":{p},"setting":{s},"supersedes":{ss},"supervisor":{sv}}}')
     ids = entry_id.tolist() if isinstance(entry_id, np.ndarray) else list(entry_id)
-    id_ends = np.cumsum(np.fromiter((len(i) for i in ids), dtype=np.int64, count=len(ids)))
+    id_ends = np.cumsum(np.fromiter(map(len, ids), dtype=np.int64, count=len(ids)))
     return EntryPieces(heads, head_codes, "".join(ids).encode("ascii"), id_ends.tobytes(), middles, middle_codes,
                        tails, tail_codes)
 
@@ -140,11 +146,22 @@ _Codes = tuple[np.ndarray, list[str]]
 
 
 def _json_codes(values, empty_is_null: bool) -> _Codes:
-    """Each distinct value JSON-quoted once (``null`` for an empty one when ``empty_is_null``)."""
-    import pandas as pd  # here, not at the top: reading and verifying the log never needs it
+    """Each distinct value JSON-quoted once (``null`` for an empty one when ``empty_is_null``).
 
-    array = values if isinstance(values, np.ndarray) and values.dtype == object else np.asarray(list(values), dtype=object)
-    codes, uniques = pd.factorize(array, use_na_sentinel=False)
+    ``values`` may be a :class:`pandas.Categorical` whose categories are the distinct texts
+    (a missing value is an empty one): its codes are used as they are.
+    """
+    import pandas as pd
+
+    if isinstance(values, pd.Categorical):
+        codes = values.codes.astype(np.int64)
+        uniques = list(values.categories)
+        if (codes < 0).any():
+            codes = np.where(codes < 0, len(uniques), codes)
+            uniques.append(None)
+    else:
+        array = values if isinstance(values, np.ndarray) and values.dtype == object else np.asarray(list(values), dtype=object)
+        codes, uniques = pd.factorize(array, use_na_sentinel=False)
     texts = []
     for u in uniques:
         missing = u is None or (isinstance(u, float) and u != u) or u == ""
@@ -156,6 +173,8 @@ def _date_codes(values) -> _Codes:
     """Dates as ISO text (``YYYY-MM-DD``), written unquoted into the quotes around them."""
     import pandas as pd
 
+    if isinstance(values, pd.Categorical):
+        return values.codes.astype(np.int64), [str(u) for u in values.categories]
     codes, uniques = pd.factorize(np.asarray(list(values) if not isinstance(values, np.ndarray) else values,
                                              dtype=object), use_na_sentinel=False)
     return codes, [str(u) for u in uniques]
@@ -180,7 +199,10 @@ def _run_texts(fields: list[_Codes], write) -> tuple[list[bytes], bytes]:
         if size >= 2**62:  # pragma: no cover - more combinations than an int64 holds
             raise ValueError("entry_hashes: too many distinct values to combine")
         key = key * width + codes
-    combos, combo_of_entry = np.unique(key, return_inverse=True)
+    import pandas as pd
+
+    # Numbered in order of first appearance (a hash table, not a sort): only the codes matter.
+    combo_of_entry, combos = pd.factorize(key)
     written = []
     for combo in combos.tolist():
         picked = []
