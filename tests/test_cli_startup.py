@@ -51,3 +51,16 @@ def test_each_groups_line_in_help_is_its_own_first_line(name):
     module, line = GROUPS[name]
     group = getattr(importlib.import_module(module), name)
     assert group.get_short_help_str(limit=1000) == line
+
+
+def test_hours_progress_reads_and_verifies_the_log_without_pandas(tmp_path):
+    """Does `casekit hours progress` (read, verify, count) run without importing pandas, which only the import needs?"""
+    from casekit.hours import add_person, open_store
+
+    db = tmp_path / "hours.sqlite"
+    store = open_store(db)
+    add_person(store, "Probe Learner", "learner", degree_level="bachelor", degree_field="social_work")
+    store.close()
+    loaded = _modules_after("hours", "--db", str(db), "progress", "Probe Learner")
+    assert "casekit.hours.credit.credential_progress" in loaded, "the probe did not reach progress"
+    assert not [m for m in loaded if m.split(".")[0] == "pandas"]
