@@ -7,7 +7,9 @@ repository root. ``CASEKIT_HOME`` points elsewhere, for a copy of the kit or a t
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 _chosen_kit: Path | None = None
@@ -21,6 +23,22 @@ def use_kit(root: str | os.PathLike | None) -> None:
     """
     global _chosen_kit
     _chosen_kit = Path(root).expanduser().resolve() if root else None
+
+
+@contextmanager
+def using_kit(root: str | os.PathLike | None) -> Iterator[None]:
+    """Read the kit from ``root`` inside the block (nothing changes for None), and as before after it:
+    grading one learner in the instructor's own process leaves the process's kit as it found it."""
+    global _chosen_kit
+    if root is None:
+        yield
+        return
+    before = _chosen_kit
+    use_kit(root)
+    try:
+        yield
+    finally:
+        _chosen_kit = before
 
 
 def kit_root() -> Path:

@@ -39,7 +39,7 @@ from casekit.course.grading_engine.graded import fingerprint
 from casekit.course.grading_engine.problems import SubmissionProblem, precheck, scan_autograded
 from casekit.course.grading_engine.results import SubmissionResult
 from casekit.course.grading_engine.sandbox import clock
-from casekit.paths import use_kit
+from casekit.paths import using_kit
 
 
 @dataclass(frozen=True)
@@ -169,9 +169,12 @@ def run_task(task: GradeTask) -> TaskResult:
     0 on every criterion, as is a submission nbgrader cannot grade.
     """
 
+    with using_kit(task.kit_home or None):  # the hidden tests and the rubric read the kit's keys
+        return _run_task(task)
+
+
+def _run_task(task: GradeTask) -> TaskResult:
     start = time.perf_counter()
-    if task.kit_home:
-        use_kit(task.kit_home)  # the hidden tests and the rubric read the kit's keys
     course = Course.open(task.course_root, timeout=task.timeout)
     learner, assignment = task.learner, task.assignment
     prints = fingerprint(course, assignment, learner, task.execute)
