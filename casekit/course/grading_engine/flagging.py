@@ -13,8 +13,6 @@ from __future__ import annotations
 
 from nbgrader.preprocessors import NbGraderPreprocessor
 
-from casekit.course.grading_engine.cells import read_plan_once
-from casekit.course.grading_engine.preprocessors import submitted_plan
 from casekit.course.grading_engine.problems import plan_problems
 from casekit.course.nbgrader_api import flag_submission_at
 
@@ -27,14 +25,12 @@ class FlagProblems(NbGraderPreprocessor):
 
     def preprocess(self, nb, resources):
         info = resources["nbgrader"]
-        case = info["assignment"]
-        if info["notebook"] != case or nb.metadata.get("casekit", {}).get("items"):
-            return nb, resources  # another notebook, or a quiz: no plan file to look at
-        path = submitted_plan(self.config, info["student"], case)
-        read = resources.get("casekit", {}).get("plan") or read_plan_once(case, path)  # as RubricScores read it
+        read = resources.get("casekit", {}).get("plan")  # the plan file as RubricScores read and scored it
+        if read is None:
+            return nb, resources  # nothing was scored from a plan file (another notebook, a quiz)
         # A plan file that could not even be read (read.error) gave every criterion a grading error.
-        if read.error is not None or plan_problems(path, case, read):
-            flag_submission_at(info["db_url"], case, info["student"])
+        if read.error is not None or plan_problems(read.path, info["assignment"], read):
+            flag_submission_at(info["db_url"], info["assignment"], info["student"])
         return nb, resources
 
     def preprocess_cell(self, cell, resources, cell_index):
