@@ -157,7 +157,10 @@ def grade_cmd(assignment: str, learners: tuple[str, ...], timeout: int | None, w
     core unless --workers). Learners already graded are skipped unless their submission
     changed or --force is given, so a run stopped by Ctrl-C picks up where it stopped. A
     bad submission (missing or corrupt notebook or plan file, edited or deleted test
-    cells) never stops the cohort; the summary at the end names each one. Exits 1 when
+    cells) never stops the cohort; the summary at the end names each one. A submission
+    the instructor must look at (no plan file or an unreadable one, a notebook nbgrader
+    refused, scores the rubric had to correct, code that reaches for the key) is flagged
+    in formgrader (Flagged?); partial credit is not, and no flag is ever cleared. Exits 1 when
     a learner could not be graded (a worker process died), naming them, or when an
     --unsafe-execute run finds the gradebook changed by something other than its saves.
     """
@@ -203,6 +206,19 @@ def grade_cmd(assignment: str, learners: tuple[str, ...], timeout: int | None, w
                 click.echo(f"    - {problem}")
     else:
         click.echo("no problem submissions")
+    flagged = report.flagged
+    if flagged:
+        click.echo(f"\nflagged {len(flagged)} submission(s) in formgrader (Flagged?) for you to look at:")
+        for res in flagged:
+            reasons = list(dict.fromkeys(p.flag_reason for p in res.flag_reasons))
+            click.echo(f"  {res.learner}: {'; '.join(reasons)}")
+    else:
+        click.echo("flagged no submission in formgrader (Flagged?)")
+    earlier = [r.learner for r in report.skipped if r.flag_reasons]
+    if earlier:
+        click.echo(f"  ({len(earlier)} learner(s) skipped as already graded were flagged by the run that graded them: "
+                   f"{', '.join(earlier)})")
+    click.echo("grading only ever sets Flagged?, never clears it: a flag you set in formgrader stays")
     if report.tampered:
         click.echo(f"\nWARNING: during this --unsafe-execute run the gradebook rows of {', '.join(report.tampered)} "
                    "changed other than by the kit's own saves (a learner's code can write the gradebook when it "

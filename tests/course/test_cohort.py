@@ -184,6 +184,25 @@ def test_clean_submissions_are_not_in_the_summary(cohort):
             assert f"  {learner.name}:" not in summary
 
 
+def test_summary_says_whom_grading_flagged_in_formgrader_and_why(cohort):
+    """Does the grade summary count the submissions it flagged (formgrader's Flagged?), name each with its
+    reason, leave the honest and the harmless ones out, and say a flag is never cleared? Are exactly those
+    flagged in the gradebook?"""
+    from casekit.course.grading_engine.problems import FLAGGED
+
+    flagged = {lr.name: FLAGGED[lr.problem] for lr in LEARNERS if lr.problem in FLAGGED}
+    assert {"noplan", "corruptplan"} <= set(flagged) and "half" not in flagged and "editedtests" not in flagged
+    output = cohort.outputs["grade"]
+    assert f"flagged {len(flagged)} submission(s) in formgrader (Flagged?)" in output, output
+    section = output.split("submission(s) in formgrader (Flagged?)", 1)[1]
+    listed = dict(re.findall(r"^  (\S+): (.+)$", section, flags=re.M))
+    assert listed == flagged
+    assert "never clears it: a flag you set in formgrader stays" in output
+    with Gradebook(f"sqlite:///{cohort.course / 'gradebook.db'}", "casekit") as gb:
+        found = {d["student"]: d["flagged"] for d in gb.notebook_submission_dicts(cohort.case_id, cohort.case_id)}
+    assert {name for name, is_flagged in found.items() if is_flagged} == set(flagged)
+
+
 def test_deleted_test_cells_were_put_back_and_graded(cohort):
     """Were the test cells the learner deleted restored by nbgrader and given their points?"""
     row = cohort.rows()["deletedtests"]

@@ -103,3 +103,49 @@ def test_tests_failed_in_formgrader_means_fewer_than_full_points(course, reads):
     assert not found["model"]["failed_tests"]
     for learner in ("half", "noplan", "corruptplan"):
         assert found[learner]["failed_tests"], f"{learner}: nbgrader no longer ticks Tests Failed? for partial credit"
+
+
+def _released_criterion_cell(course):
+    import nbformat
+
+    nb = nbformat.read(course.release_dir / course.case_id / f"{course.case_id}.ipynb", as_version=4)
+    return next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id", "").startswith("crit-"))
+
+
+def test_no_other_cell_kind_keeps_partial_credit_out_of_tests_failed(course):
+    """Could a criterion be some other kind of nbgrader cell, which ``failed_tests`` does not count (it counts
+    only code grade cells), and still get the rubric's points from the autograder? The README says no:
+
+    * a markdown grade cell must be an answer cell, or nbgrader refuses the notebook;
+    * an answer cell (code or markdown) that is also graded gets 0 when left as released, else no score
+      (it waits for manual grading); its output, where the rubric's points are, is never read.
+
+    Only a code grade cell that is not an answer is scored from its output, and that is the kind the column
+    counts. Should nbgrader change either rule, this fails and the README's paragraph is to be read again.
+    """
+    import copy
+
+    from nbformat.v4 import new_output
+    from nbgrader.nbgraderformat import MetadataValidator, ValidationError
+    from nbgrader.utils import determine_grade
+
+    partial = new_output("execute_result", data={"text/plain": "1.5"}, execution_count=None)
+    cell = _released_criterion_cell(course)
+    cell.outputs = [partial]
+    assert cell.cell_type == "code" and cell.metadata.nbgrader["grade"] and not cell.metadata.nbgrader["solution"]
+    assert determine_grade(cell)[0] == 1.5, "the released criterion cell is scored from its output"
+
+    markdown = copy.deepcopy(cell)
+    markdown.cell_type = "markdown"
+    del markdown["outputs"], markdown["execution_count"]
+    with pytest.raises(ValidationError, match="not marked as a solution cell"):
+        MetadataValidator().validate_cell(markdown)
+
+    for kind in ("code", "markdown"):
+        answer = copy.deepcopy(cell)
+        answer.metadata.nbgrader["solution"] = True
+        if kind == "markdown":
+            answer.cell_type = "markdown"
+            del answer["outputs"], answer["execution_count"]
+        MetadataValidator().validate_cell(answer)  # a valid cell kind ...
+        assert determine_grade(answer)[0] in (0, None), f"a graded {kind} answer cell is now scored from its output"

@@ -126,6 +126,21 @@ def test_a_notebook_nbgrader_refuses_still_has_its_plan_graded_and_named(graded,
     assert "graded with the released notebook in its place" in block.group(1)
 
 
+def test_a_hostile_learner_is_flagged_in_formgrader_exactly_when_its_problem_calls_for_it(graded):
+    """Are the unreadable plan files and the notebooks nbgrader refused flagged (formgrader's Flagged?), and the
+    attacks that simply fail, the plan files read as written and the honest plans left unflagged?"""
+    from nbgrader.api import Gradebook
+
+    from casekit.course.grading_engine.problems import FLAGGED
+
+    with Gradebook(graded.db_url, "casekit") as gb:
+        found = {d["student"]: d["flagged"] for d in gb.notebook_submission_dicts(graded.case_id, graded.case_id)}
+    expected = {lr.name for lr in HOSTILE if lr.problem in FLAGGED}
+    assert {"randombytes", "gradesanswer"} <= expected
+    assert {name for name, is_flagged in found.items() if is_flagged} == expected
+    assert set(HONEST) <= set(found)
+
+
 def test_no_run_brings_back_manual_scores_or_extra_credit(graded):
     """Is every manual score and extra credit in the gradebook still empty (only an instructor gives them),
     and the honest learners' scores untouched by the code that tried to rewrite them?"""

@@ -15,8 +15,10 @@ _AFTER = [
     "nbgrader.preprocessors.LimitOutput",
     "nbgrader.preprocessors.SaveAutoGrades",
     "nbgrader.preprocessors.AssignLatePenalties",
+    "casekit.course.grading_engine.flagging.FlagProblems",
 ]
-"""nbgrader's own chain after ``Execute``, with learner HTML sanitised first."""
+"""nbgrader's own chain after ``Execute``, with learner HTML sanitised first and, once the grades are
+saved, formgrader's Flagged? set on a submission whose plan file is missing or cannot be graded."""
 
 RUBRIC_ONLY = ["casekit.course.grading_engine.preprocessors.RubricScores", *_AFTER]
 """nbgrader's default ``autograde_preprocessors`` with ``Execute`` replaced by the rubric run on the

@@ -9,7 +9,9 @@ gradebooks; this process saves each finished learner, in the order they finish:
    step 3 the learner counts as not graded;
 2. replace the learner's ``autograded/`` folder with the worker's files;
 3. in one transaction, merge the learner's rows into the gradebook
-   (:mod:`casekit.course.gradebook_rows`) and write the ledger row.
+   (:mod:`casekit.course.gradebook_rows`), set formgrader's Flagged? mark on a submission with a
+   problem for the instructor (:data:`casekit.course.grading_engine.problems.FLAGGED`; never
+   cleared) and write the ledger row.
 
 So nbgrader's gradebook never has two writers, only ever receives whole learners, and a
 run stopped anywhere (Ctrl-C, a kill) is picked up by the next run: learners with a ledger
@@ -41,6 +43,7 @@ from casekit.course.grading_engine.gradebook_rows import (
 from casekit.course.grading_engine.problems import SubmissionProblem
 from casekit.course.grading_engine.results import NOT_GRADED, CohortReport, SubmissionResult
 from casekit.course.grading_engine.task import GradeTask, TaskResult, run_task, worker_init
+from casekit.course.nbgrader_api import flag_submission
 from casekit.paths import kit_root
 
 
@@ -110,7 +113,8 @@ class Gradebook:
             return ledger.read(conn, assignment)
 
     def save(self, done: TaskResult) -> SubmissionResult:
-        """Save one learner: autograded folder, then grades and ledger row in one transaction."""
+        """Save one learner: autograded folder, then grades, the Flagged? mark if a problem calls for it
+    (:attr:`SubmissionResult.flag_reasons`) and the ledger row, in one transaction."""
         start = time.perf_counter()
         res = done.result
         with self.engine.begin() as conn:
@@ -119,6 +123,8 @@ class Gradebook:
         res.seconds += time.perf_counter() - start
         with self.engine.begin() as conn:
             merge_learner(conn, done.rows)
+            if res.flag_reasons:  # only ever set: a flag the instructor (or an earlier run) set stays
+                flag_submission(conn, res.assignment, res.learner)
             ledger.record(conn, res, done.fingerprint)
         return res
 

@@ -77,7 +77,10 @@ class RubricScores(NbGraderPreprocessor):
         if self._quiz_items:
             folder = self._plan.parent
             self._quiz_notebook = folder / f"{info['notebook']}.ipynb"
-        return super().preprocess(nb, resources)
+        nb, resources = super().preprocess(nb, resources)
+        if self._read is not None:  # handed on, so a later step (FlagProblems) need not read the file again
+            resources.setdefault("casekit", {})["plan"] = self._read
+        return nb, resources
 
     def preprocess_cell(self, cell, resources, cell_index):
         if not self._ours or cell.cell_type != "code":

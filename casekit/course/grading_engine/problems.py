@@ -27,6 +27,25 @@ MAX_NOTEBOOK_BYTES = 100 * 1024**2
 # A submission that cannot be graded at all: every criterion gets 0.
 FATAL = {"missing-notebook", "corrupt-notebook"}
 
+FLAGGED = {
+    "missing-notebook": "notebook missing",
+    "corrupt-notebook": "notebook unreadable",
+    "missing-plan": "plan file missing",
+    "corrupt-plan": "plan file unreadable",
+    "key-access": "code reaches for the answer key or the grading code",
+    "score-corrected": "the notebook's scores were not the rubric's, so the rubric's were recorded",
+    "autograde-failed": "nbgrader could not grade the notebook as submitted",
+    "grading-error": "a criterion could not be scored",
+    "test-failed": "a test cell failed",
+    "unreadable-result": "the autograded notebook cannot be read",
+}
+"""The problems that set formgrader's Flagged? mark on the submitted notebook (kind -> the reason in
+the grading summary): each one is for the instructor to look at, as the score alone may not say what
+the learner did. Left out on purpose: cells deleted or edited (nbgrader restores them, the score is
+unchanged), a learner's code that raised, looped or wrote to stderr under ``--execute`` (the plan file
+is graded all the same), and a notebook the executor could not run (the plan file is graded without
+it). Partial credit is no problem at all."""
+
 
 @dataclass(frozen=True)
 class SubmissionProblem:
@@ -36,6 +55,16 @@ class SubmissionProblem:
     @property
     def fatal(self) -> bool:
         return self.kind in FATAL
+
+    @property
+    def flags(self) -> bool:
+        """Whether this problem sets the submission's Flagged? mark in formgrader (:data:`FLAGGED`)."""
+        return self.kind in FLAGGED
+
+    @property
+    def flag_reason(self) -> str:
+        """Why this problem flags the submission, in a few words ("" when it does not)."""
+        return FLAGGED.get(self.kind, "")
 
     def __str__(self) -> str:
         return self.message
@@ -95,15 +124,20 @@ def precheck(submission: Path, released: Path, case_id: str, plan_read: Submitte
         else:
             problems.extend(_cell_problems(nb, released / nb_name))
 
-    path = submission / plan_file(case_id)
-    plan, why = plan_and_reason(case_id, path if plan_read is None else plan_read)
-    if plan is None and not any(p.fatal for p in problems):
-        if not path.exists():
-            problems.append(SubmissionProblem("missing-plan", f"plan file {path.name} is missing; autograded criteria score 0"))
-        else:
-            reason = why.split("nothing to grade. ", 1)[-1].split(" The file was left", 1)[0]
-            problems.append(SubmissionProblem("corrupt-plan", f"plan file cannot be graded: {reason} Autograded criteria score 0"))
+    if not any(p.fatal for p in problems):
+        problems.extend(plan_problems(submission / plan_file(case_id), case_id, plan_read))
     return problems
+
+
+def plan_problems(path: Path, case_id: str, plan_read: SubmittedPlan | None = None) -> list[SubmissionProblem]:
+    """A missing plan file, or one that cannot be graded, at ``path`` (``plan_read``: as already read)."""
+    plan, why = plan_and_reason(case_id, path if plan_read is None else plan_read)
+    if plan is not None:
+        return []
+    if not path.exists():
+        return [SubmissionProblem("missing-plan", f"plan file {path.name} is missing; autograded criteria score 0")]
+    reason = why.split("nothing to grade. ", 1)[-1].split(" The file was left", 1)[0]
+    return [SubmissionProblem("corrupt-plan", f"plan file cannot be graded: {reason} Autograded criteria score 0")]
 
 
 def _cell_problems(nb: nbformat.NotebookNode, released_path: Path) -> list[SubmissionProblem]:

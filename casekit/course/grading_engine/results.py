@@ -34,6 +34,11 @@ class SubmissionResult:
         return not self.problems
 
     @property
+    def flag_reasons(self) -> list[SubmissionProblem]:
+        """The problems for which saving this result flags the submission in formgrader (none: no flag is set)."""
+        return [p for p in self.problems if p.flags]
+
+    @property
     def overhead_seconds(self) -> float | None:
         """Time beyond running the notebook itself: reading, the gradebook, corrections, saving."""
         if self.execute_seconds is None:
@@ -67,6 +72,14 @@ class CohortReport:
     @property
     def problem_submissions(self) -> list[SubmissionResult]:
         return [r for r in self.results if r.problems]
+
+    @property
+    def flagged(self) -> list[SubmissionResult]:
+        """The learners this run saved with a problem that flags their submission (Flagged? in formgrader).
+
+        A learner skipped as already graded is not counted again: their flag was set by the run that graded them.
+        """
+        return [r for r in self.saved if r.flag_reasons]
 
     def _ran(self) -> list[SubmissionResult]:
         return [r for r in self.graded if r.graded_by_nbgrader]
