@@ -1,0 +1,105 @@
+"""What counts on each route for a learner whose log a supervisor walks through.
+
+The log: Demo Learner A (a bachelor's in social work, LBSW) with about 35 h of paid, approved
+care coordination in social services over four weeks, supervised by Demo Supervisor R, who holds
+an LCSW and no CCM.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from click.testing import CliRunner
+
+from casekit.cli.hours import hours as hours_cli
+from casekit.hours.corrections import correct_entry
+from casekit.hours.learner import learner_progress
+from casekit.hours.pathways import find_pathways
+from casekit.hours.people import add_person
+
+from .helpers import log_days
+
+AS_OF = date(2024, 4, 3)  # a Wednesday, four weeks after the first entry
+DAYS = [date(2024, 3, 4) + timedelta(weeks=w, days=d) for w in range(4) for d in (0, 2)][:7]
+
+
+@pytest.fixture
+def bachelor_log(store, people):
+    """35.5 h over four weeks: six days of 5 h and one of 5.5 h, approved by R (LCSW, no CCM)."""
+    ids = log_days(store, "Demo Learner A", DAYS[:6], 5, setting="social_services", supervisor="Demo Supervisor R")
+    ids += log_days(store, "Demo Learner A", DAYS[6:], 5.5, setting="social_services", supervisor="Demo Supervisor R")
+    return ids
+
+
+def _route(lp, short, route_id):
+    return next(r for r in lp.credential(short).routes if r.route.id == route_id)
+
+
+def test_post_masters_experience_counts_nothing_for_a_bachelors_learner(store, bachelor_log):
+    """Does C-ASWCM (post-MSW) count none of a BSW holder's hours, saying there is no master's degree, while
+    C-SWCM (post-BSW) and CMC's bachelor's route still count them all?"""
+    lp = learner_progress(store, "Demo Learner A", as_of=AS_OF)
+    aswcm = _route(lp, "C-ASWCM", "experience")
+    assert aswcm.counted_hours == 0
+    reasons = aswcm.not_counted_by_reason()
+    assert list(reasons.values()) == [35.5]
+    assert "no master's degree or doctorate in social work recorded" in next(iter(reasons))
+    assert _route(lp, "C-SWCM", "experience").counted_hours == 35.5
+    assert _route(lp, "CMC", "bachelors").counted_hours == 35.5
+    assert _route(lp, "CMC", "masters").counted_hours == 0
+    assert _route(lp, "CMC", "associate").counted_hours == 0  # an associate route, for a related bachelor's: not open
+    out = CliRunner().invoke(hours_cli, ["--db", str(store.path), "why", "Demo Learner A"]).output
+    assert "C-ASWCM route experience: counts" not in out
+    assert "C-ASWCM route experience: does not count: no master's degree" in out
+
+
+def test_post_masters_experience_counts_from_the_masters_date(store, people):
+    """For an MSW holder, does C-ASWCM count work from the master's date on, and name the date for work before?"""
+    add_person(store, "Demo Learner M", "learner", degree_level="master", degree_field="social_work",
+               degree_date="2024-03-10", credentials=["LMSW"])
+    log_days(store, "Demo Learner M", DAYS, 5, setting="social_services", supervisor="Demo Supervisor R")
+    route = _route(learner_progress(store, "Demo Learner M", as_of=AS_OF), "C-ASWCM", "experience")
+    assert route.counted_hours == 25  # 2024-03-11 onward
+    assert route.not_counted_by_reason() == {"before the degree date 2024-03-10": 10}
+
+
+def test_the_default_route_is_the_one_the_hours_count_on(store, bachelor_log):
+    """With no CCM supervisor, is CCM's default route (b), where the hours count, not (a), where none do?"""
+    lp = learner_progress(store, "Demo Learner A", as_of=AS_OF)
+    ccm = lp.credential("CCM")
+    assert ccm.best.route.id == "b" and ccm.best.counted_hours == 35.5
+    pathway = next(p for p in find_pathways(store, "Demo Learner A", as_of=AS_OF) if p.short == "CCM")
+    assert any("(route b)" in m for m in pathway.missing)
+    assert not any("(route a)" in m for m in pathway.missing)
+
+
+def test_the_default_route_keeps_the_rules_order_on_a_tie(store, people):
+    """With a CCM supervisor, both (a) and (b) count every hour: is (a), first in the rules and nearer, the default?"""
+    log_days(store, "Demo Learner A", DAYS, 5, setting="social_services", supervisor="Demo Supervisor Q")
+    assert learner_progress(store, "Demo Learner A", as_of=AS_OF).credential("CCM").best.route.id == "a"
+
+
+def test_a_pending_correction_is_in_the_pending_total(store, bachelor_log):
+    """After correcting an approved 5 h entry to 6.5 h, does progress count 6.5 h pending approval?"""
+    correct_entry(store, bachelor_log[0], hours=6.5)
+    lp = learner_progress(store, "Demo Learner A", as_of=AS_OF)
+    assert lp.pending_total_hours == 6.5
+    assert "(6.5 h pending approval, 6.5 h of it in 1 correction of an approved entry" in lp.to_text()
+
+
+def test_pace_wording_says_what_the_pace_is_over_and_why_there_is_no_date(store, bachelor_log):
+    """Does progress say the pace runs since the first entry when that is sooner, and why a part-time pace
+    gives no date for a full-time-months route?"""
+    text = learner_progress(store, "Demo Learner A", as_of=AS_OF).to_text()
+    assert "or of the full weeks since the first counted entry if that is sooner" in text
+    assert ("no projection at the recent pace: no full-time week in the recent weeks (only weeks of 35 h or more "
+            "count toward full-time months)") in text
+
+
+def test_each_missing_thing_is_named_once(store, bachelor_log):
+    """Does CMC's bachelor's route name its two month figures apart (the route's and the years in all)?"""
+    cmc = next(p for p in find_pathways(store, "Demo Learner A", as_of=AS_OF) if p.short == "CMC")
+    months = [m for m in cmc.missing if "months" in m]
+    assert len(months) == 2 and len(set(months)) == 2
+    assert any("of care management or paid direct client work, in all" in m for m in months)
