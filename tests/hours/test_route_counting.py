@@ -14,9 +14,11 @@ from click.testing import CliRunner
 
 from casekit.cli.hours import hours as hours_cli
 from casekit.hours.corrections import correct_entry
+from casekit.hours.errors import HoursError
 from casekit.hours.learner import learner_progress
 from casekit.hours.pathways import find_pathways
 from casekit.hours.people import add_person
+from casekit.hours.planner import PlannedWork, plan_for
 
 from .helpers import log_days
 
@@ -103,3 +105,69 @@ def test_each_missing_thing_is_named_once(store, bachelor_log):
     months = [m for m in cmc.missing if "months" in m]
     assert len(months) == 2 and len(set(months)) == 2
     assert any("of care management or paid direct client work, in all" in m for m in months)
+
+
+PLAN_START = date(2024, 4, 8)  # a Monday after AS_OF
+
+
+def _plan(store, **kw):
+    return plan_for(store, "Demo Learner A", weekly_hours=40, start=PLAN_START, as_of=AS_OF, **kw)
+
+
+def _planned(p, short, route_id):
+    return next(r for r in p.routes if r.credential == short and r.route_id == route_id)
+
+
+def test_planned_weeks_are_like_the_recent_entries_and_meet_only_routes_that_count_them(store, bachelor_log):
+    """Planned weeks of social services work under an LCSW: is CCM (a) (a CCM supervisor), (c) (supervising),
+    ACM (health care) and CDMS (disability management) never met, each saying why, while (b) is?"""
+    p = _plan(store)
+    assert "like the recent entries: 100% care coordination, social services" in p.to_text()
+    for short, route_id, why in [("CCM", "a", "does not hold CCM"), ("CCM", "c", "category 'care coordination'"),
+                                 ("ACM-RN", "experience", "only health care"), ("ACM-SW", "experience", "only health care"),
+                                 ("CDMS", "experience", "only disability management"),
+                                 ("C-ASWCM", "experience", "no master's degree")]:
+        r = _planned(p, short, route_id)
+        assert r.planned is None and why in r.why_never, (short, route_id, r)
+    assert _planned(p, "CCM", "b").planned is not None
+    assert "supervision received" in _planned(p, "CMC", "bachelors").why_never  # none in the recent entries
+
+
+def test_every_route_the_learner_cannot_take_is_tagged(store, bachelor_log):
+    """Are ACM-RN (no RN) and C-ASWCM (no MSW) tagged as not open, like CMC's masters and associate routes?"""
+    p = _plan(store)
+    shut = {(r.credential, r.route_id) for r in p.routes if not r.route_open}
+    assert shut == {("ACM-RN", "experience"), ("C-ASWCM", "experience"), ("CMC", "masters"), ("CMC", "associate")}
+    assert p.to_text().count("[route not open to this learner yet") == 4
+
+
+def test_set_work_replaces_the_recent_mix_and_the_date_is_the_day_reached(store, bachelor_log):
+    """Planned health care work: is ACM-SW's 2,080 h at 40 h a week met on the 52nd week's Friday (not its Monday),
+    and does a CCM supervisor open route (a)?"""
+    p = _plan(store, work=PlannedWork(setting="health_care", supervisor="Demo Supervisor Q"))
+    assert _planned(p, "ACM-SW", "experience").planned == PLAN_START + timedelta(weeks=51, days=4)
+    assert _planned(p, "CCM", "a").planned is not None
+    assert "as set, the rest like the recent entries" in p.to_text()
+
+
+@pytest.mark.parametrize("work,fragment", [
+    (PlannedWork(supervisor="Nobody Known"), "supervisor: unknown supervisor 'Nobody Known'"),
+    (PlannedWork(category="napping"), "category: 'napping' is not a category"),
+    (PlannedWork(setting="moon"), "setting: 'moon' is not a setting"),
+])
+def test_bad_planned_work_is_refused_naming_the_field(store, bachelor_log, work, fragment):
+    with pytest.raises(HoursError, match=fragment):
+        _plan(store, work=work)
+
+
+def test_plan_options_on_the_command_line(store, bachelor_log):
+    """Does `hours plan --setting --supervisor` plan that work, and its help say what planned weeks are?"""
+    runner = CliRunner()
+    args = ["--db", str(store.path), "plan", "Demo Learner A", "--weekly-hours", "40", "--start", "2024-04-08",
+            "--as-of", AS_OF.isoformat()]
+    out = runner.invoke(hours_cli, args).output
+    assert "CCM route a: not within 12 years: the planned hours do not count on this route" in out
+    out = runner.invoke(hours_cli, args + ["--setting", "health_care"]).output
+    assert f"ACM-SW route experience: met {(PLAN_START + timedelta(weeks=51, days=4)).isoformat()}" in out
+    helptext = runner.invoke(hours_cli, ["plan", "--help"]).output
+    assert "like LEARNER's recent entries" in helptext and "--supervisor" in helptext
