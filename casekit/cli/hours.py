@@ -551,7 +551,7 @@ def summary_list(ctx, learner) -> None:
 @hours.command("packet")
 @click.argument("learner")
 @click.option("--credential", required=True, help="The credential, by short name (CCM, ACM-RN, CMC, CDMS, C-SWCM...).")
-@click.option("--route", default=None, help="The route id (default: the learner's best route).")
+@click.option("--route", default=None, help="The route id (default: the route the learner's hours take furthest; open routes first).")
 @click.option("--to", "to", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The packet's HTML file; the PDF is written beside it.")
 @_AS_OF

@@ -171,3 +171,13 @@ def test_plan_options_on_the_command_line(store, bachelor_log):
     assert f"ACM-SW route experience: met {(PLAN_START + timedelta(weeks=51, days=4)).isoformat()}" in out
     helptext = runner.invoke(hours_cli, ["plan", "--help"]).output
     assert "like LEARNER's recent entries" in helptext and "--supervisor" in helptext
+
+
+def test_the_packet_takes_the_route_the_hours_count_on(store, bachelor_log, tmp_path):
+    """Does `hours packet --credential CCM` with no --route write route (b), with R as the supervisor of its hours?"""
+    out = CliRunner().invoke(hours_cli, ["--db", str(store.path), "packet", "Demo Learner A", "--credential", "CCM",
+                                         "--to", str(tmp_path / "p.html"), "--as-of", AS_OF.isoformat()])
+    assert out.exit_code == 0, out.output
+    page = (tmp_path / "p.html").read_text()
+    assert "Route: (b) 24 months full-time" in page
+    assert "<td>Demo Supervisor R</td><td>LCSW</td>" in page
