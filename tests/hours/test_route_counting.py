@@ -181,3 +181,13 @@ def test_the_packet_takes_the_route_the_hours_count_on(store, bachelor_log, tmp_
     page = (tmp_path / "p.html").read_text()
     assert "Route: (b) 24 months full-time" in page
     assert "<td>Demo Supervisor R</td><td>LCSW</td>" in page
+
+
+def test_an_rn_diploma_starts_cmcs_associate_route_from_its_recorded_date(store, people):
+    """An RN with no degree, the diploma's date recorded as the degree date: does CMC's associate route count work
+    from that date, as the rules file's note asks?"""
+    add_person(store, "Demo Learner D", "learner", degree_level="none", degree_date="2024-03-10", credentials=["RN"])
+    log_days(store, "Demo Learner D", DAYS, 5, supervisor="Demo Supervisor R")
+    lp = learner_progress(store, "Demo Learner D", as_of=AS_OF)
+    assert _route(lp, "CMC", "associate").counted_hours == 25  # 2024-03-11 onward
+    assert _route(lp, "CMC", "bachelors").counted_hours == 0

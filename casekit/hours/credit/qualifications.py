@@ -100,4 +100,6 @@ def required_degree_text(rule: Eligibility) -> str:
     for t in texts:
         if t not in out:
             out.append(t)
+    if len(out) > 1 and any("," in t or " or " in t for t in out):
+        return "; or ".join(out)  # options that list choices of their own stay apart
     return _or(out) if out else "the degree"
