@@ -476,21 +476,32 @@ def why(ctx, learner, entry_ids, as_of, full_time_hours, all_) -> None:
 @click.option("--weekly-hours", type=click.FloatRange(0, 80, min_open=True), required=True,
               help="Hours a week you plan to work (e.g. 20 part-time, 40 full-time).")
 @click.option("--start", type=_DATE, default=None, help="When the planned weeks begin, YYYY-MM-DD (default: --as-of).")
+@click.option("--category", default=None, help="Plan work of this category (default: the mix of the recent entries).")
+@click.option("--setting", default=None, help="Plan work in this setting (default: the mix of the recent entries).")
+@click.option("--supervisor", default=None,
+              help="Plan work supervised by this supervisor; '' for none (default: as in the recent entries).")
+@click.option("--paid/--unpaid", default=None, help="Plan paid or unpaid work (default: as in the recent entries).")
 @_AS_OF
 @_FULL_TIME
 @click.pass_context
 @friendly_errors
-def plan(ctx, learner, weekly_hours, start, as_of, full_time_hours) -> None:
+def plan(ctx, learner, weekly_hours, start, category, setting, supervisor, paid, as_of, full_time_hours) -> None:
     """What-if: the date each credential route would be met if LEARNER worked --weekly-hours from --start.
 
-    The planned weeks go through the same rules as logged hours: a route counting full-time
+    The planned hours are work like LEARNER's recent entries (those of the last 12 weeks,
+    else all logged ones): the same mix of category, setting, supervisor and pay, spread
+    evenly over Monday to Friday. --category, --setting, --supervisor and --paid/--unpaid set
+    them instead. They go through the same rules as logged hours: a route whose supervisor,
+    setting or category they do not meet is never met by them, a route counting full-time
     months counts only weeks at or above full-time, a route counting hours takes part-time
-    hours at their value.
+    hours at their value. Only a learner with nothing logged gets, for each route, hours that
+    route counts (the plan says so).
     """
-    from casekit.hours.credit.planner import plan_for
+    from casekit.hours.credit.planner import PlannedWork, plan_for
 
-    click.echo(plan_for(_store(ctx), learner, weekly_hours=weekly_hours, start=_day(start), as_of=_day(as_of),
-                        full_time_hours=full_time_hours).to_text(), nl=False)
+    work = PlannedWork(category=category, setting=setting, supervisor=supervisor, paid=paid)
+    click.echo(plan_for(_store(ctx), learner, weekly_hours=weekly_hours, start=_day(start), work=work,
+                        as_of=_day(as_of), full_time_hours=full_time_hours).to_text(), nl=False)
 
 
 @hours.group()
@@ -540,7 +551,7 @@ def summary_list(ctx, learner) -> None:
 @hours.command("packet")
 @click.argument("learner")
 @click.option("--credential", required=True, help="The credential, by short name (CCM, ACM-RN, CMC, CDMS, C-SWCM...).")
-@click.option("--route", default=None, help="The route id (default: the learner's best route).")
+@click.option("--route", default=None, help="The route id (default: the route the learner's hours take furthest; open routes first).")
 @click.option("--to", "to", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The packet's HTML file; the PDF is written beside it.")
 @_AS_OF

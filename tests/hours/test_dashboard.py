@@ -345,13 +345,23 @@ def test_why_and_plan_tabs_explain_entries_and_move_dates_with_the_slider(demo):
     assert "CCM route a:" in text and "ACM-RN route experience:" in text
     assert "<table>" in d.why.answer.value and "ACM-RN" in d.why.answer.value
     d.tabs.selected_index = TAB_TITLES.index("Plan")
-    slow = {(r.credential, r.route_id): r.planned for r in d.planner.last.routes}
     assert "planning 20 h a week (part-time" in d.plan_text()
-    d.planner.weekly.value = 40
+    # B's routes still to meet count full-time months (the hours routes B's work counts on are met): 20 h a week
+    # moves none of them, so compare two full-time weeks.
+    d.planner.weekly.value = 36
+    slow = {(r.credential, r.route_id): r.planned for r in d.planner.last.routes}
+    d.planner.weekly.value = 45
     fast = {(r.credential, r.route_id): r.planned for r in d.planner.last.routes}
     moved = [k for k in slow if slow[k] and fast[k] and fast[k] < slow[k]]
     assert moved and all(fast[k] <= slow[k] for k in slow if slow[k] and fast[k])
-    assert "planning 40 h a week (full-time" in d.planner.answer.value
+    assert "planning 45 h a week (full-time" in d.planner.answer.value
+    assert "like the recent entries" in d.planner.answer.value
+    # the tab and `casekit hours plan` agree
+    from casekit.hours.planner import plan_for
+
+    cli_plan = plan_for(demo, "Demo Learner B", weekly_hours=45, as_of=d.progress.options.as_of)
+    assert [(r.route_id, r.planned, r.route_open) for r in cli_plan.routes] == \
+           [(r.route_id, r.planned, r.route_open) for r in d.planner.last.routes]
 
 
 def test_the_sign_off_list_marks_a_correction_as_a_correction(demo):

@@ -25,7 +25,7 @@ def test_hours_routes_take_part_time_hours_and_full_time_routes_do_not(store, pe
     full-time-months routes are never met and say it is because the weeks are part-time?"""
     p = plan_for(store, "Demo Learner B", weekly_hours=20, start=AS_OF, as_of=AS_OF)
     acm = _route(p, "ACM-RN", "experience")
-    assert acm.planned == AS_OF + timedelta(weeks=103)  # the 104th planned week's first day
+    assert acm.planned == AS_OF + timedelta(weeks=103, days=4)  # the 104th planned week's Friday, its last workday
     ccm = _route(p, "CCM", "b")
     assert ccm.planned is None and "counts only full-time weeks (35 h or more)" in ccm.why_never
     assert "part-time" in p.to_text()
@@ -46,7 +46,7 @@ def test_logged_hours_count_toward_the_plan(store, people):
     log_days(store, "Demo Learner B", weekdays(date(2024, 1, 8), 20), 8)
     with_hours = _route(plan_for(store, "Demo Learner B", weekly_hours=20, start=AS_OF, as_of=AS_OF), "ACM-RN",
                         "experience")
-    assert with_hours.planned == AS_OF + timedelta(weeks=63)  # 800 h logged: 1,280 h to go at 20 h a week
+    assert with_hours.planned == AS_OF + timedelta(weeks=63, days=4)  # 800 h logged: 1,280 h, 64 weeks, to go at 20 h
 
 
 @pytest.mark.parametrize("weekly,start,fragment", [
@@ -66,6 +66,6 @@ def test_plan_on_the_command_line(store, people):
     out = runner.invoke(hours_cli, ["plan", "Demo Learner B", "--weekly-hours", "20", "--start", "2024-06-03",
                                     "--as-of", "2024-06-03", "--db", str(store.path)])
     assert out.exit_code == 0, out.output
-    assert f"ACM-RN route experience: met {(AS_OF + timedelta(weeks=103)).isoformat()}" in out.output
+    assert f"ACM-RN route experience: met {(AS_OF + timedelta(weeks=103, days=4)).isoformat()}" in out.output
     bad = runner.invoke(hours_cli, ["plan", "Demo Learner B", "--weekly-hours", "0", "--db", str(store.path)])
     assert bad.exit_code == 2

@@ -82,7 +82,7 @@ def test_an_approved_entry_counts_once_while_its_correction_waits_then_only_the_
     (change,) = waiting["lp"].pending_corrections
     assert (change.entry_id, change.replaces, change.hours, change.was_hours) == (fix, entry, 6.5, 7.5)
     assert change.change_hours == -1.0 and change.changes == ("6.50 h in place of 7.50 h",)
-    assert "Logged 7.5 h (0.0 h pending approval" in waiting["text"]
+    assert "Logged 7.5 h (6.5 h pending approval, 6.5 h of it in 1 correction of an approved entry" in waiting["text"]
     assert "1 correction of an approved entry pending approval: 6.5 h in place of 7.5 h (-1.0 h)" in waiting["text"]
     assert "(7.5 h)" in waiting["text"] and "14.0" not in waiting["text"]
 
@@ -122,7 +122,7 @@ def test_the_report_counts_a_corrected_day_once(store, people, tmp_path):
     from casekit.hours.report import write_report
 
     page = write_report(store, A, tmp_path / "a.html", as_of=AS_OF).read_text()
-    assert "Logged 7.5 h, of which 0.0 h are pending" in page
+    assert "Logged 7.5 h; 6.5 h pending approval, 6.5 h of it in 1 correction of an approved entry" in page
     assert "6.5 h in place of 7.5 h (-1.0 h)" in page
 
 
@@ -146,7 +146,7 @@ def test_the_command_line_shows_a_waiting_correction_as_a_change(tmp_path):
     before = run("progress", "Demo Learner L", "--as-of", "2024-06-01")
     run("correct", entry, "--hours", "6.5")
     during = run("progress", "Demo Learner L", "--as-of", "2024-06-01")
-    assert "Logged 7.5 h (0.0 h pending approval" in during and "6.5 h in place of 7.5 h (-1.0 h)" in during
+    assert "Logged 7.5 h (6.5 h pending approval, 6.5 h of it in 1 correction" in during and "6.5 h in place of 7.5 h (-1.0 h)" in during
     assert re.findall(r"pace [0-9.]+ h/week", during) == re.findall(r"pace [0-9.]+ h/week", before)
     assert re.findall(r"not counted: .*", during) == re.findall(r"not counted: .*", before)
     assert "(7.50 h counting" in run("verify")

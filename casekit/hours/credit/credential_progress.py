@@ -6,6 +6,7 @@ into plain objects that the command line, the report and the dashboard all show.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -35,8 +36,13 @@ from casekit.hours.credit.engine import (
     projected_date,
     window_days,
 )
-from casekit.hours.credit.qualifications import EligibilityStatus, check_eligibility
-from casekit.hours.credit.credentials import Figure, Route, Rules, load_rules
+from casekit.hours.credit.qualifications import (
+    EligibilityStatus,
+    check_eligibility,
+    has_required_degree,
+    required_degree_text,
+)
+from casekit.hours.credit.credentials import Eligibility, Figure, Route, Rules, load_rules
 from casekit.hours.trust.signedlog import SignedLog, Verification
 from casekit.hours.storage.database import Store
 from casekit.hours.trust.verified_log import VerifiedLog, read_verified_log
@@ -65,6 +71,7 @@ class RequirementProgress:
     projected: date | None
     figure: Figure
     need_weekly_hours: float | None = None  # for the target date; None: not possible
+    of: str | None = None  # what a requirement with counts of its own counts, in words
     weekly: dict | None = field(default=None, repr=False)
 
     @property
@@ -123,6 +130,33 @@ class RouteProgress:
             parts.append(" or ".join(r.text() for r in g) if len(g) > 1 else g[0].text())
         return "; ".join(parts)
 
+    def no_projection_reason(self, full_time_hours: float) -> str:
+        """Why the recent pace gives no date ("" when it gives one, or the route is met)."""
+        if self.met or self.projected:
+            return ""
+        if self.pace_hours_per_week <= 0:
+            return "no counted hours in the recent weeks"
+        why = []
+        for g in self.groups:
+            if any(r.met or r.projected for r in g):
+                continue
+            for r in g:
+                pace = (r.weekly or {}).get("pace")
+                if pace is not None and pace > 0:
+                    why.append(f"{r.unit}: the counted weeks do not keep up with those leaving the look-back window")
+                elif r.measure == "full_time_months":
+                    why.append(f"no full-time week in the recent weeks (only weeks of {full_time_hours:g} h or more count toward "
+                               "full-time months)")
+                elif r.measure == "supervision_hours":
+                    why.append("no supervision received in the recent weeks")
+                else:
+                    why.append("no counted hours in the recent weeks")
+        out: list[str] = []
+        for w in why:
+            if w not in out:
+                out.append(w)
+        return "; ".join(out)
+
     def not_counted_by_reason(self) -> dict[str, float]:
         """Hours not counted, by reason (an entry with two reasons is under both)."""
         out: dict[str, float] = {}
@@ -154,16 +188,14 @@ class CredentialProgress:
 
     @property
     def best(self) -> RouteProgress:
-        """Among routes open to the learner (all, if none is): the met one, else the one
-        projected soonest, else the furthest along."""
+        """The route to show by default: among routes open to the learner (all, if none is), a met
+        one, else the one the learner's hours take furthest toward completion, else the one that
+        counts most of them; ties go to the rules file's order."""
         open_routes = [r for r in self.routes if r.eligibility is None or r.eligibility.met] or self.routes
         met = [r for r in open_routes if r.met]
         if met:
             return met[0]
-        dated = [r for r in open_routes if r.projected]
-        if dated:
-            return min(dated, key=lambda r: r.projected or date.max)  # every one in dated has a date
-        return max(open_routes, key=lambda r: r.fraction)
+        return max(open_routes, key=lambda r: (round(r.fraction, 9), r.counted_hours + r.pending_hours))
 
 
 @dataclass
@@ -176,6 +208,20 @@ class LearnerProgress:
     pending_hours: float  # entries waiting for a first approval
     week_dates: list[date] = field(default_factory=list, repr=False)
     pending_corrections: list[PendingCorrection] = field(default_factory=list)
+
+    @property
+    def pending_total_hours(self) -> float:
+        """Hours waiting for approval: new entries and corrections of approved entries alike."""
+        return self.pending_hours + sum(c.hours for c in self.pending_corrections)
+
+    def pending_text(self) -> str:
+        """E.g. "6.5 h pending approval, 6.5 h of it in 1 correction of an approved entry"."""
+        s = f"{self.pending_total_hours:,.1f} h pending approval"
+        if self.pending_corrections:
+            n = len(self.pending_corrections)
+            s += (f", {sum(c.hours for c in self.pending_corrections):,.1f} h of it in {n:,} "
+                  f"{'correction of an approved entry' if n == 1 else 'corrections of approved entries'}")
+        return s
 
     def corrections_text(self) -> str:
         """One sentence on corrections of approved entries waiting for approval ("" when none)."""
@@ -198,7 +244,7 @@ class LearnerProgress:
         lp = self
         lines = [
             f"{lp.learner.name}: {lp.learner.degree_text()}; credentials held: {', '.join(lp.learner.credentials) or 'none recorded'}",
-            f"Logged {lp.total_hours:,.1f} h ({lp.pending_hours:,.1f} h pending approval: pending hours never count until approved).",
+            f"Logged {lp.total_hours:,.1f} h ({lp.pending_text()}: pending hours never count until approved).",
         ]
         if lp.pending_corrections:
             lines.append(lp.corrections_text())
@@ -214,7 +260,8 @@ class LearnerProgress:
                 if r.eligibility is not None and not r.eligibility.met:
                     lines.append(f"  route {r.route.id}: not open to this learner: needs {'; and '.join(r.eligibility.missing)}")
                     continue
-                state = "met" if r.met else (f"projected {r.projected.isoformat()}" if r.projected else "no projection at the recent pace")
+                state = "met" if r.met else (f"projected {r.projected.isoformat()}" if r.projected else
+                                             f"no projection at the recent pace: {r.no_projection_reason(lp.options.full_time_hours)}")
                 lines.append(f"  route {r.route.id}: {r.route.label}")
                 lines.append(f"    {r.requirement_text()}  [{state}; pace {r.pace_hours_per_week:.1f} h/week]")
                 if lp.options.target is not None and not r.met:
@@ -236,7 +283,17 @@ class LearnerProgress:
 # --- building it ----------------------------------------------------------------------------
 
 
-def _reasons(rr: RouteResult, ledger: Ledger, opts: Options, learner: Person) -> list[list[str]]:
+def _after_degree_reason(learner: Person, education: Eligibility) -> str:
+    """Why work is not yet post-degree for this route: before the degree it asks for, or no such degree."""
+    if not has_required_degree(education, learner):
+        wanted = re.sub(r"(^|, | or )an? ", r"\1", required_degree_text(education))
+        return f"no {wanted} recorded, and the route counts only work after it (recorded: {learner.degree_text()})"
+    if learner.degree_date is None:
+        return "no degree date recorded for the learner (add it to count post-degree work)"
+    return f"before the degree date {learner.degree_date.isoformat()}"
+
+
+def _reasons(rr: RouteResult, ledger: Ledger, opts: Options, learner: Person, education: Eligibility) -> list[list[str]]:
     counts = rr.route.counts
     n = len(ledger)
     out: list[list[str]] = [[] for _ in range(n)]
@@ -263,8 +320,7 @@ def _reasons(rr: RouteResult, ledger: Ledger, opts: Options, learner: Person) ->
                 if sid < 0 and "supervised" in rr.checks:
                     continue
             elif name == "after_degree":
-                msg = (f"before the degree date {learner.degree_date.isoformat()}" if learner.degree_date
-                       else "no degree date recorded for the learner (add it to count post-degree work)")
+                msg = _after_degree_reason(learner, education)
             elif name == "look_back":
                 cut = from_day_number(day_number(opts.as_of) - window_days(counts))
                 months = counts.look_back_months.value if counts.look_back_months else 0.0
@@ -275,6 +331,11 @@ def _reasons(rr: RouteResult, ledger: Ledger, opts: Options, learner: Person) ->
     return out
 
 
+def not_counted_reasons(rr: RouteResult, ledger: Ledger, opts: Options, learner: Person, rules: Rules) -> list[list[str]]:
+    """Per entry of ``ledger``, why route result ``rr`` (evaluated with ``keep``) leaves it out (empty: counted)."""
+    return _reasons(rr, ledger, opts, learner, rr.route.eligibility or rules.credentials[rr.credential_id].eligibility)
+
+
 def _requirement(r: RequirementResult, weekly: bool) -> RequirementProgress:
     need = None
     if r.need_minutes is not None:
@@ -283,7 +344,7 @@ def _requirement(r: RequirementResult, weekly: bool) -> RequirementProgress:
     return RequirementProgress(
         measure=r.measure, unit=r.requirement.unit, target=float(r.target), value=float(r.value[0]),
         logged=float(r.logged[0]), met=bool(r.met[0]), projected=None if r.met[0] else projected_date(r.projected[0]),
-        figure=r.requirement.min, need_weekly_hours=need,
+        figure=r.requirement.min, need_weekly_hours=need, of=r.requirement.of,
         weekly=({k: (v[0] if isinstance(v, np.ndarray) else v) for k, v in r.series.items()} if weekly and r.series else None),
     )
 
@@ -356,7 +417,7 @@ def progress_from_ledger(person: Person, ledger: Ledger, corrections: list[Pendi
     entry_ids = ledger.entry_id or []
     by_cred: dict[str, list[RouteProgress]] = {}
     for rr in results:
-        reasons = _reasons(rr, ledger, opts, person)
+        reasons = _reasons(rr, ledger, opts, person, rr.route.eligibility or rules.credentials[rr.credential_id].eligibility)
         counted = rr.counted if rr.counted is not None else np.zeros(len(ledger), dtype=bool)
         not_counted = [
             NotCounted(entry_ids[i], from_day_number(int(ledger.day[i])), float(hours[i]),

@@ -125,7 +125,7 @@ class Counts(_Strict):
 
     paid: bool = True
     supervised: bool = True
-    after_degree: bool = False
+    after_degree: bool = False  # only work from the date of a degree meeting the route's education rule
     categories: list[str] = Field(min_length=1)
     settings: list[str] | None = None  # None: any setting
     supervisor_credentials: list[str] | None = None

@@ -28,7 +28,8 @@ import numpy as np
 from casekit.hours.errors import HoursError
 from casekit.hours.credit.columns import CATEGORY_CODES, SETTING_CODES, Ledger, day_number, from_day_number
 from casekit.hours.credit.projection import needed_per_week, pace, still_counting, weeks_to_reach
-from casekit.hours.credit.credentials import AnyOf, Counts, Figure, Requirement, Route, Rules
+from casekit.hours.credit.credentials import AnyOf, Counts, Eligibility, Figure, Requirement, Route, Rules
+from casekit.hours.credit.qualifications import has_required_degree
 from casekit.hours.storage.models import SUPERVISION_CATEGORIES
 
 DAYS_PER_MONTH = 365.2425 / 12
@@ -57,7 +58,7 @@ class Options:
         ft = f"full-time = {self.full_time_hours:g} h/week"
         ft += " (the kit's default setting)" if self.full_time_is_default else f" (set for this run; default {self.full_time_figure.value:g})"
         return (f"as of {self.as_of.isoformat()}; {ft}; pace = average of the last {self.pace_weeks} full weeks, "
-                "approved and pending entries")
+                "or of the full weeks since the first counted entry if that is sooner, approved and pending entries")
 
 
 def make_options(
@@ -92,8 +93,12 @@ def week_start(week: int) -> date:
 # --- which entries count ------------------------------------------------------------------
 
 
-def entry_checks(ledger: Ledger, counts: Counts, opts: Options) -> dict[str, np.ndarray]:
-    """For each check in :data:`CHECKS` that applies, which entries pass it."""
+def entry_checks(ledger: Ledger, counts: Counts, opts: Options, education: Eligibility | None = None) -> dict[str, np.ndarray]:
+    """For each check in :data:`CHECKS` that applies, which entries pass it.
+
+    ``education`` is the route's education rule (its own, else its credential's): with
+    ``after_degree`` an entry counts only on or after the date of a degree that meets it.
+    """
     as_of = day_number(opts.as_of)
     checks: dict[str, np.ndarray] = {"after_as_of": ledger.day <= as_of}
     cat_ok = np.zeros(64, dtype=bool)
@@ -112,10 +117,21 @@ def entry_checks(ledger: Ledger, counts: Counts, opts: Options) -> dict[str, np.
         ok_ids = [p.person_id for p in ledger.people.persons if wanted & set(p.credentials)]
         checks["supervisor_credential"] = np.isin(ledger.supervisor, np.array(ok_ids, dtype=np.int64))
     if counts.after_degree:
-        checks["after_degree"] = ledger.day >= ledger.degree_day[ledger.learner]
+        checks["after_degree"] = ledger.day >= qualifying_degree_day(ledger, education)[ledger.learner]
     if counts.look_back_months is not None:
         checks["look_back"] = ledger.day > as_of - window_days(counts)
     return checks
+
+
+def qualifying_degree_day(ledger: Ledger, education: Eligibility | None) -> np.ndarray:
+    """Per learner, the day from which post-degree work counts: the degree date when the recorded
+    degree meets ``education``'s degree part, else never (a far-future day)."""
+    days = ledger.degree_day
+    if education is None:
+        return days
+    never = np.iinfo(np.int64).max // 4
+    ok = np.array([has_required_degree(education, p) for p in ledger.learners], dtype=bool)
+    return np.where(ok, days, never)
 
 
 def window_days(counts: Counts) -> int:
@@ -240,12 +256,13 @@ def _combine(results: list[RequirementResult], n: int, attr: str, *, any_fn, all
     return out if out is not None else np.zeros(n)
 
 
-def _counted(counts: Counts, ledger: Ledger, grid: _Grid, opts: Options, cache: dict) -> dict:
+def _counted(counts: Counts, ledger: Ledger, grid: _Grid, opts: Options, cache: dict,
+             education: Eligibility | None = None) -> dict:
     """The entries ``counts`` accepts, as weekly matrices and first/last days (computed once per counts)."""
-    key = counts.model_dump_json()
+    key = counts.model_dump_json() + (education.model_dump_json() if counts.after_degree and education else "")
     if key not in cache:
         n = len(ledger.learners)
-        checks = entry_checks(ledger, counts, opts)
+        checks = entry_checks(ledger, counts, opts, education)
         logged_mask = _all(checks, len(ledger))
         approved_mask = logged_mask & ledger.approved
         c: dict[str, Any] = {"key": key, "checks": checks, "logged": logged_mask}
@@ -259,10 +276,11 @@ def _counted(counts: Counts, ledger: Ledger, grid: _Grid, opts: Options, cache: 
     return cache[key]
 
 
-def _evaluate_route(cid: str, route: Route, ledger: Ledger, grid: _Grid, opts: Options, cache: dict, keep: bool) -> RouteResult:
+def _evaluate_route(cid: str, route: Route, education: Eligibility, ledger: Ledger, grid: _Grid, opts: Options,
+                    cache: dict, keep: bool) -> RouteResult:
     n = len(ledger.learners)
     as_of = day_number(opts.as_of)
-    own = _counted(route.counts, ledger, grid, opts, cache)
+    own = _counted(route.counts, ledger, grid, opts, cache, education)
     checks, logged_mask = own["checks"], own["logged"]
     now_col = grid.n_weeks - 1
     ft_minutes = opts.full_time_hours * 60
@@ -275,7 +293,7 @@ def _evaluate_route(cid: str, route: Route, ledger: Ledger, grid: _Grid, opts: O
             m = req.measure
             need = None
             series = None
-            c = own if req.counts is None else _counted(req.counts, ledger, grid, opts, cache)
+            c = own if req.counts is None else _counted(req.counts, ledger, grid, opts, cache, education)
             key, M_log, M_app, first_col = c["key"], c["M_log"], c["M_app"], c["first_col"]
             wdays = window_days(req.counts or route.counts)
             windowed = (req.counts or route.counts).look_back_months is not None
@@ -343,7 +361,7 @@ def _evaluate_route(cid: str, route: Route, ledger: Ledger, grid: _Grid, opts: O
     if keep:  # an entry counts toward the route when any of its requirements counts it
         for req in route.flat_requirements():
             if req.counts is not None:
-                logged_mask = logged_mask | _counted(req.counts, ledger, grid, opts, cache)["logged"]
+                logged_mask = logged_mask | _counted(req.counts, ledger, grid, opts, cache, education)["logged"]
     return RouteResult(cid, route, results, met, projected, pace_min, need, need_sup,
                        checks if keep else {}, logged_mask if keep else None)
 
@@ -357,7 +375,7 @@ def evaluate(ledger: Ledger, rules: Rules, opts: Options, *, credentials: list[s
         if credentials is not None and cid not in credentials:
             continue
         for route in cred.routes:
-            out.append(_evaluate_route(cid, route, ledger, grid, opts, cache, keep))
+            out.append(_evaluate_route(cid, route, route.eligibility or cred.eligibility, ledger, grid, opts, cache, keep))
     return out
 
 

@@ -27,9 +27,10 @@ def _shortfall(r: RequirementProgress, full_time_hours: float) -> str:
         return f"{gap:,.0f} more approved hours{pend}"
     if r.measure == "supervision_hours":
         return f"{gap:,.0f} more hours of supervision received{pend}"
+    of = f" of {r.of}" if r.of else ""  # a requirement with counts of its own says what it counts
     if r.measure == "full_time_months":
-        return f"{gap:.1f} more months full-time (weeks of {full_time_hours:g} h or more)"
-    return f"{gap:.1f} more months from first to last counted day"
+        return f"{gap:.1f} more months full-time{of} (weeks of {full_time_hours:g} h or more)"
+    return f"{gap:.1f} more months{of} from first to last counted day"
 
 
 def experience_missing(route: RouteProgress, full_time_hours: float) -> list[str]:

@@ -64,3 +64,42 @@ def check_eligibility(rule: Eligibility | None, person: Person, rules: Rules) ->
             best = (len(miss), opt, miss)
     assert best is not None
     return EligibilityStatus(False, None, best[2], best[1].label, rule=rule)
+
+
+def _degree_condition_met(option: EducationOption, person: Person) -> bool:
+    """Whether ``person``'s recorded degree is the one ``option`` names (an option naming only
+    licences, such as an RN diploma recorded as an RN licence, is met by holding one: its date is
+    recorded as the degree date)."""
+    if not (option.degree_levels or option.degree_fields):
+        return bool(option.credentials_any and set(option.credentials_any) & set(person.credentials))
+    if option.degree_levels and person.degree_level not in option.degree_levels:
+        return False
+    return not (option.degree_fields and person.degree_field not in option.degree_fields)
+
+
+def has_required_degree(rule: Eligibility, person: Person) -> bool:
+    """Whether ``person``'s recorded degree meets the degree part of ``rule`` (licences aside).
+
+    Experience a route asks to follow the degree counts from this degree's date only: a
+    bachelor's degree does not start a route that asks for post-master's experience.
+    """
+    return any(_degree_condition_met(o, person) for o in rule.options)
+
+
+def required_degree_text(rule: Eligibility) -> str:
+    """The degree(s) ``rule`` asks for, in words: e.g. "a master's degree or a doctorate in social work"."""
+    texts = []
+    for o in rule.options:
+        if o.degree_levels or o.degree_fields:
+            level = _or([_LEVEL_TEXT[x] for x in o.degree_levels]) if o.degree_levels else "a degree"
+            where = f" in {_or([DEGREE_FIELDS[x] for x in o.degree_fields])}" if o.degree_fields else ""
+            texts.append(level + where)
+        elif o.credentials_any:
+            texts.append(f"the {_or(list(o.credentials_any))} qualification")
+    out: list[str] = []
+    for t in texts:
+        if t not in out:
+            out.append(t)
+    if len(out) > 1 and any("," in t or " or " in t for t in out):
+        return "; or ".join(out)  # options that list choices of their own stay apart
+    return _or(out) if out else "the degree"

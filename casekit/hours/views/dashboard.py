@@ -363,7 +363,7 @@ class SupervisorDashboard:
         # and nobody reads new bars next to an old chart.
         png = progress_png(lp, width=10)
         self.summary.value = _block(f"<b>{html.escape(lp.learner.name)}</b>: {lp.learner.degree_text()}. "
-                                    f"Logged {lp.total_hours:,.1f} h; <b>{lp.pending_hours:,.1f} h pending</b> "
+                                    f"Logged {lp.total_hours:,.1f} h; <b>{html.escape(lp.pending_text())}</b> "
                                     f"(they count once approved). {html.escape(lp.corrections_text())} "
                                     f"<small>{lp.options.describe()}</small>"
                                     + (f"<br><b style='color:#a00'>{html.escape(uncounted)}.</b>" if uncounted else "")

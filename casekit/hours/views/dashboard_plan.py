@@ -69,8 +69,9 @@ class PlanPanel:
             w.observe(lambda _c: board._run(self.update), names="value")
         self.widget = W.VBox([W.HTML(block("<b>What if?</b> <small>Move the slider: the date each route would be "
                                            "met if the supervisee worked that many hours a week from the start date "
-                                           "(today if none), under each route's own rules (full-time months count "
-                                           "only full-time weeks).</small>")),
+                                           "(today if none), of work like their recent entries (same category, "
+                                           "setting, supervisor and pay), under each route's own rules (full-time "
+                                           "months count only full-time weeks).</small>")),
                               self.weekly, self.start, self.answer], layout=W.Layout(width="100%"))
         self.last = None
 
@@ -89,7 +90,8 @@ class PlanPanel:
             f"<tr><td>{html.escape(r.credential)}</td><td>{html.escape(r.route_label)}</td>"
             f"<td>{_when(r)}</td><td>{r.at_recent_pace.isoformat() if r.at_recent_pace and not r.met_now else '-'}</td></tr>"
             for r in self.last.routes)
-        self.answer.value = (f"<p>{html.escape(self.last.to_text().splitlines()[0])}</p><table><tr><th>credential</th>"
+        head = "<br>".join(html.escape(line) for line in self.last.to_text().splitlines()[:2 if self.last.work else 1])
+        self.answer.value = (f"<p>{head}</p><table><tr><th>credential</th>"
                              f"<th>route</th><th>with this plan</th><th>at the recent pace</th></tr>{rows}</table>")
         return self.last
 
@@ -97,6 +99,7 @@ class PlanPanel:
 def _when(r) -> str:
     if r.met_now:
         return "met already"
+    shut = "" if r.route_open else " <small>(route not open yet: education or licence)</small>"
     if r.planned:
-        return r.planned.isoformat() + ("" if r.route_open else " <small>(route not open yet: education)</small>")
-    return f"not within the horizon: {html.escape(r.why_never)}"
+        return r.planned.isoformat() + shut
+    return f"not within the horizon: {html.escape(r.why_never)}{shut}"

@@ -252,7 +252,7 @@ def report_html(lp: LearnerProgress, entries: pd.DataFrame, *, log_name: str = "
 <h1>Supervised practice hours: {_e(person.name)}</h1>
 {_banner(verification)}
 <p>{_e(person.degree_text())}; credentials held: {_e(', '.join(person.credentials) or 'none recorded')}.<br>
-Logged {lp.total_hours:,.1f} h, of which {lp.pending_hours:,.1f} h are pending a supervisor's approval.
+Logged {lp.total_hours:,.1f} h; {_e(lp.pending_text())}.
 Only approved entries count toward a threshold; pending hours are shown apart.
 {_e(lp.corrections_text())}<br>
 <span class="muted">Settings: {_e(lp.options.describe())}.</span></p>
