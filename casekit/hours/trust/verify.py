@@ -460,18 +460,25 @@ def _person_words(p: dict) -> str:
 # --- the verdict ------------------------------------------------------------------------------
 
 
-def verdict(results: list[Verification], *, trusted: bool, from_file: bool, file_name: str = "FILE") -> str:
+def verdict(results: list[Verification], *, trusted: bool, from_file: bool, file_name: str = "FILE",
+            page_failed: str = "") -> str:
     """The closing line(s) of a check: what held and, as plainly, what was not checked.
 
     Without ``trusted`` keys a signature shows only that it matches the public key the log
     (or the file) names for the supervisor; for a file, anyone can make one with a key of
     their own, so the verdict says the keys were not checked and how to check them.
+    ``page_failed``: the FAILED line of a page (report, packet) whose text differs from the
+    signed log it carries; it comes first, since the page is what a reader reads.
     """
     checked = f"checked {len(results)} learner(s) at {results[0].checked_at if results else '-'}"
     bad = [r for r in results if not r.ok]
     if bad:
         n = sum(len(r.failures) for r in bad)
-        return f"FAILED: {n} problem(s) for {', '.join(r.learner for r in bad)}; {checked}"
+        return f"FAILED: {n} problem(s) for {', '.join(r.learner for r in bad)}; {checked}" + (
+            f"\n{page_failed}" if page_failed else "")
+    if page_failed:
+        keys = "with keys you trust (--trust)" if trusted else "against the keys the file itself names (no --trust)"
+        return f"{page_failed}\n(the signed log inside the file holds, checked {keys}; {checked})"
     noted = sum(len(r.key_notes) for r in results)
     if noted:
         checked += f"; but see the note{'s' if noted > 1 else ''} on a replaced supervisor key above"

@@ -307,7 +307,8 @@ def write_packet(store, learner: str, credential: str, to: str | os.PathLike, *,
     verification, log = verified.verification, verified.signed
     summaries = [s for s in summaries_for(log, verification) if s["verified"]]
     packet = build_packet(lp, verification, log, credential, route, summaries=summaries)
-    signed = signed_log_json(log, verification, indent=None, as_of=lp.options.as_of, full_time_hours=full_time_hours)
+    signed = signed_log_json(log, verification, indent=None, as_of=lp.options.as_of, full_time_hours=full_time_hours,
+                             packet={"credential": packet.credential.short, "route": packet.route.route.id})
     to.write_text(packet_html(packet, embed_in_html(signed)), encoding="utf-8")
     pdf = to.with_suffix(".pdf")
     packet_pdf(packet, signed, pdf)

@@ -25,7 +25,9 @@ The file (format ``casekit-hours-signed-log``, version 1) is a JSON object:
 * ``summaries``: the signed monthly supervision summaries (``statement``, ``signature``,
   ``seq``; see :mod:`casekit.hours.summaries`), absent in files made before they existed;
 * ``measured``: the ``as_of`` date and ``full_time_hours`` the report measured progress
-  with, so :func:`progress_from_signed` recomputes the same per-credential figures.
+  with, so :func:`progress_from_signed` recomputes the same per-credential figures; in an
+  application packet also ``packet``: ``{"credential": short name, "route": route id}``,
+  so the packet's page can be made again and compared (:mod:`casekit.hours.views.packet_check`).
 """
 
 from __future__ import annotations
@@ -58,9 +60,12 @@ def _record_dict(r: AuditRecord) -> dict:
 
 
 def signed_log_dict(log: SignedLog, verification: Verification | None = None, *, as_of: date | None = None,
-                    full_time_hours: float | None = None) -> dict:
-    """The export as a JSON-ready dict."""
+                    full_time_hours: float | None = None, packet: dict | None = None) -> dict:
+    """The export as a JSON-ready dict; ``packet``: the credential and route a packet carrying it shows."""
     fps = {k["fingerprint"] for k in log.keys}
+    measured: dict = {"as_of": (as_of or date.today()).isoformat(), "full_time_hours": full_time_hours}
+    if packet is not None:
+        measured["packet"] = packet
     out = {
         "format": FORMAT, "version": VERSION, "casekit": __version__,
         "exported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -72,7 +77,7 @@ def signed_log_dict(log: SignedLog, verification: Verification | None = None, *,
         "key_audit": [_record_dict(r) for r in log.key_audit if r.subject in fps],
         "people": log.people,
         "summaries": [{"statement": x["statement"], "signature": x["signature"], "seq": x["seq"]} for x in log.summaries],
-        "measured": {"as_of": (as_of or date.today()).isoformat(), "full_time_hours": full_time_hours},
+        "measured": measured,
     }
     if verification is not None:
         out["verification"] = {"ok": verification.ok, "checked_at": verification.checked_at,
@@ -82,9 +87,9 @@ def signed_log_dict(log: SignedLog, verification: Verification | None = None, *,
 
 
 def signed_log_json(log: SignedLog, verification: Verification | None = None, *, indent: int | None = 1,
-                    as_of: date | None = None, full_time_hours: float | None = None) -> str:
-    return json.dumps(signed_log_dict(log, verification, as_of=as_of, full_time_hours=full_time_hours), indent=indent,
-                      ensure_ascii=True)
+                    as_of: date | None = None, full_time_hours: float | None = None, packet: dict | None = None) -> str:
+    return json.dumps(signed_log_dict(log, verification, as_of=as_of, full_time_hours=full_time_hours, packet=packet),
+                      indent=indent, ensure_ascii=True)
 
 
 def embed_in_html(text: str) -> str:
