@@ -16,9 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from casekit.cases.library import CaseLibrary
 from casekit.course.config import Course
-from course_cohort import REPO, submission_files
+from course_cohort import one_case_course
 
 pytestmark = pytest.mark.slow
 
@@ -30,23 +29,8 @@ FLAGGED = {"noplan": "plan file missing", "corruptplan": "plan file unreadable",
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     """A course folder holding the first case's assignment, generated, and five learners' submissions."""
-    from casekit.course.nbgrader_api import nbgrader_api
-
-    lib = CaseLibrary.load()
-    case_id = sorted(c for c in lib.cases if c in lib.keys)[0]
     root = tmp_path_factory.mktemp("flagged") / "graders"
-    shutil.copytree(REPO / "graders" / "source" / case_id, root / "source" / case_id)
-    shutil.copy(REPO / "graders" / "nbgrader_config.py", root)
-    course = Course.open(root)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        assert nbgrader_api(course).generate_assignment(case_id, force=True, create=True)["success"]
-    for learner, files in submission_files(course.release_dir, case_id, lib).items():
-        if learner in (*HONEST, *FLAGGED):
-            folder = course.submission(learner, case_id)
-            folder.mkdir(parents=True)
-            for name, text in files.items():
-                (folder / name).write_text(text, encoding="utf-8")
+    one_case_course(root, (*HONEST, *FLAGGED))
     return root
 
 

@@ -7,17 +7,14 @@ Only the first case's assignment is generated (not the whole course), and each l
 
 from __future__ import annotations
 
-import shutil
-import warnings
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from casekit.cases.library import CaseLibrary
 from casekit.course.assignments.assignment import plan_file
 from casekit.course.config import Course
-from course_cohort import REPO, submission_files
+from course_cohort import one_case_course
 
 pytestmark = pytest.mark.slow
 
@@ -27,23 +24,7 @@ LEARNERS = ("model", "half", "noplan", "corruptplan")
 @pytest.fixture(scope="module")
 def course(tmp_path_factory) -> Course:
     """A course holding the first case's assignment, generated, with four learners' submissions."""
-    from casekit.course.nbgrader_api import nbgrader_api
-
-    lib = CaseLibrary.load()
-    case_id = sorted(c for c in lib.cases if c in lib.keys)[0]
-    root = tmp_path_factory.mktemp("reads") / "graders"
-    shutil.copytree(REPO / "graders" / "source" / case_id, root / "source" / case_id)
-    shutil.copy(REPO / "graders" / "nbgrader_config.py", root)
-    course = Course.open(root)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        assert nbgrader_api(course).generate_assignment(case_id, force=True, create=True)["success"]
-    for learner, files in submission_files(course.release_dir, case_id, lib).items():
-        if learner in LEARNERS:
-            folder = course.submission(learner, case_id)
-            folder.mkdir(parents=True)
-            for name, text in files.items():
-                (folder / name).write_text(text, encoding="utf-8")
+    course, case_id = one_case_course(tmp_path_factory.mktemp("reads") / "graders", LEARNERS)
     course.case_id = case_id  # type: ignore[attr-defined]
     return course
 

@@ -11,7 +11,6 @@ and once more with ``--execute`` in the sandbox; each test reads what a run left
 from __future__ import annotations
 
 import csv
-import io
 import os
 import re
 import shutil

@@ -11,13 +11,17 @@ from pathlib import Path
 SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_hours.py"
 
 
+def _bench(folder: Path, *options: str) -> str:
+    """What bench_hours.py prints on a 3,000-entry log of 30 learners in ``folder`` (it must exit 0)."""
+    result = subprocess.run([sys.executable, str(SCRIPT), "--entries", "3000", "--learners", "30", "--supervisors", "6",
+                             *options, "--dir", str(folder)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
 def test_benchmark_prints_every_figure_on_a_tiny_log(tmp_path):
     """Does bench_hours.py import, sign approvals, measure progress, verify, report and memory on a 3,000-entry log?"""
-    result = subprocess.run(
-        [sys.executable, str(SCRIPT), "--entries", "3000", "--learners", "30", "--supervisors", "6", "--samples", "3",
-         "--dir", str(tmp_path)], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    out = result.stdout
+    out = _bench(tmp_path, "--samples", "3")
     for label in ("CSV import:", "approve, signed (not a goal):", "progress, all learners:", "progress, one learner:",
                   "verify 3,000 entries:", "report with verification:", "peak memory:"):
         assert re.search(rf"{re.escape(label)}\s+\d+\.\d+ (s|ms|GiB)", out), (label, out)
@@ -38,11 +42,7 @@ def test_benchmark_prints_every_figure_on_a_tiny_log(tmp_path):
 
 def test_benchmark_only_import_stops_after_the_import(tmp_path):
     """Does --only import print the import figures and nothing of the approval, progress or verification?"""
-    result = subprocess.run(
-        [sys.executable, str(SCRIPT), "--entries", "3000", "--learners", "30", "--supervisors", "6", "--only", "import",
-         "--dir", str(tmp_path)], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    out = result.stdout
+    out = _bench(tmp_path, "--only", "import")
     assert re.search(r"CSV import:\s+\d+\.\d+ s", out), out
     assert "import goals met" in out or "SOME IMPORT GOALS MISSED" in out, out
     for label in ("approve, signed", "progress, all learners:", "verify ", "peak memory:"):
