@@ -12,7 +12,7 @@ same runs beside it (on a shared machine the wall time grows with the load; the 
 not). Prints each figure against its goal; exits 0 either way (no timed tests).
 
 The runs are timed as a person meets them after the first: Python's bytecode and the kit's saved
-copy of the case library (casekit/cases/library_cache.py, kept in a fresh folder for the run) are
+copy of the case library (casekit/saved_copy.py, kept in a fresh folder for the run) are
 written by one untimed run first. The first run of each, which reads every case file, is printed
 below the table.
 """

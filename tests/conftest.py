@@ -14,7 +14,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """The suite keeps its saved copies of the case library (casekit/cases/library_cache.py) in a folder of its
+    """The suite keeps its saved copies of the case library (casekit/saved_copy.py) in a folder of its
     own, set before collection loads any case, and inherited by the kernels and servers the tests start."""
     if not os.environ.get("CASEKIT_CACHE"):
         folder = tempfile.mkdtemp(prefix="casekit-test-cache-")

@@ -18,7 +18,8 @@ import casekit
 PACKAGE = pathlib.Path(casekit.__file__).parent
 
 LAYERS: list[tuple[str, ...]] = [
-    ("casekit", "casekit._moved", "casekit.errors", "casekit.paths", "casekit.csvsafe", "casekit.figure_display"),
+    ("casekit", "casekit._moved", "casekit.errors", "casekit.paths", "casekit.csvsafe", "casekit.figure_display",
+     "casekit.saved_copy"),
     ("casekit.datafile",),
     ("casekit.freshness", "casekit.kitcontents"),
     # the cases: their format, eligibility over it, the library over both

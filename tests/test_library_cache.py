@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from casekit import datafile
-from casekit.cases import library_cache
+from casekit import saved_copy as library_cache
 from casekit.cases.library import CaseLibrary
 
 
@@ -100,7 +100,7 @@ def test_keys_and_no_keys_are_saved_apart(library_copy, cache):
 def test_a_damaged_copy_is_ignored_and_replaced(library_copy, cache):
     """Is a copy cut short (as by a killed process) ignored, the files read, and a good copy written?"""
     CaseLibrary.load(library_copy)
-    [copy] = [p for p in cache.iterdir() if p.name.endswith("with-keys.pickle")]
+    [copy] = [p for p in cache.iterdir() if p.name.startswith("library-with-keys-")]
     copy.write_bytes(copy.read_bytes()[:1000])
     lib = CaseLibrary.load(library_copy)
     assert lib.cases and not lib.problems

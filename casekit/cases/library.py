@@ -33,7 +33,7 @@ from casekit.cases.schema import (
     RubricPolicy,
 )
 from casekit.cases.eligibility.programs import PovertyGuidelines, Program, ProgramRules
-from casekit.cases.library_cache import cached
+from casekit.saved_copy import cached
 from casekit.errors import CasekitError, DataFileError, Problem
 from casekit.paths import kit_root
 
@@ -111,7 +111,7 @@ class CaseLibrary:
         """The library in ``root`` (the kit's folder by default); the saved copy when no file it reads has changed."""
         lib = cls(Path(root or kit_root()))
         files = lib.source_files(with_keys=with_keys)
-        return cached(lib.root, "with-keys" if with_keys else "cases", files, lambda: lib._read(with_keys))
+        return cached(lib.root, "library-with-keys" if with_keys else "library-cases", files, lambda: lib._read(with_keys))
 
     def source_files(self, *, with_keys: bool) -> list[Path]:
         """Every file loading reads: the catalogues, the cases and (``with_keys``) the keys."""

@@ -10,7 +10,7 @@ bubblewrap (``bwrap``, Debian package ``bubblewrap``) with:
 * read-only system folders (``/usr`` and the few files of ``/etc`` a kernel reads), this Python
   environment, the kit's library code and its case facts, and nothing else: not ``graders/`` (keys, gradebook, other learners' submissions, feedback),
   not the kit's git history, not the grader's home folder (nor so the saved copy of the case library,
-  keys included, that casekit/cases/library_cache.py keeps in its cache folder);
+  keys included, that casekit/saved_copy.py keeps in its cache folder);
 * one writable folder, the submission's own working copy;
 * its own process tree, killed with the grading process (``--die-with-parent``), with limits on
   memory, file size and open files (``prlimit``).
