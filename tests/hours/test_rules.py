@@ -309,3 +309,35 @@ def test_the_extra_nursing_year_is_not_reported_as_not_counted(store, nurse):
                              "services field recorded, and the route counts only work after it (recorded: bachelor's "
                              "degree in nursing, 2015-06-01)"]
     assert masters.counted_hours == 0
+
+
+def test_an_edited_rules_file_is_read_afresh_even_with_the_same_size_and_time(tmp_path):
+    """Does a later process read an edited rules file, not the saved copy of the old one, whatever its size and time?"""
+    import os
+
+    from casekit.hours.credit import credentials
+
+    path = tmp_path / "credentials.yaml"
+    text = default_rules_path().read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    assert load_rules(path).full_time_hours == 35
+    stat = path.stat()
+    edited = re.sub(r"(full_time_hours_per_week:\s*\n\s*value:\s*)35\b", r"\g<1>30", text, count=1)
+    assert edited != text and len(edited) == len(text)
+    path.write_text(edited, encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    credentials._load_cached.cache_clear()  # as a new process starts
+    assert load_rules(path).full_time_hours == 30
+
+
+def test_a_broken_rules_file_is_refused_though_a_good_copy_was_saved(tmp_path):
+    """Once a good rules file has been loaded and saved, is the same file made invalid still refused, naming it?"""
+    from casekit.hours.credit import credentials
+
+    path = tmp_path / "credentials.yaml"
+    path.write_text(default_rules_path().read_text(encoding="utf-8"), encoding="utf-8")
+    load_rules(path)
+    path.write_text("schema_version: 2\nsettings: [unclosed\n", encoding="utf-8")
+    credentials._load_cached.cache_clear()
+    with pytest.raises(DataFileError, match=r"credentials.yaml: line \d+: is not valid YAML"):
+        load_rules(path)

@@ -14,12 +14,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal, Union
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from casekit.errors import DataFileError, Problem
 from casekit.hours.storage.models import CATEGORIES, DEGREE_FIELDS, DEGREE_LEVELS, SETTINGS
 from casekit.paths import package_data
+from casekit.saved_copy import cached
 
 Confidence = Literal["official", "secondary", "unconfirmed"]
 Measure = Literal["hours", "calendar_months", "full_time_months", "supervision_hours"]
@@ -27,19 +27,13 @@ MEASURE_UNITS = {"hours": "h", "calendar_months": "months", "full_time_months": 
 _DURATION_MEASURES = ("full_time_months", "calendar_months")
 _AS_OF = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 
-_Loader: type[yaml.CSafeLoader] | type[yaml.SafeLoader]
-try:  # the C loader is much faster; fall back when PyYAML was built without libyaml
-    _Loader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
-
-
 def default_rules_path() -> Path:
     return package_data("hours", "credentials.yaml")
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Validators are built when first used: a command that finds the rules' saved copy never builds them.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Fact(_Strict):
@@ -347,12 +341,20 @@ def parse_rules(data: object, path: str = "<rules>") -> Rules:
 
 @lru_cache(maxsize=8)
 def _load_cached(path: str, mtime: float) -> Rules:
+    p = Path(path)
+    return cached(p.parent, "credential-rules", [p], lambda: _read_rules(path))
+
+
+def _read_rules(path: str) -> Rules:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is much faster, when PyYAML has it
     try:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as exc:
         raise DataFileError([Problem(path, "", f"cannot be read: {exc.strerror}")]) from None
     try:
-        data = yaml.load(text, Loader=_Loader)
+        data = yaml.load(text, Loader=loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else ""
