@@ -101,3 +101,21 @@ def test_items_pack_and_unpack():
     pairs = [("a" * 32, b"\x01" * 32), ("0123456789abcdef" * 2, bytes(range(32)))]
     blob = audit.pack_items([p[0] for p in pairs], [p[1] for p in pairs])
     assert len(blob) == 96 and audit.unpack_items(blob) == pairs
+
+
+def test_many_signatures_are_checked_together_and_each_answer_is_its_own():
+    """Checked together on every core, does each of many signatures get its own answer, a bad one among them?"""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from casekit.hours.trust.signing import _PARALLEL_FROM, signature_valid, signatures_valid
+
+    key = Ed25519PrivateKey.generate()
+    other = Ed25519PrivateKey.generate()
+    messages = [f"entry {i}".encode() for i in range(_PARALLEL_FROM + 50)]
+    checks = [(key.public_key(), m, key.sign(m)) for m in messages]
+    checks[7] = (key.public_key(), messages[7], other.sign(messages[7]))  # signed by someone else
+    checks[200] = (key.public_key(), b"entry 2000", checks[200][2])  # the message changed after signing
+    checks[301] = (key.public_key(), messages[301], None)  # no signature at all
+    found = signatures_valid(checks)
+    assert found == [signature_valid(*c) for c in checks]
+    assert [i for i, ok in enumerate(found) if not ok] == [7, 200, 301]
