@@ -7,20 +7,35 @@ and exit code 1 (see :func:`casekit.cli.common.friendly_errors`).
 
 from __future__ import annotations
 
+import re
 import sys
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import click
 
 from casekit.cli.common import friendly_errors
-from casekit.hours.storage.database import ENV_VAR, default_db_path
+from casekit.hours.storage.location import ENV_VAR, default_db_path
 
-_DATE = click.DateTime(formats=["%Y-%m-%d"])
+class _Day(click.ParamType):
+    """A day written YYYY-MM-DD; a day the calendar does not have (2026-11-31) is named as such."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, date):
+            return value
+        try:
+            return datetime.strptime(str(value), "%Y-%m-%d").date()
+        except ValueError as exc:
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(value)):
+                self.fail(f"{value!r} is not a day on the calendar ({exc}); check the month and day", param, ctx)
+            self.fail(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-03-04", param, ctx)
 
 
-def _day(value: datetime | None):
-    return value.date() if value is not None else None
+_DATE = _Day()
+# `verify --file` without --trust: the file holds together, but nothing shows its keys are the supervisors'.
+NOT_CHECKED_AGAINST_A_TRUSTED_KEY = 3
 
 
 def _full_time_default() -> str:
@@ -32,15 +47,36 @@ def _full_time_default() -> str:
         return "the setting in the credential rules"
 
 
-def _store(ctx: click.Context):
-    """Open the log named by --db / CASEKIT_HOURS_DB (once per command) and close it at the end."""
+def _store(ctx: click.Context, *, existing: bool = False):
+    """Open the log named by --db / CASEKIT_HOURS_DB (once per command) and close it at the end.
+
+    ``existing``: the command only reads, so a SQLite log that is not there is an error, not a new empty log.
+    """
     obj = ctx.ensure_object(dict)
     if "store" not in obj:
         from casekit.hours.storage.database import open_store
 
+        if existing:
+            from casekit.hours.storage.reading import existing_sqlite_file
+
+            existing_sqlite_file(obj.get("db"))
+
         obj["store"] = open_store(obj.get("db"))
         ctx.call_on_close(obj["store"].close)
     return obj["store"]
+
+
+def _reader(ctx: click.Context):
+    """The log, opened to be read only (see open_reader): a SQLite file is read without SQLAlchemy and never created."""
+    obj = ctx.ensure_object(dict)
+    if "store" in obj:
+        return obj["store"]
+    if "reader" not in obj:
+        from casekit.hours.storage.reading import open_reader
+
+        obj["reader"] = open_reader(obj.get("db"))
+        ctx.call_on_close(obj["reader"].close)
+    return obj["reader"]
 
 
 _DB_HELP = f"The hours log: a SQLite file path or any SQLAlchemy URL (default {default_db_path()})."
@@ -102,7 +138,7 @@ def person_add(ctx, name, role, degree_level, degree_field, degree_date, credent
     from casekit.hours.log.people import add_person
 
     p = add_person(_store(ctx), name, role, degree_level=degree_level, degree_field=degree_field,
-                   degree_date=_day(degree_date), credentials=credentials)
+                   degree_date=degree_date, credentials=credentials)
     click.echo(f"added {p.role} {p.name!r} (id {p.person_id})" + (f"; credentials {', '.join(p.credentials)}" if p.credentials else ""))
 
 
@@ -114,7 +150,7 @@ def person_list(ctx, role) -> None:
     """List everyone in the log."""
     from casekit.hours.log.people import list_people
 
-    found = list_people(_store(ctx), role)
+    found = list_people(_store(ctx, existing=True), role)
     if not found:
         click.echo("no people yet: add them with `casekit hours person add NAME`")
     for p in found:
@@ -141,9 +177,9 @@ def add(ctx, learner, day, amount, category, setting, paid, supervisor, note) ->
     """Log one entry (pending until the supervisor approves it)."""
     from casekit.hours.log.logbook import add_entry
 
-    entry_id = add_entry(_store(ctx), learner=learner, date=_day(day), hours=amount, category=category,
+    entry_id = add_entry(_store(ctx), learner=learner, date=day, hours=amount, category=category,
                          setting=setting, paid=paid, supervisor=supervisor, note=note)
-    click.echo(f"logged {amount} h for {learner} on {_day(day).isoformat()}: entry {entry_id} (pending)")
+    click.echo(f"logged {amount} h for {learner} on {day.isoformat()}: entry {entry_id} (pending)")
 
 
 @hours.command("list")
@@ -159,8 +195,8 @@ def list_(ctx, learner, supervisor, status, start, end, limit) -> None:
     """List entries, newest first."""
     from casekit.hours.log.logbook import list_entries
 
-    frame = list_entries(_store(ctx), learner=learner, supervisor=supervisor, status=status,
-                         start=_day(start), end=_day(end), limit=limit)
+    frame = list_entries(_store(ctx, existing=True), learner=learner, supervisor=supervisor, status=status,
+                         start=start, end=end, limit=limit)
     if frame.empty:
         click.echo("no entries match")
         return
@@ -202,16 +238,16 @@ def export(ctx, learner, status, to, signed) -> None:
             raise click.UsageError("--signed needs --learner NAME, and goes without --status and --to")
         from casekit.hours.views.signed_export import export_signed
 
-        path, result = export_signed(_store(ctx), learner, signed)
+        path, result = export_signed(_store(ctx, existing=True), learner, signed)
         click.echo(f"wrote {path}: {result.entries:,} entries, {result.approved_verified:,} verified approvals"
                    + ("" if result.ok else f"; {len(result.failures)} problem(s): run casekit hours verify"))
         return
     from casekit.hours.log.csvexport import export_csv
 
     if to is None:
-        export_csv(_store(ctx), sys.stdout, learner=learner, status=status)
+        export_csv(_store(ctx, existing=True), sys.stdout, learner=learner, status=status)
     else:
-        export_csv(_store(ctx), to, learner=learner, status=status)
+        export_csv(_store(ctx, existing=True), to, learner=learner, status=status)
         click.echo(f"wrote {to}", err=True)
 
 
@@ -261,7 +297,7 @@ def approve(ctx, entry_ids, key_path, supervisor, learner, all_, through) -> Non
         key_path = guess
     key = _load_key(key_path)
     done = approve_entries(_store(ctx), supervisor, key=key, entry_ids=list(entry_ids) if entry_ids else None,
-                           learner=learner, before=_day(through))
+                           learner=learner, before=through)
     click.echo(f"approved {len(done)} entr{'y' if len(done) == 1 else 'ies'}, signed with key {key.fingerprint}")
 
 
@@ -285,7 +321,7 @@ def correct(ctx, entry_id, day, amount, category, setting, paid, supervisor, not
     """
     from casekit.hours.log.corrections import UNCHANGED, correct_entry
 
-    new_id = correct_entry(_store(ctx), entry_id, date=_day(day), hours=amount, category=category, setting=setting,
+    new_id = correct_entry(_store(ctx), entry_id, date=day, hours=amount, category=category, setting=setting,
                            paid=paid, supervisor=UNCHANGED if supervisor is None else supervisor, note=note)
     click.echo(f"logged correction {new_id} of {entry_id} (pending until approved)")
 
@@ -339,7 +375,7 @@ def keys_list(ctx, supervisor) -> None:
     """List every registered key: owner, fingerprint, when registered and retired."""
     from casekit.hours.trust.signing_keys import list_keys
 
-    found = list_keys(_store(ctx), supervisor)
+    found = list_keys(_store(ctx, existing=True), supervisor)
     if not found:
         click.echo("no keys registered: a supervisor makes one with `casekit hours keygen NAME`")
     for k in found:
@@ -379,6 +415,9 @@ def verify(ctx, learner, path, trust) -> None:
     approved hours per credential from the file, to compare with the report. A file
     carries its own keys, so without --trust it is checked only against them (anyone
     can make such a file): give --trust SUPERVISOR.pub, a key from the supervisor.
+
+    Exit status: 0 when everything holds (for a file: against the keys you trust), 1 when
+    anything fails, 3 when a file holds but only against the keys it names itself (no --trust).
     """
     from casekit.hours.trust.signing_keys import trusted_fingerprints
     from casekit.hours.trust.verify import verdict
@@ -401,7 +440,7 @@ def verify(ctx, learner, path, trust) -> None:
     else:
         from casekit.hours.trust.verify import verify_store
 
-        results = verify_store(_store(ctx), learner, trusted=trusted)
+        results = verify_store(_store(ctx, existing=True), learner, trusted=trusted)
     for r in results:
         click.echo(r.to_text())
     if progress_text:
@@ -411,6 +450,8 @@ def verify(ctx, learner, path, trust) -> None:
                        file_name=str(path) if path is not None else "FILE", page_failed=page_failed))
     if any(not r.ok for r in results) or page_failed:
         ctx.exit(1)
+    if path is not None and trusted is None:
+        ctx.exit(NOT_CHECKED_AGAINST_A_TRUSTED_KEY)
 
 
 # --- progress ------------------------------------------------------------------------------
@@ -429,8 +470,8 @@ def progress(ctx, learner, as_of, full_time_hours, target_date, why) -> None:
     from casekit.hours.credit.credential_progress import verified_progress
     from casekit.hours.trust.verified_log import read_verified_log
 
-    log = read_verified_log(_store(ctx), learner)
-    lp = verified_progress(log, as_of=_day(as_of), full_time_hours=full_time_hours, target=_day(target_date))
+    log = read_verified_log(_reader(ctx), learner)
+    lp = verified_progress(log, as_of=as_of, full_time_hours=full_time_hours, target=target_date)
     click.echo(lp.to_text(why=why), nl=False)
     _say_uncounted(log.verification)
 
@@ -454,8 +495,8 @@ def why(ctx, learner, entry_ids, as_of, full_time_hours, all_) -> None:
     from casekit.hours.credit.credential_progress import verified_progress
     from casekit.hours.trust.verified_log import read_verified_log
 
-    log = read_verified_log(_store(ctx), learner)
-    lp = verified_progress(log, as_of=_day(as_of), full_time_hours=full_time_hours)
+    log = read_verified_log(_reader(ctx), learner)
+    lp = verified_progress(log, as_of=as_of, full_time_hours=full_time_hours)
     found = explain_entries(lp, log.verification, log.signed, list(entry_ids) or None)
     click.echo(explanations_text(found, limit=None if (all_ or entry_ids) else 20), nl=False)
 
@@ -489,8 +530,8 @@ def plan(ctx, learner, weekly_hours, start, category, setting, supervisor, paid,
     from casekit.hours.credit.planner import PlannedWork, plan_for
 
     work = PlannedWork(category=category, setting=setting, supervisor=supervisor, paid=paid)
-    click.echo(plan_for(_store(ctx), learner, weekly_hours=weekly_hours, start=_day(start), work=work,
-                        as_of=_day(as_of), full_time_hours=full_time_hours).to_text(), nl=False)
+    click.echo(plan_for(_store(ctx, existing=True), learner, weekly_hours=weekly_hours, start=start, work=work,
+                        as_of=as_of, full_time_hours=full_time_hours).to_text(), nl=False)
 
 
 @hours.group()
@@ -509,8 +550,9 @@ def summary() -> None:
 def summary_sign(ctx, learner, month, supervisor, key_path) -> None:
     """Sign LEARNER's summary for --month from their approved entries that verify (checked later by verify)."""
     from casekit.hours.trust.signing_keys import default_key_path
-    from casekit.hours.trust.summaries import sign_summary
+    from casekit.hours.trust.summaries import check_month, sign_summary
 
+    check_month(month)  # before the passphrase is asked for
     if key_path is None:
         guess = default_key_path(supervisor, _store(ctx)) if supervisor else None
         if guess is None or not guess.exists():
@@ -533,7 +575,7 @@ def summary_list(ctx, learner) -> None:
     from casekit.hours.trust.summaries import summaries_for, summaries_text
     from casekit.hours.trust.verify import verify_log
 
-    log = load_signed_log(_store(ctx), learner)
+    log = load_signed_log(_store(ctx, existing=True), learner)
     click.echo(summaries_text(summaries_for(log, verify_log(log)), log.learner), nl=False)
 
 
@@ -554,7 +596,7 @@ def packet(ctx, learner, credential, route, to, as_of, full_time_hours) -> None:
     """
     from casekit.hours.views.packet import write_packet
 
-    html_path, pdf_path = write_packet(_store(ctx), learner, credential, to, route=route, as_of=_day(as_of),
+    html_path, pdf_path = write_packet(_store(ctx, existing=True), learner, credential, to, route=route, as_of=as_of,
                                        full_time_hours=full_time_hours)
     click.echo(f"wrote {html_path}\nwrote {pdf_path}")
 
@@ -580,7 +622,7 @@ def report(ctx, learner, to, as_of, full_time_hours, target_date) -> None:
     """Write LEARNER's progress report (HTML with the chart and the rule sources) to --to FILE.html."""
     from casekit.hours.views.progress_report import write_report
 
-    path = write_report(_store(ctx), learner, to, as_of=_day(as_of), full_time_hours=full_time_hours, target=_day(target_date))
+    path = write_report(_store(ctx, existing=True), learner, to, as_of=as_of, full_time_hours=full_time_hours, target=target_date)
     click.echo(f"wrote {path}")
 
 
@@ -596,8 +638,8 @@ def pathways(ctx, learner, as_of, full_time_hours) -> None:
     from casekit.hours.credit.pathways import pathways_from, pathways_text
     from casekit.hours.trust.verified_log import read_verified_log
 
-    log = read_verified_log(_store(ctx), learner)
-    lp = verified_progress(log, as_of=_day(as_of), full_time_hours=full_time_hours)
+    log = read_verified_log(_reader(ctx), learner)
+    lp = verified_progress(log, as_of=as_of, full_time_hours=full_time_hours)
     click.echo(pathways_text(pathways_from(lp), lp), nl=False)
     _say_uncounted(log.verification)
 

@@ -28,6 +28,16 @@ class SchemaTooNewError(StoreError):
     """The database was written by a newer version of the kit."""
 
 
+def store_error(where: str, driver_message: str, busy_timeout_ms: int) -> StoreError:
+    """The error to show for a database error ``driver_message`` on the log at ``where``."""
+    if "locked" in driver_message or "busy" in driver_message:
+        return StoreBusyError(
+            f"the hours log {where} is busy: another process held its write lock "
+            f"for more than {busy_timeout_ms // 1000} s; try again when it has finished"
+        )
+    return StoreError(f"the hours log {where} could not be used: {driver_message}")
+
+
 class UnknownPersonError(HoursError):
     """A learner or supervisor name that is not in the log."""
 

@@ -77,7 +77,7 @@ def version_lines(store, max_versions: int = 4) -> list[tuple[str, str | None, s
     import itertools
     from datetime import date, timedelta
 
-    from casekit.hours.models import entries
+    from casekit.hours.storage.tables import entries
     from casekit.hours.people import add_person
 
     learner = add_person(store, "Demo Learner Lines", "learner")

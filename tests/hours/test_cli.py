@@ -146,7 +146,8 @@ def test_the_log_can_come_from_the_environment(cli, tmp_path):
     result = cli("person", "add", "Demo Learner E", env={ENV_VAR: str(env_db)})
     assert result.exit_code == 0 and env_db.exists()
     assert "Demo Learner E" in cli("person", "list", env={ENV_VAR: str(env_db)}).output
-    assert "no people yet" in cli("person", "list").output  # --db still names its own log
+    own = cli("person", "list", ok=False)  # --db still names its own log, which nothing has started yet
+    assert own.exit_code == 1 and "there is no hours log at" in own.output and not (tmp_path / "cli.sqlite").exists()
 
 
 def test_rules_command_shows_sources_and_checks_a_file(cli, tmp_path):
@@ -175,6 +176,9 @@ def test_signed_sign_off_on_the_command_line(cli, tmp_path):
     assert wrong.exit_code == 1 and "wrong passphrase" in wrong.output and "Traceback" not in wrong.output
     assert "approved 1 entry, signed with key SHA256:" in cli("approve", "--key", str(key), entry,
                                                               input="s3cret words\n").output
+    month = cli("summary", "sign", "Demo Learner A", "--month", "2024-13", "--key", str(key), ok=False)
+    assert month.exit_code == 1 and "'2024-13' is not a month" in month.output
+    assert "Passphrase" not in month.output  # a mistyped month is named before the passphrase is asked for
     fix = cli("correct", entry, "--hours", "2.5", "--note", "half an hour was a break").output
     fixed = re.search(r"correction ([0-9a-f]{32})", fix).group(1)
     cli("approve", "--key", str(key), "--all", input="s3cret words\n")
@@ -183,7 +187,8 @@ def test_signed_sign_off_on_the_command_line(cli, tmp_path):
     signed = tmp_path / "a.json"
     assert "2 verified approvals" in cli("export", "--signed", str(signed), "--learner", "Demo Learner A").output
     assert fixed in signed.read_text()
-    assert "NOT CHECKED AGAINST A TRUSTED KEY" in cli("verify", "--file", str(signed)).output  # exit 0: self-consistent
+    alone = cli("verify", "--file", str(signed), ok=False)  # self-consistent, but no key was given to check it with
+    assert alone.exit_code == 3 and "NOT CHECKED AGAINST A TRUSTED KEY" in alone.output
     assert "OK: every signature was made with a key you trust" in cli("verify", "--file", str(signed), "--trust",
                                                                       str(key.with_suffix(".pub"))).output
     assert "Demo Supervisor R  SHA256:" in cli("keys", "list").output
@@ -218,8 +223,9 @@ def test_db_may_follow_the_command_and_keys_live_beside_the_log_it_names(tmp_pat
     assert "Demo Learner A" in run("--db", str(db), "person", "list")
     # The later --db wins, and the environment is overridden by either place.
     other = tmp_path / "other.sqlite"
+    run("person", "add", "Demo Learner O", "--db", str(other))
     result = runner.invoke(hours, ["person", "list", "--db", str(other)], env={ENV_VAR: str(db)})
-    assert result.exit_code == 0 and "no people yet" in result.output and other.exists()
+    assert result.exit_code == 0 and "Demo Learner O" in result.output and "Demo Learner A" not in result.output
 
 
 def test_why_explains_every_entry_on_every_route(cli):
@@ -242,3 +248,17 @@ def test_why_explains_every_entry_on_every_route(cli):
     assert paid in cli("why", "Demo Learner A").output and unpaid in cli("why", "Demo Learner A").output
     bad = cli("why", "Demo Learner A", "f" * 32, ok=False)
     assert bad.exit_code == 1 and f"entry {'f' * 32}: not an entry of Demo Learner A" in bad.output
+
+
+@pytest.mark.parametrize("typed,said", [
+    ("2026-11-31", "'2026-11-31' is not a day on the calendar (day is out of range for month)"),
+    ("2026-02-29", "'2026-02-29' is not a day on the calendar"),
+    ("11/30/2026", "'11/30/2026' is not a date; write it as YYYY-MM-DD"),
+])
+def test_a_date_that_is_not_a_day_is_named_as_such(cli, typed, said):
+    """Is a day the calendar lacks told apart from a date written the wrong way, and nothing logged?"""
+    cli("person", "add", "Demo Learner A")
+    result = cli("add", "--learner", "Demo Learner A", "--date", typed, "--hours", "3", "--category", "documentation",
+                 "--setting", "school", ok=False)
+    assert result.exit_code == 2 and said in result.output
+    assert "Demo Learner A" not in cli("list").output

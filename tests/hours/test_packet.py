@@ -38,7 +38,7 @@ def test_cli_empty_log_to_signed_verified_packet(tmp_path):
     assert "Case management employment experience" in page and "Monthly supervision summaries (signed)" in page
     for f in ("p.html", "p.pdf"):
         checked = r.invoke(hours, ["verify", "--file", str(tmp_path / f)])
-        assert checked.exit_code == 0 and "FAIL" not in checked.output, checked.output
+        assert checked.exit_code == 3 and "FAIL" not in checked.output, checked.output  # 3: no --trust given
     export = tmp_path / "l.json"
     run("export", "--signed", str(export), "--learner", "Demo Learner L")
     export.write_text(re.sub(r'"supervision_minutes": 180', '"supervision_minutes": 600', export.read_text()))

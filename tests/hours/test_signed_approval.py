@@ -21,7 +21,7 @@ from casekit.hours.errors import (
 from casekit.hours.keys import generate_key, keygen
 from casekit.hours.learner import learner_progress
 from casekit.hours.logbook import add_entry, list_entries
-from casekit.hours.models import approvals, audit
+from casekit.hours.storage.tables import approvals, audit
 from casekit.hours.verify import verify_store
 
 from .helpers import edit_outside_casekit, key_for, key_path_for

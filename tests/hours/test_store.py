@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import inspect, text
 
 from casekit.hours import models
+from casekit.hours.storage import tables
 from casekit.hours.errors import SchemaTooNewError, StoreError
 from casekit.hours.migrations import MIGRATIONS, Migration, migrate, schema_version
 from casekit.hours.store import BUSY_TIMEOUT_MS, ENV_VAR, open_store, resolve_url
@@ -41,13 +42,25 @@ def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(store):
 def test_schema_built_by_migrations_matches_the_models(store):
     """Do the tables the migrations build have exactly the columns, keys and indexes the code queries?"""
     insp = inspect(store.engine)
-    for table in (models.people, models.entries, models.keys, models.approvals, models.audit):
+    for table in (tables.people, tables.entries, tables.keys, tables.approvals, tables.audit, tables.summaries):
         cols = [c["name"] for c in insp.get_columns(table.name)]
         assert cols == [c.name for c in table.columns], table.name
         pk = insp.get_pk_constraint(table.name)["constrained_columns"]
         assert pk == [c.name for c in table.primary_key.columns], table.name
         indexes = {i["name"] for i in insp.get_indexes(table.name)}
         assert {i.name for i in table.indexes} <= indexes, table.name
+
+
+def test_schema_version_is_the_last_migration():
+    """Does the schema version the plain-data module states (read without SQLAlchemy) match the last migration?"""
+    assert models.SCHEMA_VERSION == MIGRATIONS[-1].number
+
+
+def test_tables_are_still_found_under_their_earlier_home():
+    """Does code written when the tables lived in the models module still find them there?"""
+    assert models.entries is tables.entries and models.people is tables.people
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        models.nothing
 
 
 def test_a_log_from_a_newer_kit_is_refused(store):

@@ -20,7 +20,7 @@ from casekit.hours import audit
 from casekit.hours.approval import _sign_and_record, approve_entries
 from casekit.hours.keys import generate_key, register_key
 from casekit.hours.logbook import add_entry, list_entries
-from casekit.hours.models import entries
+from casekit.hours.storage.tables import entries
 from casekit.hours.people import add_person, get_person
 from casekit.hours.report import write_report
 from casekit.hours.signedexport import export_signed, verify_file
@@ -227,7 +227,7 @@ def test_the_exported_file_is_re_verified_without_the_database(store, log, tmp_p
     tampered = verify_file(path)
     assert _failure(tampered, log["r"]).kind == "altered" and tampered.approved_verified == 3
     good = CliRunner().invoke(hours_cli, ["verify", "--file", str(report)])
-    assert good.exit_code == 0 and "Approved hours per credential, verified entries only" in good.output
+    assert good.exit_code == 3 and "Approved hours per credential, verified entries only" in good.output
     assert "C-SWCM: 14.00 h counted" in good.output  # 2 + 3 + 4 + 5 h approved, 6 h pending
     out = CliRunner().invoke(hours_cli, ["verify", "--file", str(report), "--trust", key_for_file(tmp_path, store)])
     assert out.exit_code == 1 and "not one of the keys you trust" in out.output  # R's key was not given
@@ -265,12 +265,12 @@ def test_any_counted_field_edited_after_approval_is_named(store, log, column, va
 
 
 def test_a_file_checked_without_trust_says_its_keys_were_not_checked(store, log, tmp_path):
-    """Does `verify --file` without --trust exit 0 but say plainly that the signatures match only the keys the file
+    """Does `verify --file` without --trust exit 3 (not 0, which a script would take for "checked") and say plainly that the signatures match only the keys the file
     names, and how to check them; and with --trust, say OK or fail?"""
     report = write_report(store, A, tmp_path / "a.html")
     runner = CliRunner()
     alone = runner.invoke(hours_cli, ["verify", "--file", str(report)])
-    assert alone.exit_code == 0, alone.output
+    assert alone.exit_code == 3, alone.output
     # "OK" as a word: a random key fingerprint may hold the letters O and K side by side.
     assert not re.search(r"\bOK\b", alone.output) and "every signature and the audit chain hold" not in alone.output
     assert "NOT CHECKED AGAINST A TRUSTED KEY" in alone.output
@@ -287,7 +287,7 @@ def test_a_file_checked_without_trust_says_its_keys_were_not_checked(store, log,
 
 
 def test_a_file_made_with_someone_else_s_key_holds_only_until_checked_with_the_supervisor_s_key(store, log, tmp_path):
-    """A log made from scratch with a key of one's own under Q's name: is the file self-consistent (exit 0, keys not
+    """A log made from scratch with a key of one's own under Q's name: is the file self-consistent (exit 3, keys not
     checked), and does --trust with Q's real key fail it?"""
     forged = open_store(tmp_path / "forged.sqlite")
     try:
@@ -303,7 +303,7 @@ def test_a_file_made_with_someone_else_s_key_holds_only_until_checked_with_the_s
         forged.close()
     runner = CliRunner()
     alone = runner.invoke(hours_cli, ["verify", "--file", str(path)])
-    assert alone.exit_code == 0 and "NOT CHECKED AGAINST A TRUSTED KEY" in alone.output
+    assert alone.exit_code == 3 and "NOT CHECKED AGAINST A TRUSTED KEY" in alone.output
     assert impostor.fingerprint in alone.output and key_for(store, Q).fingerprint not in alone.output
     real = str(key_path_for(store, Q).with_suffix(".pub"))
     checked = runner.invoke(hours_cli, ["verify", "--file", str(path), "--trust", real])

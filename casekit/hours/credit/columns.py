@@ -16,14 +16,17 @@ import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 import numpy as np
-from sqlalchemy import func, select
 
-from casekit.hours.storage.models import CATEGORIES, SETTINGS, THRESHOLD_FIELDS, Person, entries, people
+from casekit.hours.storage.models import CATEGORIES, SETTINGS, THRESHOLD_FIELDS, Person
 from casekit.hours.log.people import PeopleIndex, list_people
-from casekit.hours.storage.database import Store, placeholder
+from casekit.hours.storage.snapshot import placeholder
 from casekit.hours.log.supersession import CURRENT_SQL, has_corrections
+
+if TYPE_CHECKING:
+    from casekit.hours.storage.database import Store
 
 EPOCH = date(1970, 1, 1)
 CATEGORY_CODES = {c: i for i, c in enumerate(CATEGORIES)}
@@ -186,6 +189,10 @@ def load_ledger(store: Store, learner: Person | None = None, *, with_ids: bool |
     ``packed`` forces (True) or avoids (False) the SQLite whole-log fast path; by
     default it is used whenever it applies.
     """
+    from sqlalchemy import func, select
+
+    from casekit.hours.storage.tables import entries, people
+
     with_ids = (learner is not None) if with_ids is None else with_ids
     with store.read() as conn:
         if learner is None:

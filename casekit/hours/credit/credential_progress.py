@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -44,8 +45,10 @@ from casekit.hours.credit.qualifications import (
 )
 from casekit.hours.credit.credentials import Eligibility, Figure, Route, Rules, load_rules
 from casekit.hours.trust.signedlog import SignedLog, Verification
-from casekit.hours.storage.database import Store
 from casekit.hours.trust.verified_log import VerifiedLog, read_verified_log
+
+if TYPE_CHECKING:
+    from casekit.hours.storage.database import Store
 
 _CATEGORY_OF_CODE = {v: k for k, v in CATEGORY_CODES.items()}
 _LISTED_CORRECTIONS = 5  # pending corrections listed without --why
@@ -293,47 +296,72 @@ def _after_degree_reason(learner: Person, education: Eligibility) -> str:
     return f"before the degree date {learner.degree_date.isoformat()}"
 
 
-def _reasons(rr: RouteResult, ledger: Ledger, opts: Options, learner: Person, education: Eligibility) -> list[list[str]]:
-    counts = rr.route.counts
-    n = len(ledger)
-    out: list[list[str]] = [[] for _ in range(n)]
+def _reasons(rr: RouteResult, ledger: Ledger, opts: Options, learner: Person,
+             education: Eligibility) -> dict[int, list[str]]:
+    """Why route result ``rr`` leaves out each entry it leaves out: ``{entry index: reasons}``."""
+    out: dict[int, list[str]] = {}
     sup_names = {p.person_id: p.name for p in ledger.people.persons}
     for name in CHECKS:
         passed = rr.checks.get(name)
         if passed is None:
             continue
-        for i in np.flatnonzero(~passed):
-            if name == "after_as_of":
-                msg = f"dated after {opts.as_of.isoformat()}"
-            elif name == "category":
-                msg = f"category '{label(_CATEGORY_OF_CODE.get(int(ledger.category[i]), '?'))}' does not count here"
-            elif name == "setting":
-                msg = f"setting '{_SETTING_OF_CODE.get(int(ledger.setting[i]), '?').replace('_', ' ')}' does not count (only {', '.join(s.replace('_', ' ') for s in counts.settings or ())})"
-            elif name == "paid":
-                msg = "unpaid"
-            elif name == "supervised":
-                msg = "no supervisor named"
-            elif name == "supervisor_credential":
-                sid = int(ledger.supervisor[i])
-                who = sup_names.get(sid, "no supervisor")
-                msg = f"supervisor {who} does not hold {' or '.join(counts.supervisor_credentials or ())}" if sid >= 0 else "no supervisor named"
-                if sid < 0 and "supervised" in rr.checks:
-                    continue
-            elif name == "after_degree":
-                msg = _after_degree_reason(learner, education)
-            elif name == "look_back":
-                cut = from_day_number(day_number(opts.as_of) - window_days(counts))
-                months = counts.look_back_months.value if counts.look_back_months else 0.0
-                msg = f"outside the {months:g}-month look-back (on or before {cut.isoformat()})"
-            else:  # a check the rules gained after these words were written: name it rather than guess
-                msg = f"fails the route's {name.replace('_', ' ')} rule"
-            out[i].append(msg)
+        failing = np.flatnonzero(~passed)
+        if not len(failing):
+            continue
+        # A message depends on the check and, for some checks, on one column: worked out once per value.
+        column, words = _reason_words(name, rr, ledger, opts, learner, education, sup_names)
+        said: dict[int, str | None] = {}
+        for i in failing.tolist():
+            key = int(column[i]) if column is not None else 0
+            if key not in said:
+                said[key] = words(key)
+            msg = said[key]
+            if msg is not None:
+                out.setdefault(i, []).append(msg)
     return out
+
+
+def _reason_words(name: str, rr: RouteResult, ledger: Ledger, opts: Options, learner: Person, education: Eligibility,
+                  sup_names: dict[int, str]):
+    """For check ``name``: the column its message depends on (or None) and the message for one value of it.
+
+    The message is None where another check already says it (no supervisor, under a route
+    that also asks for one).
+    """
+    counts = rr.route.counts
+    if name == "category":
+        return ledger.category, lambda c: f"category '{label(_CATEGORY_OF_CODE.get(c, '?'))}' does not count here"
+    if name == "setting":
+        allowed = ", ".join(s.replace("_", " ") for s in counts.settings or ())
+        return ledger.setting, lambda c: (f"setting '{_SETTING_OF_CODE.get(c, '?').replace('_', ' ')}' does not count "
+                                          f"(only {allowed})")
+    if name == "supervisor_credential":
+        def supervisor_words(sid: int) -> str | None:
+            if sid < 0:
+                return None if "supervised" in rr.checks else "no supervisor named"
+            return f"supervisor {sup_names.get(sid, 'no supervisor')} does not hold {' or '.join(counts.supervisor_credentials or ())}"
+        return ledger.supervisor, supervisor_words
+    if name == "after_as_of":
+        msg = f"dated after {opts.as_of.isoformat()}"
+    elif name == "paid":
+        msg = "unpaid"
+    elif name == "supervised":
+        msg = "no supervisor named"
+    elif name == "after_degree":
+        msg = _after_degree_reason(learner, education)
+    elif name == "look_back":
+        cut = from_day_number(day_number(opts.as_of) - window_days(counts))
+        months = counts.look_back_months.value if counts.look_back_months else 0.0
+        msg = f"outside the {months:g}-month look-back (on or before {cut.isoformat()})"
+    else:  # a check the rules gained after these words were written: name it rather than guess
+        msg = f"fails the route's {name.replace('_', ' ')} rule"
+    return None, lambda _key: msg
 
 
 def not_counted_reasons(rr: RouteResult, ledger: Ledger, opts: Options, learner: Person, rules: Rules) -> list[list[str]]:
     """Per entry of ``ledger``, why route result ``rr`` (evaluated with ``keep``) leaves it out (empty: counted)."""
-    return _reasons(rr, ledger, opts, learner, rr.route.eligibility or rules.credentials[rr.credential_id].eligibility)
+    reasons = _reasons(rr, ledger, opts, learner, rr.route.eligibility or rules.credentials[rr.credential_id].eligibility)
+    return [reasons.get(i, []) for i in range(len(ledger))]
 
 
 def _requirement(r: RequirementResult, weekly: bool) -> RequirementProgress:
@@ -415,16 +443,23 @@ def progress_from_ledger(person: Person, ledger: Ledger, corrections: list[Pendi
     hours = ledger.minutes / 60
     in_range = ledger.day <= day_number(opts.as_of)
     entry_ids = ledger.entry_id or []
+    # Each left-out entry's fields as Python values, made once for every route that leaves it out.
+    days, hours_list = ledger.day.tolist(), hours.tolist()
+    categories, settings = ledger.category.tolist(), ledger.setting.tolist()
+    entry_fields: dict[int, tuple[str, date, float, str, str]] = {}
+
+    def fields(i: int) -> tuple[str, date, float, str, str]:
+        if i not in entry_fields:
+            entry_fields[i] = (entry_ids[i], from_day_number(days[i]), float(hours_list[i]),
+                               _CATEGORY_OF_CODE.get(categories[i], "?"), _SETTING_OF_CODE.get(settings[i], "?"))
+        return entry_fields[i]
+
     by_cred: dict[str, list[RouteProgress]] = {}
     for rr in results:
         reasons = _reasons(rr, ledger, opts, person, rr.route.eligibility or rules.credentials[rr.credential_id].eligibility)
         counted = rr.counted if rr.counted is not None else np.zeros(len(ledger), dtype=bool)
-        not_counted = [
-            NotCounted(entry_ids[i], from_day_number(int(ledger.day[i])), float(hours[i]),
-                       _CATEGORY_OF_CODE.get(int(ledger.category[i]), "?"), _SETTING_OF_CODE.get(int(ledger.setting[i]), "?"),
-                       reasons[i])
-            for i in np.flatnonzero(~counted) if reasons[i] and ledger.day[i] <= day_number(opts.as_of)
-        ]
+        not_counted = [NotCounted(*fields(i), reasons[i])
+                       for i in np.flatnonzero(~counted & in_range).tolist() if i in reasons]
         groups: dict[int, list[RequirementProgress]] = {}
         for r in rr.requirements:
             groups.setdefault(r.group, []).append(_requirement(r, weekly=True))

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from casekit.hours.credit.credential_progress import CredentialProgress, LearnerProgress, RequirementProgress, RouteProgress, learner_progress
 from casekit.hours.credit.credentials import Rules
 from casekit.hours.credit.qualifications import EligibilityStatus
-from casekit.hours.storage.database import Store
+
+if TYPE_CHECKING:
+    from casekit.hours.storage.database import Store
 
 READY, IN_PROGRESS, NOT_ELIGIBLE = "ready to apply", "eligible, gaining experience", "not eligible yet"
 # Eligible, but not one logged hour counts on any open route: "gaining experience" would be untrue.

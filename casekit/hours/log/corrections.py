@@ -12,14 +12,16 @@ from collections.abc import Iterable, Mapping
 import datetime
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 import numpy as np
-from sqlalchemy import select
 
 from casekit.hours.errors import CorrectionError
-from casekit.hours.storage.models import Person, entries, label, people
-from casekit.hours.storage.database import Store
+from casekit.hours.storage.models import Person, label
 from casekit.hours.log.supersession import line_versions
+
+if TYPE_CHECKING:
+    from casekit.hours.storage.database import Store
 
 # "Keep the entry's supervisor" (None would be ambiguous: "" removes the supervisor).
 UNCHANGED = object()
@@ -50,6 +52,10 @@ def correct_entry(
     :class:`CorrectionError` when the entry does not exist or nothing would change, and
     :class:`~casekit.hours.errors.EntryRejected` for a bad field or an entry already corrected.
     """
+    from sqlalchemy import select
+
+    from casekit.hours.storage.tables import entries, people
+
     eid = (entry_id or "").strip().lower().replace("-", "")
     sup = people.alias("sup")
     lea = people.alias("lea")
@@ -167,6 +173,10 @@ def pending_corrections(store: Store, learner: Person, *, exclude: set[str] | No
     does); with ``as_of``, a correction is listed when the entry or the correction is
     dated on or before it.
     """
+    from sqlalchemy import select
+
+    from casekit.hours.storage.tables import entries, people
+
     sup = people.alias("sup")
     with store.read() as conn:
         waiting = line_versions(conn, learner.person_id).waiting

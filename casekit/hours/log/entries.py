@@ -26,13 +26,8 @@ from sqlalchemy import select
 
 from casekit.hours.errors import RowProblem
 from casekit.hours.log.identifiers import identifier_message, looks_like_identifier
-from casekit.hours.storage.models import (
-    CATEGORIES,
-    MAX_NOTE_CHARS,
-    MINUTES_PER_DAY,
-    SETTINGS,
-    entries,
-)
+from casekit.hours.storage.models import CATEGORIES, MAX_NOTE_CHARS, MINUTES_PER_DAY, SETTINGS
+from casekit.hours.storage.tables import entries
 from casekit.hours.log.people import PeopleIndex
 from casekit.hours.log.supersession import has_corrections
 from casekit.hours.storage.models import threshold_fields as threshold_fields  # its home before the signing layer needed it without pandas

@@ -23,7 +23,7 @@ from casekit.hours.storage.bulkrows import insert_rows
 from casekit.hours.log.entries import ParsedEntries, check_against_log, new_entry_ids, parse_frame
 from casekit.hours.storage import audit, hashing
 from casekit.hours.errors import EntryRejected, RowProblem
-from casekit.hours.storage.models import entries, people
+from casekit.hours.storage.tables import entries, people
 from casekit.hours.log.people import get_person, list_people
 from casekit.hours.storage.database import Store
 

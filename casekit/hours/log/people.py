@@ -5,15 +5,14 @@ from __future__ import annotations
 import json
 import re
 from datetime import date, datetime, timezone
-from typing import Iterable
-
-from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
+from typing import TYPE_CHECKING, Iterable
 
 from casekit.hours.errors import PersonError, UnknownPersonError
 from casekit.hours.log.identifiers import identifier_message
-from casekit.hours.storage.models import DEGREE_FIELDS, DEGREE_LEVELS, ROLES, Person, people
-from casekit.hours.storage.database import Store
+from casekit.hours.storage.models import DEGREE_FIELDS, DEGREE_LEVELS, ROLES, Person
+
+if TYPE_CHECKING:
+    from casekit.hours.storage.database import Store
 
 
 def normalise_credential(token: str) -> str:
@@ -86,6 +85,11 @@ def checked_person_records(records: list[dict]) -> list[dict]:
 
 def add_people(store: Store, records: Iterable[dict]) -> list[Person]:
     """Add many people in one transaction (all or none); each record takes :func:`add_person`'s arguments."""
+    from sqlalchemy import select
+    from sqlalchemy.exc import IntegrityError
+
+    from casekit.hours.storage.tables import people
+
     checked = checked_person_records(list(records))
     names = [c["name"].lower() for c in checked]
     dup = sorted({n for n in names if names.count(n) > 1})
@@ -149,6 +153,10 @@ def list_people(store: Store | None, role: str | None = None, *, conn=None, ids=
 
     ``ids`` (a select or list of person ids) limits the list to those people.
     """
+    from sqlalchemy import select
+
+    from casekit.hours.storage.tables import people
+
     if conn is None:
         if store is None:
             raise ValueError("list_people needs the store or an open connection")
@@ -211,6 +219,10 @@ class PeopleIndex:
 
 def get_person(store: Store, name: str, role: str | None = None) -> Person:
     """The person called ``name`` (any case); :class:`UnknownPersonError` if absent or not that role."""
+    from sqlalchemy import func, select
+
+    from casekit.hours.storage.tables import people
+
     with store.read() as conn:
         row = conn.execute(select(people).where(func.lower(people.c.name) == (name or "").strip().lower())).first()
         p = Person.from_row(row) if row is not None else None

@@ -26,11 +26,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from sqlalchemy import and_, exists, not_, select, text
-from sqlalchemy.engine import Connection
-
-from casekit.hours.storage.models import entries
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
 
 # Every (version, earlier version) pair of every line of versions.
 _LINEAGE = (
@@ -105,11 +104,15 @@ def resolve_versions(rows: Iterable[tuple[str, str | None, str]]) -> Versions:
 
 def has_corrections(conn: Connection) -> bool:
     """Whether any entry in the log corrects another (an index lookup)."""
+    from sqlalchemy import text
+
     return conn.execute(text("SELECT 1 FROM hours_entries WHERE supersedes IS NOT NULL LIMIT 1")).first() is not None
 
 
 def line_versions(conn: Connection, learner_id: int | None = None) -> Versions:
     """The rule applied to the log's lines of versions (one learner's, or everyone's)."""
+    from sqlalchemy import text
+
     if not has_corrections(conn):
         return Versions()
     sql = ("SELECT entry_id, supersedes, status FROM hours_entries WHERE (supersedes IS NOT NULL OR entry_id IN "
@@ -121,13 +124,18 @@ def line_versions(conn: Connection, learner_id: int | None = None) -> Versions:
     return resolve_versions(tuple(r) for r in conn.execute(text(sql), params))
 
 
-def live_condition(table=entries):
+def live_condition(table=None):
     """A SQLAlchemy condition on ``table`` (hours_entries or an alias) for entries still in play.
 
     For a pending entry: it has no correction, so it may still be approved (a pending
     correction of an approved entry is in play; it just does not count yet). For an
     approved entry: no direct correction of it is approved.
     """
+    from sqlalchemy import and_, exists, not_
+
+    from casekit.hours.storage.tables import entries
+
+    table = entries if table is None else table
     c = entries.alias("correction")
     replaced_by_approved = exists().where(and_(c.c.supersedes == table.c.entry_id, c.c.status == "approved"))
     replaced = exists().where(c.c.supersedes == table.c.entry_id)
@@ -136,6 +144,10 @@ def live_condition(table=entries):
 
 def correction_of(conn: Connection, entry_ids: list[str]) -> dict[str, str]:
     """For each of ``entry_ids`` that has a correction, the correction's id."""
+    from sqlalchemy import select
+
+    from casekit.hours.storage.tables import entries
+
     out: dict[str, str] = {}
     for start in range(0, len(entry_ids), 500):
         chunk = entry_ids[start : start + 500]

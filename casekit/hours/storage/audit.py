@@ -45,13 +45,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable, Sequence, Union
 
 import numpy as np
-from sqlalchemy import and_, func, select
 
 if TYPE_CHECKING:  # pandas is imported where the bulk hashing needs it: reading and verifying the log never does
     import pandas as pd
 
 from casekit.hours.storage.hashing import DIGEST_BYTES, EntryPieces, digests
-from casekit.hours.storage.models import KEY_REGISTRY_CHAIN, audit
+from casekit.hours.storage.models import KEY_REGISTRY_CHAIN
+from casekit.hours.storage.snapshot import as_reader
 
 GENESIS = "0" * 64
 ITEM_BYTES = 48
@@ -309,6 +309,10 @@ def make_record(chain: int, chain_name: str, head: tuple[int, str], *, at: str, 
 
 def heads(conn, chains: Iterable[int]) -> dict[int, tuple[int, str]]:
     """The last (seq, hash) of each chain; (0, GENESIS) for a chain with no records yet."""
+    from sqlalchemy import and_, func, select
+
+    from casekit.hours.storage.tables import audit
+
     chains = sorted({int(c) for c in chains})
     out = {c: (0, GENESIS) for c in chains}
     for start in range(0, len(chains), 500):
@@ -329,17 +333,27 @@ def lock_for_append(conn) -> None:
 
 
 def insert(conn, records: list[AuditRecord]) -> None:
+    from casekit.hours.storage.tables import audit
+
     if records:
         conn.execute(audit.insert(), [r.row() for r in records])
 
 
+_CHAIN_SQL = ("SELECT chain, seq, at, actor, action, subject, count, items, payload_hash, prev_hash, hash "
+              "FROM hours_audit WHERE chain = ? ORDER BY seq")
+
+
 def read_chain(conn, chain: int) -> list[AuditRecord]:
-    q = select(audit).where(audit.c.chain == chain).order_by(audit.c.seq)
-    return [AuditRecord.from_row(r) for r in conn.execute(q)]
+    """One chain's records in seq order (``conn``: a SQLAlchemy connection or a RowReader)."""
+    return [AuditRecord.from_row(r) for r in as_reader(conn).rows(_CHAIN_SQL, (chain,))]
 
 
 def read_chains(conn, chains: Iterable[int] | None = None) -> dict[int, list[AuditRecord]]:
     """Every record of these chains (all chains when None), by chain, in seq order."""
+    from sqlalchemy import select
+
+    from casekit.hours.storage.tables import audit
+
     q = select(audit).order_by(audit.c.chain, audit.c.seq)
     if chains is not None:
         q = q.where(audit.c.chain.in_(sorted(set(chains))))

@@ -12,31 +12,27 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-import platformdirs
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import URL, Connection, Engine, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.pool import StaticPool
 
-from casekit.hours.errors import StoreBusyError, StoreError
-
-ENV_VAR = "CASEKIT_HOURS_DB"
-DEFAULT_FILENAME = "hours.sqlite"
-# A 1,000,000-entry import holds the write lock for a few seconds; other writers wait.
-BUSY_TIMEOUT_MS = 60_000
-
-
-def default_db_path() -> Path:
-    """The log used when neither ``--db`` nor ``CASEKIT_HOURS_DB`` names one."""
-    return Path(platformdirs.user_data_dir("casekit")) / DEFAULT_FILENAME
+from casekit.hours.errors import StoreError, store_error
+from casekit.hours.storage.location import (  # re-exported: their home before naming the log needed no SQLAlchemy
+    BUSY_TIMEOUT_MS as BUSY_TIMEOUT_MS,
+    DEFAULT_FILENAME as DEFAULT_FILENAME,
+    ENV_VAR as ENV_VAR,
+    db_text,
+    default_db_path as default_db_path,
+    sqlite_file,
+)
 
 
 def resolve_url(db: str | os.PathLike | None = None) -> URL:
     """Turn ``db`` (a path or a SQLAlchemy URL), else the environment, else the default, into a URL."""
-    if db is None or str(db) == "":
-        db = os.environ.get(ENV_VAR) or default_db_path()
-    text = os.fspath(db)
-    if "://" in text:
+    text = db_text(db)
+    path = sqlite_file(text)
+    if path is None:
         try:
             return make_url(text)
         except ArgumentError as exc:
@@ -44,7 +40,6 @@ def resolve_url(db: str | os.PathLike | None = None) -> URL:
                 f"{text!r} is not a database URL SQLAlchemy understands ({exc}); "
                 "give a file path, or a URL such as postgresql+psycopg://user@host/dbname"
             ) from None
-    path = Path(text).expanduser().resolve()
     return URL.create("sqlite", database=str(path))
 
 
@@ -139,13 +134,7 @@ class Store:
             raise self._translate(exc) from exc
 
     def _translate(self, exc: DBAPIError) -> StoreError:
-        text = str(exc.orig) if exc.orig is not None else str(exc)
-        if "locked" in text or "busy" in text:
-            return StoreBusyError(
-                f"the hours log {self.describe()} is busy: another process held its write lock "
-                f"for more than {self.busy_timeout_ms // 1000} s; try again when it has finished"
-            )
-        return StoreError(f"the hours log {self.describe()} could not be used: {text}")
+        return store_error(self.describe(), str(exc.orig) if exc.orig is not None else str(exc), self.busy_timeout_ms)
 
     def describe(self) -> str:
         """Where the log is, for messages (a password in a URL is hidden)."""
@@ -166,12 +155,6 @@ class Store:
         return f"Store({self.describe()!r})"
 
 
-def placeholder(conn: Connection) -> str:
-    """The DB-API parameter marker for raw cursor SQL on this connection."""
-    style = conn.dialect.paramstyle
-    return {"qmark": "?", "format": "%s", "pyformat": "%s", "numeric": ":1"}.get(style, "?")
-
-
 def open_store(db: str | os.PathLike | None = None, *, migrate: bool = True) -> Store:
     """Open (creating if needed) the hours log named by ``db``, the environment or the default.
 
@@ -184,7 +167,7 @@ def open_store(db: str | os.PathLike | None = None, *, migrate: bool = True) -> 
 
         try:
             _migrate(store)
-        except OperationalError as exc:
+        except (OperationalError, DatabaseError) as exc:  # DatabaseError: the file is not a SQLite database
             store.close()
             raise store._translate(exc) from exc
         except Exception:

@@ -27,7 +27,7 @@ from sqlalchemy import and_, or_, select, update
 from casekit.hours.storage import audit
 from casekit.hours.errors import ApprovalError
 from casekit.hours.trust.signing_keys import SigningKey, load_signing_key, signer_for
-from casekit.hours.storage.models import approvals, entries
+from casekit.hours.storage.tables import approvals, entries
 from casekit.hours.log.people import PeopleIndex, get_person
 from casekit.hours.log.personrecords import latest_records, snapshot_records
 from casekit.hours.trust.signing import approval_hash, encode_signature, message, statement

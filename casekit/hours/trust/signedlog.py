@@ -11,14 +11,18 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from typing import TYPE_CHECKING
 
 from casekit.hours.storage import audit
 from casekit.hours.storage.audit import AuditRecord
 from casekit.hours.errors import KeyRegistrationError
-from casekit.hours.storage.models import KEY_REGISTRY_CHAIN, approvals, entries, keys, people, summaries
+from casekit.hours.storage.models import KEY_REGISTRY_CHAIN, Person
 from casekit.hours.log.people import PeopleIndex
-from casekit.hours.storage.database import Store
+from casekit.hours.storage.snapshot import as_reader
+
+if TYPE_CHECKING:
+    from casekit.hours.storage.database import Store
+    from casekit.hours.storage.snapshot import SqliteSnapshot
 
 ENTRY_KEYS = ("entry_id", "learner", "date", "minutes", "category", "setting", "paid", "supervisor", "note",
               "supersedes", "status")
@@ -134,12 +138,23 @@ def _count(n: int, one: str, many: str) -> str:
 
 
 # --- reading from the database -----------------------------------------------------------------
+# Plain SQL through a RowReader (casekit.hours.storage.snapshot): the same queries serve an
+# open store (SQLite or PostgreSQL) and a SQLite file read without SQLAlchemy.
+
+_PEOPLE_SQL = ("SELECT person_id, name, role, degree_level, degree_field, degree_date, credentials "
+               "FROM hours_people ORDER BY name")
+_KEYS_SQL = ("SELECT k.fingerprint, p.name AS owner, k.public_key, k.registered_at, k.retired_at "
+             "FROM hours_keys k JOIN hours_people p ON k.person_id = p.person_id")
+_ENTRIES_SQL = ("SELECT entry_id, day, minutes, category, setting, paid, supervisor_id, note, supersedes, status "
+                "FROM hours_entries WHERE learner_id = ? ORDER BY day, entry_id")
+_APPROVALS_SQL = ("SELECT entry_id, seq, day, minutes, category, setting, paid, supervisor_id, supersedes, signature "
+                  "FROM hours_approvals WHERE learner_id = ? ORDER BY seq, entry_id")
+_SUMMARIES_SQL = "SELECT seq, statement, signature FROM hours_summaries WHERE learner_id = ? ORDER BY seq"
 
 
-def _key_dicts(conn) -> list[dict]:
-    q = select(keys, people.c.name).join(people, keys.c.person_id == people.c.person_id)
-    return [dict(fingerprint=r.fingerprint, owner=r.name, public_key=r.public_key, registered_at=r.registered_at,
-                 retired_at=r.retired_at) for r in conn.execute(q)]
+def _iso(day) -> str:
+    """A date column's value as ``YYYY-MM-DD`` (SQLite gives text, PostgreSQL a date)."""
+    return day if isinstance(day, str) else day.isoformat()
 
 
 def _person_dict(p) -> dict:
@@ -147,51 +162,61 @@ def _person_dict(p) -> dict:
                 degree_date=p.degree_date.isoformat() if p.degree_date else None, credentials=list(p.credentials))
 
 
-def load_signed_log(store: Store | None, learner, *, conn=None, shared: dict | None = None) -> SignedLog:
-    """``learner``'s signed log from the database (``learner``: a name or a Person)."""
+def load_signed_log(store: Store | SqliteSnapshot | None, learner, *, conn=None, shared: dict | None = None) -> SignedLog:
+    """``learner``'s signed log from the database (``learner``: a name or a Person).
+
+    ``conn``: an open SQLAlchemy connection or a :class:`~casekit.hours.storage.snapshot.RowReader`
+    to read through (else one read transaction of ``store``, an open store or a SQLite
+    snapshot from :func:`~casekit.hours.storage.reading.open_reader`); ``shared`` carries what every
+    learner's log shares (the people, the keys, the key registry) from one learner to the next.
+    """
     if conn is None:
         if store is None:
             raise ValueError("load_signed_log needs the store or an open connection")
         with store.read() as c:
             return load_signed_log(store, learner, conn=c, shared=shared)
+    reader = as_reader(conn)
     shared = shared if shared is not None else {}
     if "index" not in shared:
-        shared["index"] = PeopleIndex.load(None, conn=conn)
-        shared["keys"] = _key_dicts(conn)
-        shared["key_audit"] = audit.read_chain(conn, KEY_REGISTRY_CHAIN)
+        shared["index"] = PeopleIndex(Person.from_row(r) for r in reader.rows(_PEOPLE_SQL))
+        shared["keys"] = [dict(r) for r in reader.rows(_KEYS_SQL)]
+        shared["key_audit"] = audit.read_chain(reader, KEY_REGISTRY_CHAIN)
     index: PeopleIndex = shared["index"]
     person = learner if hasattr(learner, "person_id") else index.find(learner, "learner")
     if person is None:
         raise KeyRegistrationError(index.unknown_message(learner, "learner"))
     names = {p.person_id: p.name for p in index.persons}
-    rows = conn.execute(select(entries).where(entries.c.learner_id == person.person_id)
-                        .order_by(entries.c.day, entries.c.entry_id)).all()
-    ents = [dict(entry_id=r.entry_id, learner=person.name, date=r.day.isoformat(), minutes=int(r.minutes),
-                 category=r.category, setting=r.setting, paid=bool(r.paid), supervisor=names.get(r.supervisor_id),
-                 note=r.note or "", supersedes=r.supersedes, status=r.status) for r in rows]
-    chain = audit.read_chain(conn, person.person_id)
+    ents = [dict(entry_id=r["entry_id"], learner=person.name, date=_iso(r["day"]), minutes=int(r["minutes"]),
+                 category=r["category"], setting=r["setting"], paid=bool(r["paid"]),
+                 supervisor=names.get(r["supervisor_id"]), note=r["note"] or "", supersedes=r["supersedes"],
+                 status=r["status"]) for r in reader.rows(_ENTRIES_SQL, (person.person_id,))]
+    chain = audit.read_chain(reader, person.person_id)
     by_seq = {r.seq: r for r in chain}
     apps = []
-    for r in conn.execute(select(approvals).where(approvals.c.learner_id == person.person_id)
-                          .order_by(approvals.c.seq, approvals.c.entry_id)):
-        found = by_seq.get(int(r.seq))
+    for r in reader.rows(_APPROVALS_SQL, (person.person_id,)):
+        found = by_seq.get(int(r["seq"]))
         rec = found if found is not None and found.action == "approve" else None  # else: not signed through casekit
-        stmt = dict(entry_id=r.entry_id, learner=person.name, date=r.day.isoformat(), minutes=int(r.minutes),
-                    category=r.category, setting=r.setting, paid=bool(r.paid), supervisor=names.get(r.supervisor_id),
-                    supersedes=r.supersedes, approver=rec.actor if rec else None, approved_at=rec.at if rec else None,
+        stmt = dict(entry_id=r["entry_id"], learner=person.name, date=_iso(r["day"]), minutes=int(r["minutes"]),
+                    category=r["category"], setting=r["setting"], paid=bool(r["paid"]),
+                    supervisor=names.get(r["supervisor_id"]), supersedes=r["supersedes"],
+                    approver=rec.actor if rec else None, approved_at=rec.at if rec else None,
                     key=rec.subject if rec else None, log_head=rec.prev_hash if rec else None)
-        apps.append({"statement": stmt, "signature": r.signature, "seq": int(r.seq)})
+        apps.append({"statement": stmt, "signature": r["signature"], "seq": int(r["seq"])})
     used = {a["statement"]["key"] for a in apps}
     supervisors = {e["supervisor"] for e in ents} | {a["statement"]["approver"] for a in apps}
     folks = [_person_dict(person)] + [_person_dict(index.by_name[n.lower()]) for n in sorted(s for s in supervisors if s)
                                       if n.lower() in index.by_name]
+    where = store.describe() if store is not None else (reader.describe() if hasattr(reader, "describe") else "")
     return SignedLog(learner=person.name, entries=ents, approvals=apps,
                      keys=[k for k in shared["keys"] if k["fingerprint"] in used or k["owner"] in supervisors],
                      audit=chain, key_audit=shared["key_audit"], key_chain_complete=True, people=folks,
-                     source=store.describe() if store is not None else "", summaries=read_summaries(conn, person.person_id))
+                     source=where, summaries=read_summaries(reader, person.person_id))
 
 
 def read_summaries(conn, learner_id: int) -> list[dict]:
-    """The learner's signed monthly summaries as a signed log carries them: ``{statement, signature, seq}``."""
-    rows = conn.execute(select(summaries).where(summaries.c.learner_id == learner_id).order_by(summaries.c.seq))
-    return [{"statement": json.loads(r.statement), "signature": r.signature, "seq": int(r.seq)} for r in rows]
+    """The learner's signed monthly summaries as a signed log carries them: ``{statement, signature, seq}``.
+
+    ``conn``: a SQLAlchemy connection or a :class:`~casekit.hours.storage.snapshot.RowReader`.
+    """
+    return [{"statement": json.loads(r["statement"]), "signature": r["signature"], "seq": int(r["seq"])}
+            for r in as_reader(conn).rows(_SUMMARIES_SQL, (learner_id,))]

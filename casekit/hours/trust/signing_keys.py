@@ -21,6 +21,7 @@ import stat
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 from cryptography.exceptions import UnsupportedAlgorithm
@@ -29,7 +30,6 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PrivateKey,
     Ed25519PublicKey,
 )
-from sqlalchemy import select, update
 
 from casekit.hours.storage.audit import append_key_record
 from casekit.hours.errors import (
@@ -38,9 +38,12 @@ from casekit.hours.errors import (
     PassphraseError,
     PassphraseRequired,
 )
-from casekit.hours.storage.models import Person, keys, people
+from casekit.hours.storage.models import Person
 from casekit.hours.log.people import PeopleIndex, get_person
-from casekit.hours.storage.database import Store, default_db_path
+from casekit.hours.storage.location import default_db_path
+
+if TYPE_CHECKING:
+    from casekit.hours.storage.database import Store
 
 KEY_TYPE = "ssh-ed25519"
 
@@ -284,6 +287,10 @@ def _now() -> str:
 
 
 def _records(conn, where=None) -> list[KeyRecord]:
+    from sqlalchemy import select
+
+    from casekit.hours.storage.tables import keys, people
+
     q = (select(keys, people.c.name).join(people, keys.c.person_id == people.c.person_id)
          .order_by(people.c.name, keys.c.registered_at))
     if where is not None:
@@ -294,6 +301,8 @@ def _records(conn, where=None) -> list[KeyRecord]:
 
 def list_keys(store: Store, supervisor: str | None = None, *, conn=None) -> list[KeyRecord]:
     """Every registered key (or one supervisor's), retired ones included, by owner."""
+    from casekit.hours.storage.tables import keys
+
     if conn is None:
         with store.read() as c:
             return list_keys(store, supervisor, conn=c)
@@ -315,6 +324,8 @@ def check_can_register(store: Store, supervisor: str, *, replace: bool = False, 
 
 
 def _check_registration(conn, person: Person, replace: bool, fp: str | None) -> list[KeyRecord]:
+    from casekit.hours.storage.tables import keys
+
     if fp is not None:
         taken = _records(conn, keys.c.fingerprint == fp)
         if taken:
@@ -338,6 +349,10 @@ def register_key(store: Store, supervisor: str, public_key: str, *, replace: boo
     the approvals it signed still verify, but it signs nothing new). Both changes are
     recorded in the key registry's audit chain.
     """
+    from sqlalchemy import update
+
+    from casekit.hours.storage.tables import keys
+
     person = get_person(store, supervisor, "supervisor")
     pub = parse_public_key(public_key, f"public key for {person.name}")
     line, fp = public_line(pub), fingerprint(pub)
@@ -377,6 +392,8 @@ def keygen(store: Store, supervisor: str, to: str | os.PathLike | None = None, *
 
 def signer_for(conn, key: SigningKey) -> tuple[Person, KeyRecord]:
     """The supervisor a loaded key belongs to in this log, or :class:`KeyRegistrationError`."""
+    from casekit.hours.storage.tables import keys
+
     found = _records(conn, keys.c.fingerprint == key.fingerprint)
     where = f" ({key.path})" if key.path else ""
     if not found:

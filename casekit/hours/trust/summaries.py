@@ -27,7 +27,7 @@ from casekit.hours.storage import audit
 from casekit.hours.storage.audit import canonical_json
 from casekit.hours.errors import ApprovalError, HoursError
 from casekit.hours.trust.signing_keys import SigningKey, load_signing_key, signer_for
-from casekit.hours.storage.models import summaries
+from casekit.hours.storage.tables import summaries
 from casekit.hours.log.people import get_person
 from casekit.hours.trust.signedlog import SignedLog, Verification, load_signed_log
 from casekit.hours.trust.signing import encode_signature
@@ -49,6 +49,13 @@ def month_figures(log: SignedLog, verification: Verification, month: str, superv
     return figures_of(mine)
 
 
+def check_month(month: str) -> str:
+    """``month`` if it is a month written ``YYYY-MM``, else :class:`HoursError` saying how to write it."""
+    if not _MONTH.match(str(month or "")):
+        raise HoursError(f"month: {month!r} is not a month; write it as YYYY-MM, e.g. 2026-11")
+    return month
+
+
 def sign_summary(store: Store, learner: str, month: str, *, key: SigningKey | str, passphrase: str | None = None,
                  supervisor: str | None = None) -> dict:
     """Sign ``learner``'s summary for ``month`` (``YYYY-MM``) with ``key``; return the signed statement.
@@ -57,8 +64,7 @@ def sign_summary(store: Store, learner: str, month: str, *, key: SigningKey | st
     no verified approved entry of that month names the supervisor, or the learner's log fails
     verification (a summary is never signed over a log that does not hold).
     """
-    if not _MONTH.match(str(month or "")):
-        raise HoursError(f"month: {month!r} is not a month; write it as YYYY-MM, e.g. 2026-11")
+    check_month(month)
     signing = key if isinstance(key, SigningKey) else load_signing_key(key, passphrase)
     person = get_person(store, learner, "learner")
     with store.write() as conn:

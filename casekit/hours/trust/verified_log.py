@@ -17,14 +17,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from casekit.hours.errors import PersonError
 from casekit.hours.log.people import checked_person_records
 from casekit.hours.log.supersession import Versions, resolve_versions
-from casekit.hours.storage.database import Store
 from casekit.hours.storage.models import Person
 from casekit.hours.trust.signedlog import SignedLog, Verification, load_signed_log
 from casekit.hours.trust.verify import verify_log
+
+if TYPE_CHECKING:
+    from casekit.hours.storage.database import Store
+    from casekit.hours.storage.snapshot import SqliteSnapshot
 
 __all__ = ["VerifiedLog", "read_verified_log", "verified_from_signed"]
 
@@ -85,8 +89,13 @@ def _verified(log: SignedLog, verification: Verification, records: list[dict]) -
                        signed=log, verification=verification, versions=versions)
 
 
-def read_verified_log(store: Store, learner: str | Person, *, trusted: set[str] | None = None) -> VerifiedLog:
-    """``learner``'s log from the database, read in one transaction and verified (``trusted``: as for verify)."""
+def read_verified_log(store: Store | SqliteSnapshot, learner: str | Person, *,
+                      trusted: set[str] | None = None) -> VerifiedLog:
+    """``learner``'s log from the database, read in one transaction and verified (``trusted``: as for verify).
+
+    ``store``: an open store, or a SQLite log opened with
+    :func:`casekit.hours.storage.reading.open_reader` (the same rows, read without SQLAlchemy).
+    """
     log = load_signed_log(store, learner)
     return _verified(log, verify_log(log, trusted=trusted), list(log.people))
 

@@ -24,14 +24,13 @@ supervisor (``--trust`` checks the fingerprints for you).
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
-
-from sqlalchemy import select
+from typing import TYPE_CHECKING
 
 from casekit.hours.storage import audit
 from casekit.hours.storage.audit import AuditRecord
 from casekit.hours.errors import KeyRegistrationError
 from casekit.hours.trust.signing_keys import fingerprint, parse_public_key
-from casekit.hours.storage.models import CATEGORIES, MINUTES_PER_DAY, SETTINGS, approvals, entries
+from casekit.hours.storage.models import CATEGORIES, MINUTES_PER_DAY, SETTINGS
 from casekit.hours.log.people import get_person, list_people
 from casekit.hours.log.personrecords import latest_records, person_hash, person_subject
 from casekit.hours.trust.signedlog import Failure, SignedLog, SignerSummary, Verification, load_signed_log
@@ -42,11 +41,14 @@ from casekit.hours.trust.signing import (
     decode_signature,
     message,
     signature_valid,
+    signatures_valid,
     signed_version,
 )
-from casekit.hours.storage.database import Store
 from casekit.hours.trust.summary_statement import check_summaries
 from casekit.hours.log.supersession import resolve_versions
+
+if TYPE_CHECKING:
+    from casekit.hours.storage.database import Store
 
 __all__ = ["Failure", "SignedLog", "Verification", "load_signed_log", "verdict", "verify_log", "verify_store"]
 
@@ -156,6 +158,7 @@ def verify_log(log: SignedLog, *, trusted: set[str] | None = None, now: str | No
     check.people()
     check.index_rows()
     check.rows_against_chain()
+    check.signatures()
     for eid, a in check.apps.items():
         check.approval(eid, a)
     check.loose_ends()
@@ -199,6 +202,29 @@ class _LogCheck:
         self.by_sig: dict[str | None, list[str]] = {}  # a damaged approval may carry no signature
         self.withheld: set[str] = set()
         self.key_notes: list[str] = []
+        self.checked: dict[str, tuple[bytes, bytes | None, bool]] = {}  # approvals checked at once: message, signature, holds
+
+    def signatures(self) -> None:
+        """Check at once the signature of every approval whose key is registered (see :func:`signatures_valid`).
+
+        Only the cryptography is done here; :meth:`approval` decides, in order, what each result means.
+        """
+        todo = []
+        for eid, a in self.apps.items():
+            stmt = a.get("statement") or {}
+            key = self.good_keys.get(str(stmt.get("key")))
+            if key is not None and eid in self.rows:
+                todo.append((eid, key[1], *_signed_bytes(stmt, a)))
+        found = signatures_valid([(pub, msg, sig) for _eid, pub, msg, sig in todo])
+        self.checked = {eid: (msg, sig, ok) for (eid, _pub, msg, sig), ok in zip(todo, found)}
+
+    def signature(self, eid: str, stmt: dict, a: dict, pub) -> tuple[bytes, bytes | None, bool]:
+        """The signed message, the signature, and whether it holds for ``pub`` (checked once)."""
+        checked = self.checked.get(eid)
+        if checked is not None:
+            return checked
+        msg, sig = _signed_bytes(stmt, a)
+        return msg, sig, signature_valid(pub, msg, sig)
 
     def fail(self, kind: str, eid: str | None, msg: str) -> None:
         self.failures.append(Failure(kind, eid, msg))
@@ -309,12 +335,8 @@ class _LogCheck:
             self.fail("untrusted", eid, f"{where} is signed by {owner}'s key {fp}, which is not one of the keys you "
                                         "trust (--trust)")
             return
-        try:
-            msg = message({k: stmt.get(k) for k in STATEMENT_FIELDS})
-        except (TypeError, ValueError):
-            msg = b""
-        signature = decode_signature(a.get("signature"))
-        if signature is None or not signature_valid(pub, msg, signature):
+        msg, signature, holds = self.signature(eid, stmt, a, pub)
+        if signature is None or not holds:
             self.signature_failure(eid, a, e, where, owner, pub)
             return
         problem = (self.statement_problem(eid, stmt, e, where, owner)
@@ -451,6 +473,15 @@ class _LogCheck:
             replaced=len(versions.replaced), withheld=set(self.withheld), key_notes=list(self.key_notes))
 
 
+def _signed_bytes(stmt: dict, a: dict) -> tuple[bytes, bytes | None]:
+    """What an approval's signature should be over (empty when the statement cannot be put in bytes), and the signature."""
+    try:
+        msg = message({k: stmt.get(k) for k in STATEMENT_FIELDS})
+    except (TypeError, ValueError):
+        msg = b""
+    return msg, decode_signature(a.get("signature"))
+
+
 def _person_words(p: dict) -> str:
     degree = " ".join(x for x in (p.get("degree_level"), p.get("degree_field")) if x) or "no degree"
     return (f"{p.get('role')}, {degree}, degree date {p.get('degree_date') or 'none'}, credentials "
@@ -524,8 +555,8 @@ def verify_store(store: Store, learner: str | None = None, *, trusted: set[str] 
     shared: dict = {}
     with store.read() as conn:
         if targets is None:
-            present = {r[0] for r in conn.execute(select(entries.c.learner_id).distinct())}
-            present |= {r[0] for r in conn.execute(select(approvals.c.learner_id).distinct())}
+            present = {r[0] for r in conn.exec_driver_sql("SELECT DISTINCT learner_id FROM hours_entries")}
+            present |= {r[0] for r in conn.exec_driver_sql("SELECT DISTINCT learner_id FROM hours_approvals")}
             present |= {r[0] for r in conn.exec_driver_sql("SELECT DISTINCT chain FROM hours_audit WHERE chain <> 0")}
             targets = [p for p in list_people(None, conn=conn) if p.is_learner or p.person_id in present]
         for p in targets:
