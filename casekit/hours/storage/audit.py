@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import date, datetime
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable, Sequence, Union
 
@@ -87,7 +88,7 @@ def entry_record(entry: dict) -> dict:
     d = entry.get("date")
     return {
         "category": str(entry["category"]),
-        "date": d.isoformat()[:10] if hasattr(d, "isoformat") else str(d),
+        "date": d.isoformat()[:10] if isinstance(d, (date, datetime)) else str(d),
         "entry_id": str(entry["entry_id"]),
         "learner": str(entry["learner"]),
         "minutes": int(entry["minutes"]),
