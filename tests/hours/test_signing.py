@@ -104,7 +104,7 @@ def test_items_pack_and_unpack():
 
 
 def test_many_signatures_are_checked_together_and_each_answer_is_its_own():
-    """Checked together on every core, does each of many signatures get its own answer, a bad one among them?"""
+    """Checked together on every core, does each of many signatures get its own answer, the bad ones among them?"""
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
     from casekit.hours.trust.signing import _PARALLEL_FROM, signature_valid, signatures_valid
@@ -116,6 +116,11 @@ def test_many_signatures_are_checked_together_and_each_answer_is_its_own():
     checks[7] = (key.public_key(), messages[7], other.sign(messages[7]))  # signed by someone else
     checks[200] = (key.public_key(), b"entry 2000", checks[200][2])  # the message changed after signing
     checks[301] = (key.public_key(), messages[301], None)  # no signature at all
+    # The same signature with its scalar written as S + L (the group order): refused by RFC 8032, and by both libraries.
+    good = checks[250][2]
+    order = 2**252 + 27742317777372353535851937790883648493
+    checks[250] = (key.public_key(), messages[250], good[:32] + (int.from_bytes(good[32:], "little") + order).to_bytes(32, "little"))
+    checks[260] = (key.public_key(), messages[260], checks[260][2][:63])  # cut short
     found = signatures_valid(checks)
-    assert found == [signature_valid(*c) for c in checks]
-    assert [i for i, ok in enumerate(found) if not ok] == [7, 200, 301]
+    assert found == [signature_valid(*c) for c in checks]  # libsodium, many at once, agrees with OpenSSL one by one
+    assert [i for i, ok in enumerate(found) if not ok] == [7, 200, 250, 260, 301]
