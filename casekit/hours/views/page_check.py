@@ -1,11 +1,14 @@
 """Does a page that carries a signed log (a progress report or an application packet) show what the log gives?
 
 Verify checks the signed log inside the file; a reader reads the page around it. This
-module compares the two for ``casekit hours verify --file``: a packet line by line and
-cell by cell (:mod:`casekit.hours.views.packet_check`), a report by its approved hours per
-credential (:func:`casekit.hours.views.progress_report.compare_shown`). A page whose
-figures cannot be found is not taken as matching: they were cut out, or the page is not
-one casekit wrote.
+module compares the two for ``casekit hours verify --file``: the page is made again from
+its signed log and compared line by line and cell by cell (a packet:
+:mod:`casekit.hours.views.packet_check`; a report:
+:func:`casekit.hours.views.progress_report.report_differences`, and the approved hours per
+credential its verification section shows). A page whose figures cannot be found is not
+taken as matching: they were cut out, or the page is not one casekit wrote. A page whose
+signed log does not verify is not compared: it cannot be made again from a log that does
+not hold, and the failures are what to look at.
 """
 
 from __future__ import annotations
@@ -22,7 +25,8 @@ class PageCheck:
 
     kind: str  # "application packet", "progress report", "PDF application packet" or "signed export"
     differences: list[str] = field(default_factory=list)
-    compared: bool = True  # False: the page's text could not be read back (a PDF), so it was not compared
+    compared: bool = True  # False: the page's text was not compared (see why_not)
+    why_not: str = ""
 
     @property
     def ok(self) -> bool:
@@ -32,14 +36,18 @@ class PageCheck:
         """What the comparison found, to print after the recomputed figures ("" for a signed export)."""
         if self.kind == "signed export":
             return ""
+        if not self.compared and self.why_not:
+            return f"The {self.kind}'s text is NOT COMPARED with its signed log: {self.why_not}."
         if not self.compared:
             return ("The PDF's printed text is NOT COMPARED with its signed log (casekit cannot read a PDF's text back): "
                     "the figures above are the ones the signed log gives; check the HTML packet made with it "
                     "(casekit hours verify --file PACKET.html compares every line and cell) or compare by eye.")
         if self.kind == "progress report":  # the report's figures, as verify has always worded them
             return "Figures shown in the report: " + (
-                "they match the ones recomputed above" if self.ok else
-                "they DIFFER from the ones recomputed above (the report was edited):\n  " + "\n  ".join(self.differences))
+                "they match the ones recomputed above, and every other line and cell matches the report its signed "
+                "log gives (made again from it by this casekit)" if self.ok else
+                "they DIFFER from the ones recomputed above or from the report its signed log gives (the report was "
+                "edited):\n  " + "\n  ".join(self.differences))
         if self.ok:
             return (f"The {self.kind}'s text: every line and cell matches the {self.kind} its signed log gives "
                     "(made again from it by this casekit).")
@@ -67,6 +75,10 @@ def check_page(path: Path, log: SignedLog, verification: Verification, recompute
     if suffix not in (".html", ".htm"):
         return PageCheck("signed export")
     text = path.read_text(encoding="utf-8")
+    if not verification.ok:
+        return PageCheck("application packet" if is_packet else "progress report", compared=False,
+                         why_not="its signed log does not verify (see the FAIL lines above), so the page cannot be made "
+                                 "again from it; whether the page was also edited is not known")
     if is_packet:
         from casekit.hours.views.packet_check import packet_differences
 
@@ -79,4 +91,6 @@ def check_page(path: Path, log: SignedLog, verification: Verification, recompute
                                   "approved hours per credential, or a packet's record of its credential and route, "
                                   "were cut out; or casekit did not write this page): trust only the figures "
                                   "recomputed above"])
-    return PageCheck("progress report", compare_shown(shown, recomputed))
+    from casekit.hours.views.progress_report import report_differences
+
+    return PageCheck("progress report", compare_shown(shown, recomputed) + report_differences(text, log, verification))

@@ -296,19 +296,48 @@ def write_report(store: Store, learner: str, to: str | os.PathLike, *, rules: Ru
     verified = read_verified_log(store, learner)
     lp = verified_progress(verified, rules=rules, as_of=as_of, full_time_hours=full_time_hours, target=target)
     verification, log = verified.verification, verified.signed
-    failed = verification.failed_entries
-    entries = live_entries(entry_table(log))  # the entries just verified, not read again
-    entries = entries[~entries["entry_id"].isin(failed)]
-    entries = entries[pd.to_datetime(entries["date"]).dt.date <= lp.options.as_of]
     note = guards_note(store)
     warnings = [note] if note else []
-    explained = explanations_html(explain_entries(lp, verification, log), limit=_LISTED * 4)
-    to.write_text(report_html(lp, entries, log_name=store.path.name if store.path else store.describe(),
+    to.write_text(report_html(lp, _counted_entries(log, verification, lp), log_name=store.path.name if store.path else store.describe(),
                               verification=verification,
                               signed_json=signed_log_json(log, verification, indent=None, as_of=lp.options.as_of,
-                                                          full_time_hours=full_time_hours),
-                              warnings=warnings, explained=explained), encoding="utf-8")
+                                                          full_time_hours=full_time_hours, target=target),
+                              warnings=warnings, explained=_explained(lp, verification, log)), encoding="utf-8")
     return to
+
+
+def _counted_entries(log: SignedLog, verification: Verification, lp: LearnerProgress) -> pd.DataFrame:
+    """The entries the report lists: each at its current version, verified, dated on or before the as-of date."""
+    entries = live_entries(entry_table(log))  # the entries just verified, not read again
+    entries = entries[~entries["entry_id"].isin(verification.failed_entries)]
+    return entries[pd.to_datetime(entries["date"]).dt.date <= lp.options.as_of]
+
+
+def _explained(lp: LearnerProgress, verification: Verification, log: SignedLog) -> str:
+    return explanations_html(explain_entries(lp, verification, log), limit=_LISTED * 4)
+
+
+def expected_report_html(log: SignedLog, verification: Verification) -> str:
+    """The report page its signed ``log`` gives, without the verification section (which depends on the
+    keys it is checked with), made as :func:`write_report` made it."""
+    from casekit.hours.views.signed_export import progress_from_signed
+
+    lp = progress_from_signed(log, verification)
+    return report_html(lp, _counted_entries(log, verification, lp), explained=_explained(lp, verification, log))
+
+
+def report_differences(page: str, log: SignedLog, verification: Verification) -> list[str]:
+    """Where the report ``page`` (its HTML) differs from the report its signed ``log`` gives, outside the
+    verification section (whose figures :func:`compare_shown` checks); empty: they agree."""
+    from casekit.hours.views.packet_check import compare_text, page_text
+
+    def body(html: str):  # up to the verification section, or the closing "Made ..." paragraph where there is none
+        texts = page_text(html)
+        cut = next((i for i, t in enumerate(texts) if (t.place.startswith("the heading") and t.text == "Verification")
+                    or t.text.startswith("Made (when) by casekit")), len(texts))
+        return [t for t in texts[:cut] if not t.text.startswith("Key replaced:")]
+
+    return compare_text(body(page), body(expected_report_html(log, verification)))
 
 
 _SHOWN = re.compile(r"<td class='num' data-casekit-credential='([^']*)'>([^<]*)</td>")

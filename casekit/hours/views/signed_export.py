@@ -60,12 +60,15 @@ def _record_dict(r: AuditRecord) -> dict:
 
 
 def signed_log_dict(log: SignedLog, verification: Verification | None = None, *, as_of: date | None = None,
-                    full_time_hours: float | None = None, packet: dict | None = None) -> dict:
-    """The export as a JSON-ready dict; ``packet``: the credential and route a packet carrying it shows."""
+                    full_time_hours: float | None = None, packet: dict | None = None, target: date | None = None) -> dict:
+    """The export as a JSON-ready dict; ``packet``: the credential and route a packet carrying it shows;
+    ``target``: the finish-by date a report carrying it was made with."""
     fps = {k["fingerprint"] for k in log.keys}
     measured: dict = {"as_of": (as_of or date.today()).isoformat(), "full_time_hours": full_time_hours}
     if packet is not None:
         measured["packet"] = packet
+    if target is not None:
+        measured["target"] = target.isoformat()
     out = {
         "format": FORMAT, "version": VERSION, "casekit": __version__,
         "exported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -87,9 +90,10 @@ def signed_log_dict(log: SignedLog, verification: Verification | None = None, *,
 
 
 def signed_log_json(log: SignedLog, verification: Verification | None = None, *, indent: int | None = 1,
-                    as_of: date | None = None, full_time_hours: float | None = None, packet: dict | None = None) -> str:
-    return json.dumps(signed_log_dict(log, verification, as_of=as_of, full_time_hours=full_time_hours, packet=packet),
-                      indent=indent, ensure_ascii=True)
+                    as_of: date | None = None, full_time_hours: float | None = None, packet: dict | None = None,
+                    target: date | None = None) -> str:
+    return json.dumps(signed_log_dict(log, verification, as_of=as_of, full_time_hours=full_time_hours, packet=packet,
+                                      target=target), indent=indent, ensure_ascii=True)
 
 
 def embed_in_html(text: str) -> str:
@@ -237,10 +241,11 @@ def progress_from_signed(log: SignedLog, verification: Verification, *, rules=No
     from casekit.hours.credit.credential_progress import verified_progress
     from casekit.hours.trust.verified_log import verified_from_signed
 
-    as_of = log.measured.get("as_of")
+    as_of, target = log.measured.get("as_of"), log.measured.get("target")
     return verified_progress(verified_from_signed(log, verification), rules=rules,
                              as_of=date.fromisoformat(as_of) if as_of else None,
-                             full_time_hours=log.measured.get("full_time_hours"))
+                             full_time_hours=log.measured.get("full_time_hours"),
+                             target=date.fromisoformat(target) if target else None)
 
 
 def credential_hours_text(lp) -> str:
