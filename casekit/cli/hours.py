@@ -47,10 +47,11 @@ def _full_time_default() -> str:
         return "the setting in the credential rules"
 
 
-def _store(ctx: click.Context, *, existing: bool = False):
+def _store(ctx: click.Context, *, existing: bool = True):
     """Open the log named by --db / CASEKIT_HOURS_DB (once per command) and close it at the end.
 
-    ``existing``: the command only reads, so a SQLite log that is not there is an error, not a new empty log.
+    ``existing``: a SQLite log that is not there is an error, not a new empty log; only adding a
+    person (the first thing a new log needs) starts one, so a mistyped --db is said at once.
     """
     obj = ctx.ensure_object(dict)
     if "store" not in obj:
@@ -136,9 +137,14 @@ def person() -> None:
 def person_add(ctx, name, role, degree_level, degree_field, degree_date, credentials) -> None:
     """Add NAME to the log as a learner, a supervisor or both."""
     from casekit.hours.log.people import add_person
+    from casekit.hours.storage.location import sqlite_file
 
-    p = add_person(_store(ctx), name, role, degree_level=degree_level, degree_field=degree_field,
+    path = sqlite_file(ctx.ensure_object(dict).get("db"))
+    new = path is not None and not path.exists() and "store" not in ctx.ensure_object(dict)
+    p = add_person(_store(ctx, existing=False), name, role, degree_level=degree_level, degree_field=degree_field,
                    degree_date=degree_date, credentials=credentials)
+    if new:
+        click.echo(f"started a new hours log at {path}")
     click.echo(f"added {p.role} {p.name!r} (id {p.person_id})" + (f"; credentials {', '.join(p.credentials)}" if p.credentials else ""))
 
 
@@ -150,7 +156,7 @@ def person_list(ctx, role) -> None:
     """List everyone in the log."""
     from casekit.hours.log.people import list_people
 
-    found = list_people(_store(ctx, existing=True), role)
+    found = list_people(_store(ctx), role)
     if not found:
         click.echo("no people yet: add them with `casekit hours person add NAME`")
     for p in found:
@@ -195,7 +201,7 @@ def list_(ctx, learner, supervisor, status, start, end, limit) -> None:
     """List entries, newest first."""
     from casekit.hours.log.logbook import list_entries
 
-    frame = list_entries(_store(ctx, existing=True), learner=learner, supervisor=supervisor, status=status,
+    frame = list_entries(_store(ctx), learner=learner, supervisor=supervisor, status=status,
                          start=start, end=end, limit=limit)
     if frame.empty:
         click.echo("no entries match")
@@ -238,16 +244,16 @@ def export(ctx, learner, status, to, signed) -> None:
             raise click.UsageError("--signed needs --learner NAME, and goes without --status and --to")
         from casekit.hours.views.signed_export import export_signed
 
-        path, result = export_signed(_store(ctx, existing=True), learner, signed)
+        path, result = export_signed(_store(ctx), learner, signed)
         click.echo(f"wrote {path}: {result.entries:,} entries, {result.approved_verified:,} verified approvals"
                    + ("" if result.ok else f"; {len(result.failures)} problem(s): run casekit hours verify"))
         return
     from casekit.hours.log.csvexport import export_csv
 
     if to is None:
-        export_csv(_store(ctx, existing=True), sys.stdout, learner=learner, status=status)
+        export_csv(_store(ctx), sys.stdout, learner=learner, status=status)
     else:
-        export_csv(_store(ctx, existing=True), to, learner=learner, status=status)
+        export_csv(_store(ctx), to, learner=learner, status=status)
         click.echo(f"wrote {to}", err=True)
 
 
@@ -375,7 +381,7 @@ def keys_list(ctx, supervisor) -> None:
     """List every registered key: owner, fingerprint, when registered and retired."""
     from casekit.hours.trust.signing_keys import list_keys
 
-    found = list_keys(_store(ctx, existing=True), supervisor)
+    found = list_keys(_store(ctx), supervisor)
     if not found:
         click.echo("no keys registered: a supervisor makes one with `casekit hours keygen NAME`")
     for k in found:
@@ -440,7 +446,7 @@ def verify(ctx, learner, path, trust) -> None:
     else:
         from casekit.hours.trust.verify import verify_store
 
-        results = verify_store(_store(ctx, existing=True), learner, trusted=trusted)
+        results = verify_store(_store(ctx), learner, trusted=trusted)
     for r in results:
         click.echo(r.to_text())
     if progress_text:
@@ -530,7 +536,7 @@ def plan(ctx, learner, weekly_hours, start, category, setting, supervisor, paid,
     from casekit.hours.credit.planner import PlannedWork, plan_for
 
     work = PlannedWork(category=category, setting=setting, supervisor=supervisor, paid=paid)
-    click.echo(plan_for(_store(ctx, existing=True), learner, weekly_hours=weekly_hours, start=start, work=work,
+    click.echo(plan_for(_store(ctx), learner, weekly_hours=weekly_hours, start=start, work=work,
                         as_of=as_of, full_time_hours=full_time_hours).to_text(), nl=False)
 
 
@@ -575,7 +581,7 @@ def summary_list(ctx, learner) -> None:
     from casekit.hours.trust.summaries import summaries_for, summaries_text
     from casekit.hours.trust.verify import verify_log
 
-    log = load_signed_log(_store(ctx, existing=True), learner)
+    log = load_signed_log(_store(ctx), learner)
     click.echo(summaries_text(summaries_for(log, verify_log(log)), log.learner), nl=False)
 
 
@@ -596,7 +602,7 @@ def packet(ctx, learner, credential, route, to, as_of, full_time_hours) -> None:
     """
     from casekit.hours.views.packet import write_packet
 
-    html_path, pdf_path = write_packet(_store(ctx, existing=True), learner, credential, to, route=route, as_of=as_of,
+    html_path, pdf_path = write_packet(_store(ctx), learner, credential, to, route=route, as_of=as_of,
                                        full_time_hours=full_time_hours)
     click.echo(f"wrote {html_path}\nwrote {pdf_path}")
 
@@ -622,7 +628,7 @@ def report(ctx, learner, to, as_of, full_time_hours, target_date) -> None:
     """Write LEARNER's progress report (HTML with the chart and the rule sources) to --to FILE.html."""
     from casekit.hours.views.progress_report import write_report
 
-    path = write_report(_store(ctx, existing=True), learner, to, as_of=as_of, full_time_hours=full_time_hours, target=target_date)
+    path = write_report(_store(ctx), learner, to, as_of=as_of, full_time_hours=full_time_hours, target=target_date)
     click.echo(f"wrote {path}")
 
 

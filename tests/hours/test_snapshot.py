@@ -142,3 +142,44 @@ def test_dates_from_either_driver_come_out_the_same():
     from casekit.hours.trust.signedlog import _iso
 
     assert _iso("2024-03-04") == _iso(date(2024, 3, 4)) == "2024-03-04"
+
+
+@pytest.mark.parametrize("command", [
+    ["add", "--learner", A, "--date", "2024-03-04", "--hours", "2", "--category", "documentation", "--setting", "school"],
+    ["import", "week.csv"],
+    ["approve", "--supervisor", Q, "--all"],
+])
+def test_a_mistyped_log_is_said_at_once_and_nothing_is_made(tmp_path, command):
+    """Does a command other than `person add`, given a log that does not exist, say so and create no file or folder?"""
+    (tmp_path / "week.csv").write_text("learner,date,hours,category,setting,paid,supervisor,note\n")
+    missing = tmp_path / "tpyo" / "hours.sqlite"
+    result = CliRunner().invoke(hours_cli, ["--db", str(missing), *[str(tmp_path / c) if c.endswith(".csv") else c
+                                                                     for c in command]])
+    assert result.exit_code != 0
+    assert f"there is no hours log at {missing}" in result.output
+    assert not missing.parent.exists()
+
+
+def test_adding_the_first_person_starts_a_log_and_says_where(tmp_path):
+    """Does `person add` on a new file start the log, saying where, and not say so the second time?"""
+    db = tmp_path / "team" / "hours.sqlite"
+    first = CliRunner().invoke(hours_cli, ["--db", str(db), "person", "add", A])
+    assert first.exit_code == 0 and f"started a new hours log at {db}" in first.output and db.is_file()
+    second = CliRunner().invoke(hours_cli, ["--db", str(db), "person", "add", Q, "--role", "supervisor"])
+    assert second.exit_code == 0 and "started a new" not in second.output
+
+
+def test_another_programs_database_is_refused_and_left_as_it_was(tmp_path):
+    """Is a SQLite file of another program refused by name, with none of the log's tables added to it?"""
+    path = tmp_path / "recipes.sqlite"
+    other = sqlite3.connect(path)
+    other.execute("CREATE TABLE recipes (name TEXT)")
+    other.commit()
+    other.close()
+    result = CliRunner().invoke(hours_cli, ["--db", str(path), "person", "add", A])
+    assert result.exit_code == 1
+    assert f"{path} is a database of another program (it holds the tables recipes)" in result.output
+    check = sqlite3.connect(path)
+    tables = [r[0] for r in check.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")]
+    check.close()
+    assert tables == ["recipes"]

@@ -32,7 +32,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection
 
-from casekit.hours.errors import SchemaTooNewError
+from casekit.hours.errors import SchemaTooNewError, StoreError
 from casekit.hours.storage.models import migrations_table_name
 
 # Any constant; only processes migrating the same PostgreSQL database share it.
@@ -315,8 +315,13 @@ def migrate(store, migrations: tuple[Migration, ...] = MIGRATIONS) -> list[int]:
     # Readers must not queue behind a long import for the write lock: look first.
     with store.read() as conn:
         have = applied(conn)
+        others = [] if have or not store.is_sqlite else sorted(inspect(conn).get_table_names())
     if set(have) == known:
         return []
+    if others:  # a SQLite file of another program: never add the log's tables to it
+        listed = ", ".join(others[:5]) + (", ..." if len(others) > 5 else "")
+        raise StoreError(f"{store.describe()} is a database of another program (it holds the tables {listed}), not an "
+                         "hours log; nothing was changed. Name a new file for the log with --db PATH")
     done: list[int] = []
     for m in migrations:
         with store.write() as conn:
