@@ -85,16 +85,25 @@ def test_full_time_weeks_follow_the_full_time_setting(store, people):
 
 
 def test_calendar_months_run_from_first_to_last_counted_day(store, people):
-    """Is the span measured from the first to the last counted day, so 3 years is met on the day it is reached?"""
+    """Is the span counted in calendar months from the first to the last counted day, so three whole years
+    (1 January 2021 through 31 December 2023) meet "3 years", and a day fewer does not?"""
     log_days(store, "Demo Learner A", [date(2021, 1, 1), date(2023, 12, 30)], 4)
     months = _req(_route(learner_progress(store, "Demo Learner A", as_of=MONDAY), "C-SWCM"), "calendar_months")
-    assert months.value == pytest.approx(1094 / DAYS_PER_MONTH) and not months.met
+    assert months.value == pytest.approx(35 + 30 / 31) and not months.met
     log_days(store, "Demo Learner A", [date(2023, 12, 31)], 4)
     months = _req(_route(learner_progress(store, "Demo Learner A", as_of=MONDAY), "C-SWCM"), "calendar_months")
-    assert months.value == pytest.approx(1095 / DAYS_PER_MONTH) and months.value < 36 and not months.met
-    log_days(store, "Demo Learner A", [date(2024, 1, 1)], 4)
-    months = _req(_route(learner_progress(store, "Demo Learner A", as_of=MONDAY), "C-SWCM"), "calendar_months")
-    assert months.value >= 36 and months.met
+    assert months.value == pytest.approx(36.0) and months.met
+
+
+def test_calendar_months_follow_the_calendar():
+    """Do month ends, leap days and part months count as the calendar has them?"""
+    from casekit.hours.credit.calendar_months import add_months, months_between
+
+    assert add_months(date(2024, 1, 31), 1) == date(2024, 2, 29) and add_months(date(2023, 1, 31), 1) == date(2023, 2, 28)
+    assert add_months(date(2023, 11, 15), 3) == date(2024, 2, 15)
+    assert months_between(date(2021, 3, 1), date(2024, 3, 1)) == 36
+    assert months_between(date(2024, 2, 1), date(2024, 2, 15)) == pytest.approx(14 / 29)
+    assert months_between(date(2024, 1, 31), date(2024, 2, 29)) == 1
 
 
 def test_look_back_window_drops_old_hours(store, people):

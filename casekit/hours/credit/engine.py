@@ -7,7 +7,7 @@ credential, look-back window), then measures, per learner (a requirement with co
 its own, such as NACCM's additional direct client years, measures the entries those accept):
 
 * ``hours``: counted hours;
-* ``calendar_months``: months from the first to the last counted day;
+* ``calendar_months``: calendar months from the first to the last counted day (3 whole years are 36);
 * ``full_time_months``: weeks with at least the full-time hours (a setting), as months;
 * ``supervision_hours``: supervision received, against ``min`` a year for the route's years.
 
@@ -27,6 +27,7 @@ import numpy as np
 
 from casekit.hours.errors import HoursError
 from casekit.hours.credit.columns import CATEGORY_CODES, SETTING_CODES, Ledger, day_number, from_day_number
+from casekit.hours.credit.calendar_months import last_day_of, months_spanned
 from casekit.hours.credit.projection import needed_per_week, pace, still_counting, weeks_to_reach
 from casekit.hours.credit.credentials import AnyOf, Counts, Eligibility, Figure, Requirement, Route, Rules
 from casekit.hours.credit.qualifications import has_required_degree
@@ -335,17 +336,17 @@ def _evaluate_route(cid: str, route: Route, education: Eligibility, ledger: Ledg
                 if keep:
                     series = {"weekly_log": S_log, "weekly_app": S_app, "scale": scale, "target_units": target_units,
                               "window_weeks": grid.window_cols(wdays, as_of)[1] if windowed else None, "pace": p}
-            else:  # calendar_months
-                span_log = np.nan_to_num(c["last"] - c["first"] + 1) / DAYS_PER_MONTH
-                span_app = np.nan_to_num(c["last_app"] - c["first_app"] + 1) / DAYS_PER_MONTH
+            else:  # calendar_months, as the calendar counts them (calendar_months.py)
+                span_log = months_spanned(c["first"], c["last"])
+                span_app = months_spanned(c["first_app"], c["last_app"])
                 target = req.min.value
-                end_day = c["first"] + math.ceil(target * DAYS_PER_MONTH) - 1
+                end_day = last_day_of(c["first"], target)
                 weeks = np.where(pace_min > 0, np.maximum(np.ceil((end_day - as_of) / 7), 0), np.nan)
-                weeks = np.where(span_log >= target, 0, weeks)
+                weeks = np.where(span_log >= target - 1e-9, 0, weeks)
                 if weeks_avail is not None and opts.target is not None:
                     start = np.where(np.isnan(c["first"]), as_of + 1, c["first"])
-                    possible = start + math.ceil(target * DAYS_PER_MONTH) - 1 <= day_number(opts.target)
-                    need = np.where(possible | (span_log >= target), 0.0, np.nan)
+                    possible = last_day_of(start, target) <= day_number(opts.target)
+                    need = np.where(possible | (span_log >= target - 1e-9), 0.0, np.nan)
                 value, logged, met = span_app, span_log, span_app >= target - 1e-9
             projected = np.where(np.isnan(weeks), np.nan, as_of + 7 * np.nan_to_num(weeks))
             results.append(RequirementResult(req, gi, target, value, logged, met, projected, need, series))
