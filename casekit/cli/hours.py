@@ -146,6 +146,26 @@ def person_add(ctx, name, role, degree_level, degree_field, degree_date, credent
     if new:
         click.echo(f"started a new hours log at {path}")
     click.echo(f"added {p.role} {p.name!r} (id {p.person_id})" + (f"; credentials {', '.join(p.credentials)}" if p.credentials else ""))
+    for line in _unknown_credential_notes(p.credentials):
+        click.echo(line, err=True)
+
+
+def _unknown_credential_notes(credentials) -> list[str]:
+    """A note for each credential no rule names (a typo such as LCWS would quietly close a route)."""
+    import difflib
+
+    from casekit.hours.credit.credentials import load_rules
+    from casekit.hours.log.people import normalise_credential
+
+    known = {normalise_credential(k): k for k in load_rules().credential_names}
+    notes = []
+    for c in credentials:
+        if normalise_credential(c) not in known:
+            near = difflib.get_close_matches(normalise_credential(c), list(known), n=1, cutoff=0.6)
+            hint = f"did you mean {known[near[0]]}? " if near else ""
+            notes.append(f"note: no credential rule names {c!r}, so it opens no route; {hint}it is recorded as given "
+                         f"(the rules know {', '.join(sorted(known.values()))})")
+    return notes
 
 
 @person.command("list")
@@ -181,11 +201,14 @@ def person_list(ctx, role) -> None:
 @friendly_errors
 def add(ctx, learner, day, amount, category, setting, paid, supervisor, note) -> None:
     """Log one entry (pending until the supervisor approves it)."""
+    from casekit.hours.log.entries import stored_minutes
     from casekit.hours.log.logbook import add_entry
 
     entry_id = add_entry(_store(ctx), learner=learner, date=day, hours=amount, category=category,
                          setting=setting, paid=paid, supervisor=supervisor, note=note)
-    click.echo(f"logged {amount} h for {learner} on {day.isoformat()}: entry {entry_id} (pending)")
+    minutes = stored_minutes(amount) or 0  # what was stored, in whole minutes (0.01 h is kept as 1 minute)
+    click.echo(f"logged {minutes / 60:.2f} h ({minutes // 60}:{minutes % 60:02d}) for {learner} on {day.isoformat()}: "
+               f"entry {entry_id} (pending)")
 
 
 @hours.command("list")
@@ -305,6 +328,23 @@ def approve(ctx, entry_ids, key_path, supervisor, learner, all_, through) -> Non
     done = approve_entries(_store(ctx), supervisor, key=key, entry_ids=list(entry_ids) if entry_ids else None,
                            learner=learner, before=through)
     click.echo(f"approved {len(done)} entr{'y' if len(done) == 1 else 'ies'}, signed with key {key.fingerprint}")
+    if all_ and not done:
+        click.echo(_nothing_to_approve(_store(ctx), learner), err=True)
+
+
+def _nothing_to_approve(store, learner: str | None) -> str:
+    """Why --all approved nothing: who the pending entries (of LEARNER, or all) name instead."""
+    from collections import Counter
+
+    from casekit.hours.log.logbook import list_entries
+
+    pending = list_entries(store, learner=learner, status="pending")
+    if pending.empty:
+        return "note: there are no pending entries" + (f" of {learner}" if learner else "") + " to approve"
+    named = Counter(s or "no supervisor" for s in pending["supervisor"])
+    who = ", ".join(f"{n:,} name {s}" for s, n in named.most_common())
+    return (f"note: none of the {len(pending):,} pending entries{f' of {learner}' if learner else ''} is yours to approve "
+            f"({who}); only the supervisor an entry names may approve it")
 
 
 @hours.command("correct")

@@ -116,7 +116,7 @@ def test_a_bad_import_lists_every_bad_row_and_exits_1(cli, tmp_path):
 
 @pytest.mark.parametrize("args,fragment", [
     (("add", "--learner", "Demo Learner A", "--date", "2024-03-04", "--hours", "0", "--category", "documentation",
-      "--setting", "health_care"), "Error: hours: is zero"),
+      "--setting", "health_care"), "Error: hours: 0 is zero"),
     (("add", "--learner", "Demo Nobody", "--date", "2024-03-04", "--hours", "1", "--category", "documentation",
       "--setting", "health_care"), "Error: learner: unknown learner 'Demo Nobody'"),
     (("progress", "Demo Nobody"), "Error: unknown learner 'Demo Nobody'"),
@@ -262,3 +262,22 @@ def test_a_date_that_is_not_a_day_is_named_as_such(cli, typed, said):
                  "--setting", "school", ok=False)
     assert result.exit_code == 2 and said in result.output
     assert "Demo Learner A" not in cli("list").output
+
+
+def test_what_was_stored_and_why_nothing_happened_are_said(cli, tmp_path):
+    """Does add echo the hours as stored, person add flag a credential no rule knows, and approve --all say why it
+    approved nothing?"""
+    cli("person", "add", "Demo Learner A")
+    made = cli("person", "add", "Demo Supervisor R", "--role", "supervisor", "--credential", "LCWS")
+    assert "no credential rule names 'LCWS', so it opens no route; did you mean LCSW?" in made.output
+    cli("person", "add", "Demo Supervisor Q", "--role", "supervisor", "--credential", "CCM")
+    assert "no credential rule" not in cli("person", "add", "Demo Supervisor P", "--role", "supervisor",
+                                           "--credential", "lcsw").output
+    logged = cli("add", "--learner", "Demo Learner A", "--date", "2024-03-04", "--hours", "7:30", "--category",
+                 "documentation", "--setting", "school", "--supervisor", "Demo Supervisor Q").output
+    assert "logged 7.50 h (7:30) for Demo Learner A on 2024-03-04" in logged
+    key = tmp_path / "r.pem"
+    cli("keygen", "Demo Supervisor R", "--to", str(key), "--no-passphrase")
+    none = cli("approve", "--key", str(key), "--supervisor", "Demo Supervisor R", "--all")
+    assert "approved 0 entries" in none.output
+    assert "none of the 1 pending entries is yours to approve (1 name Demo Supervisor Q)" in none.output

@@ -75,7 +75,7 @@ def test_logging_hours_from_the_form_adds_a_pending_entry(demo, capsys):
 
 
 @pytest.mark.parametrize("field,value,fragment", [
-    ("hours", 0, "hours: is zero"),
+    ("hours", 0, "hours: 0.0 is zero"),
     ("hours", 30, "more than 24 hours"),
     ("note", "MRN 4471203", "medical record number"),
     ("day", date.today() + timedelta(days=2), "in the future"),

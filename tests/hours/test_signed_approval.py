@@ -169,7 +169,7 @@ def test_bad_corrections_are_refused(store, people):
     fix = correct_entry(store, entry, hours=2)
     with pytest.raises(EntryRejected, match=f"already has a correction \\({fix}\\); correct that one instead"):
         correct_entry(store, entry, hours=1)
-    with pytest.raises(EntryRejected, match="hours: is zero"):
+    with pytest.raises(EntryRejected, match="hours: 0 is zero"):
         correct_entry(store, fix, hours=0)
 
 

@@ -108,6 +108,12 @@ def _per_value(series: pd.Series, fn: Callable[[str], tuple[object, str | None]]
     return vals[codes], err_of_unique[codes], messages
 
 
+def stored_minutes(text: str) -> int | None:
+    """The whole minutes the log stores for hours written as ``text`` (None when it refuses them)."""
+    minutes, problem = _parse_hours(str(text))
+    return None if problem else minutes
+
+
 def _parse_hours(text: str) -> tuple[int, str | None]:
     t = text.strip()
     if not t:
@@ -125,7 +131,7 @@ def _parse_hours(text: str) -> tuple[int, str | None]:
             return 0, f"{t!r} is not a number of hours; write e.g. 7.5 or 7:30"
         minutes = int(round(hours * 60))
     if hours == 0:
-        return 0, "is zero; log only time actually worked (more than 0 hours)"
+        return 0, f"{t} is zero; log only time actually worked (more than 0 hours)"
     if hours < 0:
         return 0, f"{t} is negative; hours must be more than 0"
     if minutes == 0:
