@@ -235,3 +235,32 @@ def test_a_large_import_records_the_documented_entry_hashes(store, people, tmp_p
     for learner in ("Demo Learner A", "Demo Learner B"):
         (v,) = verify_store(store, learner)
         assert v.ok, v.to_text()
+
+
+def test_rows_keep_their_spreadsheet_numbers_across_blank_lines(store, people, tmp_path):
+    """With blank lines in the file, is a bad row named by the number a spreadsheet shows, and are blank rows skipped?"""
+    header = "learner,date,hours,category,setting,paid,supervisor,note\n"
+    good = "Demo Learner A,2024-03-04,2,documentation,school,yes,Demo Supervisor Q,\n"
+    bad = "Demo Learner A,2024-02-30,2,documentation,school,yes,Demo Supervisor Q,\n"
+    path = tmp_path / "gaps.csv"
+    path.write_text(header + good + "\n\n" + bad, encoding="utf-8")
+    with pytest.raises(EntryRejected) as info:
+        import_csv(store, path)
+    assert "row 5: date: '2024-02-30'" in str(info.value) and "row 2" not in str(info.value)
+    path.write_text(header + "\n" + good + "\n", encoding="utf-8")
+    assert import_csv(store, path).count == 1
+
+
+def test_a_timesheet_imported_twice_is_refused_not_counted_twice(store, people, tmp_path):
+    """Is a file whose rows are already in the log (exported, then imported again without entry ids) refused,
+    naming the entry each row repeats, while a second piece of work told apart by its note goes in?"""
+    rows = [entry_row(date="2024-03-04"), entry_row(date="2024-03-05", note="home visit")]
+    first = import_csv(store, write_csv(tmp_path / "week.csv", rows))
+    with pytest.raises(EntryRejected) as info:
+        import_csv(store, write_csv(tmp_path / "again.csv", rows))
+    message = str(info.value)
+    assert "row 2: entry: the same work is already in the log as entry" in message and "row 3: entry:" in message
+    assert all(eid in message for eid in first.entry_ids)
+    assert len(list_entries(store)) == 2
+    other = import_csv(store, write_csv(tmp_path / "more.csv", [entry_row(date="2024-03-04", note="second visit")]))
+    assert other.count == 1 and len(list_entries(store)) == 3

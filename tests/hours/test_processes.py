@@ -35,7 +35,7 @@ _WRITER = textwrap.dedent("""
         day = date(2024, 1, 1) if same_day else date(2023, 1, 1) + timedelta(days=i)
         try:
             add_entry(store, learner=learner, date=day, hours=hours, category="care_coordination",
-                      setting="health_care", supervisor="Demo Supervisor Q")
+                      setting="health_care", supervisor="Demo Supervisor Q", note=f"block {os.getpid()}-{i}")
             ok += 1
         except EntryRejected as exc:
             assert "24 hours" in str(exc), exc

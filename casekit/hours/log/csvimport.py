@@ -83,6 +83,7 @@ def _read(path: Path) -> pd.DataFrame:
             frame = pd.read_csv(
                 path, dtype=dtypes, keep_default_na=False, na_filter=False, encoding="utf-8-sig",
                 index_col=False, on_bad_lines="error", low_memory=False,
+                skip_blank_lines=False,  # a blank line is a row of the spreadsheet: later rows keep their numbers
             )
     except pd.errors.ParserWarning:
         raise HoursError(f"{path}: row 2 has more fields than the header; every row must have the same "
@@ -138,6 +139,11 @@ def import_csv(
     if "status" in frame.columns:
         notes.append("the status column was not imported: imported entries are pending until approved in this log")
     rows = np.arange(2, len(frame) + 2, dtype=np.int64)
+    blank = np.logical_and.reduce([(frame[c] == "").to_numpy() for c in frame.columns])
+    if blank.any():  # empty rows are left out, and every other row keeps its spreadsheet number
+        frame, rows = frame[~blank].reset_index(drop=True), rows[~blank]
+        if len(frame) == 0:
+            raise HoursError(f"{path}: has a header but no entries")
     parsed, problems = parse_frame(frame, rows=rows, today=today)
     del frame
     try:

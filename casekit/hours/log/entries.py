@@ -404,6 +404,49 @@ def _check_daily_totals(conn, parsed: ParsedEntries, learner_id: np.ndarray, pro
         problems.append(RowProblem(rows[0] if rows[0] >= 0 else None, "hours", msg))
 
 
+_SAME_WORK = ["learner_id", "day", "minutes", "category", "setting", "paid", "supervisor_id", "note"]
+
+
+def _check_not_logged_already(conn, parsed: ParsedEntries, learner_id: np.ndarray, supervisor_id: np.ndarray,
+                              problems: list[RowProblem]) -> None:
+    """A new entry exactly like one already in the log (same learner, day, hours, category, setting, paid,
+    supervisor and note) is refused: it is nearly always a timesheet imported twice, and would count twice."""
+    new = parsed.ok & (parsed.entry_id == "") & (learner_id >= 0) & ~np.isnat(parsed.day)
+    if parsed.supersedes is not None:
+        new &= parsed.supersedes == ""
+    if not new.any():
+        return
+    idx = np.flatnonzero(new)
+    lo, hi = parsed.day[idx].min(), parsed.day[idx].max()
+    q = select(*[entries.c[c] for c in _SAME_WORK], entries.c.entry_id).where(
+        entries.c.day >= lo.astype(object), entries.c.day <= hi.astype(object))
+    learners = np.unique(learner_id[idx])
+    if len(learners) <= 500:
+        q = q.where(entries.c.learner_id.in_([int(x) for x in learners]))
+    existing = pd.DataFrame(conn.execute(q).all(), columns=[*_SAME_WORK, "entry_id"])
+    if existing.empty:
+        return
+    existing["day"] = pd.to_datetime(existing["day"]).dt.date.astype(str)
+    existing["supervisor_id"] = existing["supervisor_id"].fillna(-1).astype(np.int64)
+    existing["paid"] = existing["paid"].astype(bool)
+    existing["note"] = existing["note"].fillna("").astype(str)
+    mine = pd.DataFrame({"learner_id": learner_id[idx].astype(np.int64), "day": parsed.day[idx].astype(str),
+                         "minutes": parsed.minutes[idx].astype(np.int64), "category": parsed.category[idx].astype(str),
+                         "setting": parsed.setting[idx].astype(str), "paid": parsed.paid[idx].astype(bool),
+                         "supervisor_id": supervisor_id[idx].astype(np.int64), "note": parsed.note[idx].astype(str),
+                         "i": idx})
+    for c in ("minutes", "learner_id"):
+        existing[c] = existing[c].astype(np.int64)
+    same = mine.merge(existing.drop_duplicates(_SAME_WORK), on=_SAME_WORK, how="inner")
+    for i, eid in zip(same["i"].tolist(), same["entry_id"].tolist()):
+        parsed.ok[i] = False
+        r = int(parsed.row[i])
+        problems.append(RowProblem(r if r >= 0 else None, "entry", (
+            f"the same work is already in the log as entry {eid} ({parsed.learner[i]}, {parsed.day[i]}, "
+            f"{int(parsed.minutes[i]) / 60:g} h, {parsed.category[i]}, {parsed.setting[i]}): a file imported twice? "
+            "If it is another piece of work, give it a note that tells the two apart")))
+
+
 def _check_ids_unused(conn, parsed: ParsedEntries, problems: list[RowProblem]) -> None:
     given = np.flatnonzero(parsed.entry_id != "")
     if not len(given):
@@ -465,4 +508,5 @@ def check_against_log(conn, parsed: ParsedEntries, problems: list[RowProblem]) -
     _check_corrections(conn, parsed, learner_id, problems)
     _check_daily_totals(conn, parsed, learner_id, problems)
     _check_ids_unused(conn, parsed, problems)
+    _check_not_logged_already(conn, parsed, learner_id, supervisor_id, problems)
     return learner_id, supervisor_id
