@@ -232,3 +232,36 @@ def test_the_fast_whole_log_read_matches_the_plain_one(tmp_path):
         assert np.array_equal(getattr(packed, k), getattr(plain, k)), k
     assert len(packed) > 1000
     store.close()
+
+
+def test_a_year_of_full_time_work_with_holidays_and_leave_is_a_year(store, people):
+    """Does a year of 8-hour weekdays, less ten public holidays and two weeks' leave, count as 12 full-time months
+    for CCM (a) and ACM-RN, where counting only 35-hour weeks had made it 9.2?"""
+    start = date(2023, 6, 5)  # a Monday; 52 weeks to 2024-06-02
+    leave = {start + timedelta(weeks=30, days=d) for d in range(12)}  # two weeks off, weekends between
+    holidays = {start + timedelta(weeks=w, days=1) for w in (3, 8, 12, 16, 20, 25, 36, 40, 44, 48)}  # a Tuesday each
+    days = [d for d in weekdays(start, 52) if d not in leave and d not in holidays]
+    log_days(store, "Demo Learner B", days, 8, supervisor="Demo Supervisor Q")  # an RN; Q holds CCM
+    lp = learner_progress(store, "Demo Learner B", as_of=MONDAY)
+    months = _req(_route(lp, "CCM", "a"), "full_time_months")
+    assert months.value == pytest.approx(12.0) and months.met
+    assert lp.credential("ACM-RN").met
+    assert "up to 2 shorter weeks in a row between full-time weeks count as full-time" in lp.options.describe()
+
+
+def test_only_short_gaps_between_full_time_weeks_count_as_full_time():
+    """Are one or two short weeks between full-time weeks counted as full-time, and a longer gap or a short week
+    at either end not?"""
+    from casekit.hours.credit.engine import full_time_weeks
+
+    full = np.array([[1, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0]], dtype=bool)
+    assert full_time_weeks(full, 2).tolist() == [[1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 0]]
+    assert full_time_weeks(full, 0).tolist() == [[1, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0]]
+
+
+def test_part_time_weeks_are_said_to_count_no_full_time_month(store, people):
+    """For a learner working 28 h a week, does progress say why the full-time months stay at 0.0?"""
+    log_days(store, "Demo Learner B", weekdays(date(2024, 1, 1), 20, per_week=4), 7, supervisor="Demo Supervisor Q")
+    lp = learner_progress(store, "Demo Learner B", as_of=MONDAY)
+    assert _req(_route(lp, "CCM", "a"), "full_time_months").value == 0
+    assert "20 weeks of counted work under 35 h count no full-time month" in lp.to_text()

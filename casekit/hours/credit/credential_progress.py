@@ -160,6 +160,20 @@ class RouteProgress:
                 out.append(w)
         return "; ".join(out)
 
+    def short_weeks(self) -> int:
+        """Weeks with counted work that count no full-time month (part-time or short weeks), on this route."""
+        return max((int(r.weekly.get("short_weeks", 0)) for r in self.requirements
+                    if r.measure == "full_time_months" and r.weekly), default=0)
+
+    def short_weeks_text(self, full_time_hours: float) -> str:
+        """A line on the weeks that count no full-time month, or ""."""
+        n = self.short_weeks()
+        if not n:
+            return ""
+        return (f"{n:,} week{'s' if n > 1 else ''} of counted work under {full_time_hours:g} h count{'' if n > 1 else 's'} no "
+                "full-time month (part-time, or short weeks not between full-time ones); the hours still count on "
+                "routes that count hours")
+
     def not_counted_by_reason(self) -> dict[str, float]:
         """Hours not counted, by reason (an entry with two reasons is under both)."""
         out: dict[str, float] = {}
@@ -275,7 +289,12 @@ class LearnerProgress:
                         lines.append(f"    to finish by {lp.options.target.isoformat()}: not possible (too few weeks left)")
                 reasons = r.not_counted_by_reason()
                 if reasons:
-                    lines.append("    not counted: " + "; ".join(f"{k} ({v:,.1f} h)" for k, v in reasons.items()))
+                    overlap = sum(reasons.values()) > sum(e.hours for e in r.not_counted) + 1e-9
+                    lines.append("    not counted" + (" (an entry can be left out for more than one reason)" if overlap else "")
+                                 + ": " + "; ".join(f"{k} ({v:,.1f} h)" for k, v in reasons.items()))
+                short = r.short_weeks_text(lp.options.full_time_hours)
+                if short:
+                    lines.append(f"    {short}")
                 if why:
                     for e in r.not_counted:
                         lines.append(f"      {e.date.isoformat()} {e.hours:5.2f} h {e.entry_id}: {'; '.join(e.reasons)}")

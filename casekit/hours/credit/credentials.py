@@ -224,6 +224,8 @@ class Credential(_Strict):
 
 class Settings(_Strict):
     full_time_hours_per_week: Figure
+    # Weeks of holiday or leave between full-time weeks that still count as full-time (none when absent).
+    short_weeks_within_full_time: Figure | None = None
 
 
 class Rules(_Strict):
@@ -266,6 +268,11 @@ class Rules(_Strict):
     @property
     def full_time_hours(self) -> float:
         return self.settings.full_time_hours_per_week.value
+
+    @property
+    def short_weeks_within_full_time(self) -> int:
+        figure = self.settings.short_weeks_within_full_time
+        return int(figure.value) if figure is not None else 0
 
 
 def _problems_from(exc: ValidationError, path: str) -> list[Problem]:

@@ -50,6 +50,7 @@ class Options:
     full_time_figure: Figure
     pace_weeks: int = DEFAULT_PACE_WEEKS
     target: date | None = None
+    short_weeks: int = 0  # weeks in a row with fewer hours, between full-time weeks, that still count as full-time
 
     @property
     def full_time_is_default(self) -> bool:
@@ -58,6 +59,9 @@ class Options:
     def describe(self) -> str:
         ft = f"full-time = {self.full_time_hours:g} h/week"
         ft += " (the kit's default setting)" if self.full_time_is_default else f" (set for this run; default {self.full_time_figure.value:g})"
+        if self.short_weeks:
+            ft += (f", and up to {self.short_weeks} shorter week{'s' if self.short_weeks > 1 else ''} in a row between "
+                   "full-time weeks count as full-time (holidays, leave)")
         return (f"as of {self.as_of.isoformat()}; {ft}; pace = average of the last {self.pace_weeks} full weeks, "
                 "or of the full weeks since the first counted entry if that is sooner, approved and pending entries")
 
@@ -79,7 +83,8 @@ def make_options(
         raise HoursError(f"pace weeks: {pace_weeks} must be 1 or more")
     if target is not None and target <= as_of:
         raise HoursError(f"target date: {target.isoformat()} is not after {as_of.isoformat()}; pick a date in the future")
-    return Options(as_of, ft, rules.settings.full_time_hours_per_week, pace_weeks, target)
+    return Options(as_of, ft, rules.settings.full_time_hours_per_week, pace_weeks, target,
+                   short_weeks=rules.short_weeks_within_full_time)
 
 
 def week_of(day: np.ndarray | int):
@@ -314,8 +319,8 @@ def _evaluate_route(cid: str, route: Route, education: Eligibility, ledger: Ledg
                     assert years is not None, "Route refuses supervision_hours without a duration requirement"
                     target_units = req.min.value * years * 60
                 else:
-                    S_log = (M_log >= ft_minutes).astype(float)
-                    S_app = (M_app >= ft_minutes).astype(float)
+                    S_log = full_time_weeks(M_log >= ft_minutes, opts.short_weeks)
+                    S_app = full_time_weeks(M_app >= ft_minutes, opts.short_weeks)
                     scale = WEEKS_PER_MONTH
                     target_units = math.ceil(req.min.value * WEEKS_PER_MONTH - 1e-9)
                 v_log = S_log.sum(axis=1)
@@ -336,6 +341,8 @@ def _evaluate_route(cid: str, route: Route, education: Eligibility, ledger: Ledg
                 if keep:
                     series = {"weekly_log": S_log, "weekly_app": S_app, "scale": scale, "target_units": target_units,
                               "window_weeks": grid.window_cols(wdays, as_of)[1] if windowed else None, "pace": p}
+                    if m == "full_time_months":  # weeks with counted work that are not full-time weeks
+                        series["short_weeks"] = ((M_log > 0) & (S_log == 0)).sum(axis=1)
             else:  # calendar_months, as the calendar counts them (calendar_months.py)
                 span_log = months_spanned(c["first"], c["last"])
                 span_app = months_spanned(c["first_app"], c["last_app"])
@@ -365,6 +372,20 @@ def _evaluate_route(cid: str, route: Route, education: Eligibility, ledger: Ledg
                 logged_mask = logged_mask | _counted(req.counts, ledger, grid, opts, cache, education)["logged"]
     return RouteResult(cid, route, results, met, projected, pace_min, need, need_sup,
                        checks if keep else {}, logged_mask if keep else None)
+
+
+def full_time_weeks(full: np.ndarray, short_weeks: int) -> np.ndarray:
+    """Per learner and week, 1.0 for a full-time week: one that reaches the full-time hours (``full``), or one of
+    at most ``short_weeks`` weeks in a row with fewer, between two that do (a holiday, a week of leave)."""
+    out = full.astype(float)
+    if short_weeks <= 0:
+        return out
+    for row in range(full.shape[0]):
+        weeks = np.flatnonzero(full[row])
+        gaps = np.diff(weeks) - 1
+        for start, gap in zip(weeks[:-1][(gaps > 0) & (gaps <= short_weeks)], gaps[(gaps > 0) & (gaps <= short_weeks)]):
+            out[row, start + 1:start + 1 + gap] = 1.0
+    return out
 
 
 def evaluate(ledger: Ledger, rules: Rules, opts: Options, *, credentials: list[str] | None = None, keep: bool = False) -> list[RouteResult]:

@@ -88,7 +88,9 @@ def _routes(lp: LearnerProgress) -> str:
                 target = f"{r.need_weekly_hours:.1f} h/week" if r.target_possible else "not possible"
             rows.append(
                 f"<tr><td>{_e(c.short)}</td><td>{_e(r.route.id)}{'' if open_ else ' <span class=muted>(not open: education)</span>'}</td>"
-                f"<td>{_e(r.route.label)}</td><td>{_e(r.requirement_text())}</td><td class='num'>{r.pace_hours_per_week:.1f}</td>"
+                f"<td>{_e(r.route.label)}</td><td>{_e(r.requirement_text())}"
+                + (f"<br><span class='muted'>{_e(short)}</span>" if (short := r.short_weeks_text(lp.options.full_time_hours)) else "")
+                + f"</td><td class='num'>{r.pace_hours_per_week:.1f}</td>"
                 f"<td>{_e(state)}</td>" + (f"<td>{_e(target)}</td>" if lp.options.target else "") + "</tr>")
     head = ("<tr><th>credential</th><th>route</th><th>rule</th><th>progress</th><th>pace h/week</th><th>finish</th>"
             + (f"<th>h/week to finish by {lp.options.target.isoformat()}</th>" if lp.options.target else "") + "</tr>")
