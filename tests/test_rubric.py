@@ -142,6 +142,34 @@ def test_a_need_the_facts_do_not_support_lowers_the_score(case_id):
     assert points(worse, case_id) < points(model, case_id)
 
 
+def test_rating_every_need_in_the_catalogue_critical_earns_nothing_for_urgency(case_id):
+    """A plan that adds every need the catalogue has, each rated critical: does it lose the critical-needs points
+    and say why, where it had kept them whole (16 of 18 points in all)?"""
+    model = model_plan(LIB.case(case_id), LIB.key(case_id), LIB)
+    everything = model.model_copy(deep=True)
+    mine = {n.need for n in model.needs}
+    for need in LIB.needs:
+        if need not in mine:
+            everything.set_need(need, "critical")
+    by_id = {r.id: r for r in scored(everything, case_id)}
+    assert by_id["critical-needs"].points == 0
+    assert "what the facts do not show" in by_id["critical-needs"].feedback
+    assert points(everything, case_id) <= points(model, case_id) - by_id["critical-needs"].max
+
+
+def test_a_need_rated_critical_though_unsupported_costs_nothing_more_than_coverage(case_id):
+    """One or two extra needs rated urgent (a risk read more gravely) cost their coverage share, not the
+    urgency points: a judgement, not a plan where everything is urgent."""
+    model = model_plan(LIB.case(case_id), LIB.key(case_id), LIB)
+    key = LIB.key(case_id)
+    key_needs = {i for n in key.needs for i in n.ids} | set(key.acceptable_needs)
+    extra = next(n for n in LIB.needs if n not in key_needs)
+    one = model.model_copy(deep=True)
+    one.set_need(extra, "immediate")
+    assert {r.id: r.points for r in scored(one, case_id)}["critical-needs"] == \
+        {r.id: r.points for r in scored(model, case_id)}["critical-needs"]
+
+
 def test_giving_a_task_the_client_does_not_need_lowers_the_score_and_says_why(case_id):
     """Does every case's task list hold tasks this client does not need (so the list does not give
     the needs away), and does giving one to a role cost points, with the key's reason?"""
@@ -350,6 +378,11 @@ def test_missing_the_critical_need_holds_the_plan_under_the_gate_and_says_so_fir
     assert got <= LIB.policy.critical_gate * most
     assert results[0].feedback.startswith("Before anything else: this plan does not deal with")
     assert LIB.needs[critical.need].title.lower() in results[0].feedback
+    # Every other comment that still earns points says they are held, so "every decision is right" never
+    # stands beside half the points unexplained.
+    for r in results[1:]:
+        if r.points:
+            assert "Held to 50% of its points until the plan deals with the critical need" in r.feedback, r.id
 
 
 def test_an_urgent_need_rated_low_is_found_but_not_recognised(case_id):

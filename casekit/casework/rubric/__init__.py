@@ -73,11 +73,14 @@ class CriterionResult:
 
 
 def _capped(results: list[CriterionResult], share: float, message: str) -> list[CriterionResult]:
-    """Scale every criterion by ``share``, the reason said first.
+    """Scale every criterion by ``share``, the reason said first, and each other comment saying its points are held.
 
     The total can then never pass ``share`` of the maximum, and two plans that both miss the critical
     need keep their order: the more careful one still scores more."""
-    out = [replace(r, points=float(math.floor(r.points * share * 100 + 1e-9) / 100)) for r in results]
+    held = f"Held to {share:.0%} of its points until the plan deals with the critical need (see the first comment)."
+    out = [replace(r, points=float(math.floor(r.points * share * 100 + 1e-9) / 100),
+                   feedback=r.feedback if i == 0 or r.points == 0 else f"{r.feedback} {held}")
+           for i, r in enumerate(results)]
     if out:
         out[0] = replace(out[0], feedback=f"{message} {out[0].feedback}")
     return out

@@ -52,9 +52,20 @@ def critical_needs(ctx: Context) -> tuple[float, str]:
         else:
             got += ctx.policy.unrecognised_urgency_credit * n.severity.weight
             low.append(n)
-    if not missed and not low:
+    # A need the facts do not show, rated as if it could not wait, is a false alarm: it sends the team after it
+    # first. A few are a judgement needs-coverage already weighs (a need named twice, a risk read more gravely);
+    # past as many as the case has urgent needs (and at least two), each takes back a wrong pick's share of an
+    # average urgent need, so rating everything critical scores nothing here: when everything is urgent, nothing is.
+    alarms = [mine.need for mine in ctx.plan.needs if mine.need in ctx.unsupported and mine.severity in URGENT]
+    excess = max(0, len(alarms) - max(2, len(urgent)))
+    got = max(0.0, got - ctx.policy.wrong_pick_cost * (total / len(urgent)) * excess)
+    if not missed and not low and not excess:
         return 1.0, "You found every critical and immediate need and rated each as urgent: those are the ones that cannot wait."
     parts = []
+    if excess:
+        shown = join([ctx.title(a) for a in alarms[:3]] + ([f"{len(alarms) - 3} more"] if len(alarms) > 3 else []))
+        parts.append(f"You rated as critical or immediate what the facts do not show: {shown}. A false alarm sends "
+                     "the team after it before what really cannot wait.")
     if missed:
         needs = "1 urgent need" if len(missed) == 1 else f"{len(missed)} urgent needs"
         parts.append(f"You missed {needs}. " + " ".join(f"{ctx.title(n.need).capitalize()}: {n.why}" for n in missed))
