@@ -74,11 +74,13 @@ def test_plan_from_a_newer_kit_is_refused_and_left_alone(tmp_path):
         ("[1, 2]", "expected a JSON object"),
         ('{"format_version": 2, "case": "c", "needs": [{"need": "x", "severity": "dire", "priority": 1}]}', r"needs\[0\]\.severity"),
         ('{"format_version": "two", "case": "c"}', "not a version number"),
-        ('{"case": "c", "needs": [{"need": "x"}]}', "plan in format 1 that cannot be brought up to date.*damaged"),
+        ('{"case": "c", "needs": [{"need": "x"}]}', "format_version is missing, and its needs are not the list of need ids"),
+        ('{"case": "c", "needs": 5}', "plan in format 1 that cannot be brought up to date.*damaged"),
         ('{"format_version": 2, "case": "c", "needs": [{"need": "x", "severity": "dire", "priority": 0}], "flags": [{}]}',
          r"flags\[0\]\.item: field required; flags\[0\]\.kind: .*; needs\[0\]\.severity: .*; and 1 more\. Fix the field"),
     ],
-    ids=["corrupt-json", "control-character", "not-an-object", "bad-severity", "bad-version", "v1-damaged", "several-problems"],
+    ids=["corrupt-json", "control-character", "not-an-object", "bad-severity", "bad-version", "no-version",
+         "v1-damaged", "several-problems"],
 )
 def test_bad_plan_files_get_a_clear_message(tmp_path, content, match):
     path = tmp_path / "bad.plan.json"

@@ -382,7 +382,7 @@ def test_missing_the_critical_need_holds_the_plan_under_the_gate_and_says_so_fir
     # stands beside half the points unexplained.
     for r in results[1:]:
         if r.points:
-            assert "Held to 50% of its points until the plan deals with the critical need" in r.feedback, r.id
+            assert f"Held to {LIB.policy.critical_gate:.0%} of its points until the plan deals with" in r.feedback, r.id
 
 
 def test_an_urgent_need_rated_low_is_found_but_not_recognised(case_id):

@@ -239,6 +239,12 @@ def upgrade(data: dict, source: str = "plan") -> dict:
             f"{source}: written by a newer kit (plan format {version}; this kit reads up to "
             f"{PLAN_FORMAT_VERSION}). Update the kit (git pull, then make lab); the file was left as it is."
         )
+    needs = data.get("needs")
+    if "format_version" not in data and isinstance(needs, list) and any(not isinstance(n, str) for n in needs):
+        raise PlanFileError(
+            f"{source}: format_version is missing, and its needs are not the list of need ids a plan of format 1 "
+            f"(the only one without it) holds; add \"format_version\": {PLAN_FORMAT_VERSION} if the kit wrote it, "
+            "or save the plan again from the notebook")
     while version < PLAN_FORMAT_VERSION:
         try:
             data = UPGRADES[version](dict(data))

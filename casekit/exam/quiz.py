@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -76,7 +77,13 @@ def quiz_notebook(name: str, items: list[Item]) -> nbformat.NotebookNode:
 
 
 def write_quiz(course_root: Path | str, name: str, items: list[Item], *, replace: bool = False) -> Path:
-    """Write ``source/<name>/<name>.ipynb`` in the course; refuses to overwrite another assignment."""
+    """Write ``source/<name>/<name>.ipynb`` in the course; refuses to overwrite another assignment.
+
+    ``name`` is an assignment name nbgrader and the file system both take as it is: letters, digits,
+    ``-`` and ``_``, starting with a letter or digit (never a path such as ``../x``)."""
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]{0,79}", name or ""):
+        raise QuizError(f"quiz name {name!r} is not a plain assignment name: use letters, digits, - and _ "
+                        "(for example week-3-quiz), with no / or spaces")
     path = Path(course_root) / "source" / name / f"{name}.ipynb"
     if path.parent.exists():
         existing = [p for p in path.parent.glob("*.ipynb")]

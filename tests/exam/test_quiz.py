@@ -139,6 +139,15 @@ def test_a_quiz_never_overwrites_another_assignment(tmp_path, fixture_items):
         write_quiz(tmp_path, "q3", [])
 
 
+
+@pytest.mark.parametrize("name", ["../evil", "a/b", "", "week 3", ".hidden"])
+def test_a_quiz_name_that_is_not_a_plain_name_is_refused_and_nothing_written(tmp_path, fixture_items, name):
+    """Is a quiz name with a path in it (or a space, or nothing) refused before anything is written?"""
+    with pytest.raises(QuizError, match="is not a plain assignment name"):
+        write_quiz(tmp_path, name, load_bank(fixture_items).items)
+    assert not any(tmp_path.iterdir())
+
+
 def test_item_analysis_flags_an_item_strong_learners_miss():
     """With a cohort where the top scorers all pick one distractor on one item, is that item flagged, and do
     difficulty, discrimination and option counts come out as counted by hand?"""

@@ -183,7 +183,7 @@ class Context:
         if unmet:
             return f"{res.name}{self.for_whom(member)} {join(unmet)}"
         if need is not None and self.policy.too_long_a_wait(res, need.severity):
-            return (f"{res.name} has a {res.wait_days}-day wait, too long for a {need.severity.value} need "
+            return (f"{res.name} has a {res.wait_days}-day wait, too long for {'an' if need.severity.value[0] in 'aeiou' else 'a'} {need.severity.value} need "
                     f"(at most {self.policy.max_wait_days[need.severity]} days)")
         return None
 

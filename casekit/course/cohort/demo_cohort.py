@@ -76,6 +76,8 @@ def submit_demo_cohort(course: Course, case_id: str, count: int = 16, *, seed: i
     """
     if count < 1:
         raise CourseError(f"a demo cohort needs at least one learner (got {count})")
+    library = library or CaseLibrary.load()
+    library.case(case_id)  # an id the library does not have is named as such, with the nearest ones
     released = course.release_dir / case_id / notebook_file(case_id)
     if not released.is_file():
         raise CourseError(f"{case_id} is not released yet ({released} is missing); run `casekit course build {case_id}` first")
