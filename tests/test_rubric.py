@@ -579,3 +579,24 @@ def test_an_event_left_unrevised_is_told_what_it_missed_not_the_model_answer(cas
         assert wanted, f"{kev.event}: the key asks nothing of this event; the check would test nothing"
         missing = [w for w in wanted if w not in said]
         assert not missing, f"{kev.event}: the comment does not name {missing}: {said}"
+
+
+def test_what_the_case_text_itself_advises_is_credited():
+    """The energy case's key tells the team to send a drowsy or vomiting family to the emergency department, and
+    its benefits specialist files the pledge; Harold is legally blind. Are those choices credited, not called
+    unsuitable?"""
+    from casekit.casework.plan import Referral
+
+    energy = "social-services-energy-assistance-winter-shutoff"
+    model = model_plan(LIB.case(energy), LIB.key(energy), LIB)
+    emergency = model.model_copy(deep=True)
+    emergency.referrals.append(Referral(resource="harbor-general-emergency-department", need="home-safety-hazard"))
+    assert _result(emergency, energy, "referrals").points == _result(model, energy, "referrals").points
+    no_fund = model.model_copy(deep=True)
+    no_fund.referrals = [r for r in no_fund.referrals if r.resource != "northvale-energy-crisis-fund"]
+    assert "utility disconnection by the team's own work" in _result(no_fund, energy, "referrals").feedback
+    assert _result(no_fund, energy, "referrals").points == _result(model, energy, "referrals").points
+    heart = "nursing-discharge-heart-failure-lives-alone"
+    ride = model_plan(LIB.case(heart), LIB.key(heart), LIB)
+    ride.referrals.append(Referral(resource="harbor-access-paratransit", need="transportation"))
+    assert "Unsuitable" not in _result(ride, heart, "referrals").feedback
