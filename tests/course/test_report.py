@@ -73,6 +73,20 @@ def test_losses_rank_the_criteria_by_points_the_cohort_lost():
     assert (note["total_lost"], note["learners"]) == (3.0, 1), "only the learner graded on it counts"
 
 
+def test_a_learner_whose_plan_cannot_be_read_is_left_out_of_where_points_are_lost():
+    """Do a learner's zeros from a missing or unreadable plan file stay out of the ranking of what the cohort
+    struggles with (their total still stands)?"""
+    rows = []
+    for learner in ("a", "b", "c"):
+        rows.append([learner, "x", "s", "goals", "Goals", 1.0 if learner != "a" else 0.0, 2.0])
+        rows.append([learner, "x", "s", "critical-needs", "Critical", 5.0 if learner != "a" else 0.0, 5.0])
+    table = pd.DataFrame(rows, columns=analytics.COLUMNS)
+    assert list(analytics.criteria_losses(table, "x")["criterion"]) == ["critical-needs", "goals"]
+    kept = analytics.criteria_losses(table, "x", leave_out=["a"])
+    assert list(kept["criterion"]) == ["goals", "critical-needs"] and kept.iloc[0]["learners"] == 2
+    assert analytics.learner_totals(table, "x").set_index("learner").loc["a", "points"] == 0
+
+
 def test_heatmap_matrix_is_learner_by_criterion_shares(demo):
     """Is the matrix one row per learner and one column per criterion, each cell a share between 0 and 1?"""
     matrix = analytics.criterion_matrix(demo[0], CASE)

@@ -161,10 +161,14 @@ def criterion_matrix(scores: pd.DataFrame, assignment: str) -> pd.DataFrame:
     return matrix.loc[matrix.mean(axis=1).sort_values(ascending=False).index]
 
 
-def criteria_losses(scores: pd.DataFrame, assignment: str) -> pd.DataFrame:
+def criteria_losses(scores: pd.DataFrame, assignment: str, leave_out: list[str] | tuple[str, ...] = ()) -> pd.DataFrame:
     """Per criterion: points lost by the cohort (total, and mean per learner graded on it), the share of the
-    criterion's points lost, and how many learners lost any; the most lost first."""
+    criterion's points lost, and how many learners lost any; the most lost first.
+
+    ``leave_out``: learners whose plan file is missing or unreadable: their zeros say nothing about
+    where the cohort's casework falls short, so they would skew the ranking."""
     part = _one(scores, assignment).dropna(subset=["points"]).copy()
+    part = part[~part["learner"].isin(list(leave_out))]
     part["lost"] = part["max"] - part["points"]
     out = part.groupby(["criterion", "title"], sort=False).agg(
         max=("max", "first"), total_lost=("lost", "sum"), mean_lost=("lost", "mean"),

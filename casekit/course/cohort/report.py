@@ -65,16 +65,17 @@ def analyse(scores: pd.DataFrame, assignment: str, plans: dict[str, Plan | None]
             library: CaseLibrary | None = None) -> CohortAnalysis:
     """The analysis of ``assignment`` from a tidy score table and the learners' plans as submitted."""
     lib = library or CaseLibrary.load()
+    unreadable = analytics.unreadable_plans(plans)
     return CohortAnalysis(
         assignment=assignment,
         scores=scores,
         totals=analytics.learner_totals(scores, assignment),
         matrix=analytics.criterion_matrix(scores, assignment),
-        losses=analytics.criteria_losses(scores, assignment),
+        losses=analytics.criteria_losses(scores, assignment, leave_out=unreadable),
         settings=analytics.by_setting(scores),
         settings_graded=analytics.graded_by_setting(scores),
         missed=analytics.missed_critical_needs(plans, assignment, lib),
-        unreadable=analytics.unreadable_plans(plans),
+        unreadable=unreadable,
         title=_case_title(lib, assignment),
     )
 
@@ -148,7 +149,8 @@ def _table(df: pd.DataFrame, numeric: tuple[str, ...] = ()) -> str:
 def _unreadable_sentence(learners: list[str]) -> str:
     if not learners:
         return ""
-    return f"; {len(learners)} plan file(s) are missing or unreadable and are not counted as missed needs"
+    return (f"; {len(learners)} plan file(s) are missing or unreadable and are counted neither as missed needs "
+            "nor in where points are lost")
 
 
 def _unreadable_list(learners: list[str]) -> str:
