@@ -168,6 +168,39 @@ def _unknown_credential_notes(credentials) -> list[str]:
     return notes
 
 
+@person.command("update")
+@click.argument("name")
+@click.option("--degree", "degree_level", type=click.Choice(["none", "associate", "bachelor", "master", "doctorate"]),
+              default=None, help="The right highest degree level.")
+@click.option("--field", "degree_field", type=click.Choice(["social_work", "nursing", "health_human_services", "other"]),
+              default=None, help="The right degree field.")
+@click.option("--degree-date", type=_DATE, default=None, help="The right date the degree was awarded, YYYY-MM-DD.")
+@click.option("--credential", "credentials", multiple=True, metavar="NAME",
+              help="The credentials held, all of them (replaces the list); repeat for several.")
+@click.option("--add-credential", "added", multiple=True, metavar="NAME", help="A credential earned since; repeat for several.")
+@click.pass_context
+@friendly_errors
+def person_update(ctx, name, degree_level, degree_field, degree_date, credentials, added) -> None:
+    """Put NAME's degree, degree date or credentials right, or add one earned since (recorded in the audit chain)."""
+    from casekit.hours.log.people import update_person
+
+    changes: dict = {}
+    if degree_level is not None:
+        changes["degree_level"] = degree_level
+    if degree_field is not None:
+        changes["degree_field"] = degree_field
+    if degree_date is not None:
+        changes["degree_date"] = degree_date
+    if credentials:
+        changes["credentials"] = credentials
+    if not changes and not added:
+        raise click.UsageError("say what to change: --degree, --field, --degree-date, --credential or --add-credential")
+    p = update_person(_store(ctx), name, add_credentials=added, **changes)
+    click.echo(f"updated {p.name}: {p.degree_text()}; credentials {', '.join(p.credentials) or 'none'}")
+    for line in _unknown_credential_notes([*credentials, *added]):
+        click.echo(line, err=True)
+
+
 @person.command("list")
 @click.option("--role", type=click.Choice(["learner", "supervisor"]), default=None, help="Only people who can act so.")
 @click.pass_context

@@ -129,6 +129,67 @@ def _record_learners(conn, learners: list[Person], now: str) -> None:
     audit.insert(conn, records)
 
 
+_KEEP = object()  # update_person: leave this field as it is
+
+
+def update_person(store: Store, name: str, *, degree_level=_KEEP, degree_field=_KEEP, degree_date=_KEEP,
+                  credentials=_KEEP, add_credentials: Iterable[str] = (), actor: str = "casekit hours person update"
+                  ) -> Person:
+    """Change ``name``'s degree, degree field, degree date or credentials (a typo put right, a licence earned);
+    return the record as stored.
+
+    The change is recorded in every audit chain that holds the person's record (the learner's own, and each
+    learner's whose entries name this supervisor), so verify finds the record as casekit last wrote it; the
+    earlier record stays in those chains, and approvals signed before the change were signed against it.
+    Raises :class:`PersonError` naming the field, and changes nothing, when the new record is not valid or
+    nothing would change.
+    """
+    from sqlalchemy import select, update
+
+    from casekit.hours.log.personrecords import PERSON_ACTION, latest_records, person_subject, snapshot_records
+    from casekit.hours.storage import audit
+    from casekit.hours.storage.snapshot import placeholder
+    from casekit.hours.storage.tables import people
+
+    current = get_person(store, name)
+    new = dict(name=current.name, role=current.role,
+               degree_level=current.degree_level if degree_level is _KEEP else degree_level,
+               degree_field=current.degree_field if degree_field is _KEEP else degree_field,
+               degree_date=current.degree_date if degree_date is _KEEP else degree_date,
+               credentials=[*(current.credentials if credentials is _KEEP else credentials), *add_credentials])
+    checked = checked_person_record(new)
+    if checked["degree_date"] is not None and checked["degree_level"] in (None, "none"):
+        raise PersonError(f"degree date: {checked['degree_date'].isoformat()} is given for no degree; give the degree "
+                          "too (--degree bachelor, master, ...)")
+    before = (current.degree_level, current.degree_field, current.degree_date, sorted(current.credentials))
+    if before == (checked["degree_level"], checked["degree_field"], checked["degree_date"], checked["credentials"]):
+        raise PersonError(f"{current.name}: nothing to change; the record already says {current.degree_text()}, "
+                          f"credentials {', '.join(current.credentials) or 'none'}")
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    with store.write() as conn:
+        conn.execute(update(people).where(people.c.person_id == current.person_id).values(
+            degree_level=checked["degree_level"], degree_field=checked["degree_field"],
+            degree_date=checked["degree_date"], credentials=json.dumps(checked["credentials"])))
+        person = Person.from_row(conn.execute(select(people).where(people.c.person_id == current.person_id)).one())
+        mark = placeholder(conn)
+        chains = {int(r[0]) for r in conn.exec_driver_sql(
+            f"SELECT DISTINCT chain FROM hours_audit WHERE action = {mark} AND subject = {mark}",
+            (PERSON_ACTION, person_subject(person.name)))}
+        if person.is_learner:
+            chains.add(person.person_id)
+        if chains:
+            audit.lock_for_append(conn)
+            heads = audit.heads(conn, sorted(chains))
+            names = {p.person_id: p.name for p in list_people(None, conn=conn, ids=sorted(chains))}
+            records = []
+            for chain in sorted(chains):
+                recorded = latest_records(audit.read_chain(conn, chain))
+                records += snapshot_records(chain, audit.learner_chain_name(names[chain]), heads[chain], [person],
+                                            at=now, actor=actor, recorded=recorded)
+            audit.insert(conn, records)
+    return person
+
+
 def add_person(
     store: Store,
     name: str,
