@@ -264,3 +264,21 @@ def test_a_timesheet_imported_twice_is_refused_not_counted_twice(store, people, 
     assert len(list_entries(store)) == 2
     other = import_csv(store, write_csv(tmp_path / "more.csv", [entry_row(date="2024-03-04", note="second visit")]))
     assert other.count == 1 and len(list_entries(store)) == 3
+
+
+def test_a_byte_that_is_not_utf8_deep_in_a_file_is_named_by_its_line(store, people, tmp_path):
+    """Past the first block pandas reads, is a non-UTF-8 byte named by the line it is on, not its byte offset?"""
+    lines = ["learner,date,hours,category,setting,paid,supervisor,note"]
+    lines += [f"Demo Learner A,2024-03-04,0.1,documentation,school,yes,Demo Supervisor Q,n{i}" for i in range(3000)]
+    data = ("\n".join(lines) + "\n").encode("utf-8").replace(b",n2500\n", b",caf\xe9\n")
+    path = tmp_path / "deep.csv"
+    path.write_bytes(data)
+    with pytest.raises(HoursError, match=r"on line 2502"):
+        import_csv(store, path)
+    assert list_entries(store).empty
+
+
+def test_a_degree_date_before_1940_is_a_typo_and_refused(store):
+    """Is a degree date in 1900 refused as a typo, naming the field?"""
+    with pytest.raises(Exception, match=r"degree date: 1900-01-01 is before 1940; check the year"):
+        add_person(store, "Demo Learner Z", "learner", degree_level="bachelor", degree_date="1900-01-01")

@@ -32,6 +32,9 @@ def test_cli_empty_log_to_signed_verified_packet(tmp_path):
     assert "10.00 h, supervision 3.00 h (30%), 2 contact(s)" in signed
     bad = run("summary", "sign", "Demo Learner L", "--month", "2026-13", "--supervisor", "Demo Supervisor S", code=1)
     assert "month: '2026-13' is not a month" in bad
+    again = run("summary", "sign", "Demo Learner L", "--month", "2026-11", "--supervisor", "Demo Supervisor S", code=1)
+    assert "already signed Demo Learner L's summary with these figures" in again
+    assert run("summary", "list", "Demo Learner L").count("2026-11") == 1
     out = run("packet", "Demo Learner L", "--credential", "CCM", "--to", str(tmp_path / "p.html"))
     assert (tmp_path / "p.pdf").read_bytes().startswith(b"%PDF")
     page = (tmp_path / "p.html").read_text()

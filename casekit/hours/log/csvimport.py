@@ -93,10 +93,25 @@ def _read(path: Path) -> pd.DataFrame:
         raise HoursError(f"{path}: {detail}; every row must have the same columns as the header "
                          "(a comma inside a note needs the note in double quotes)") from None
     except UnicodeDecodeError as exc:
-        raise HoursError(f"{path}: is not UTF-8 text ({exc.reason} at byte {exc.start}); save it as CSV UTF-8") from None
+        raise HoursError(f"{path}: is not UTF-8 text ({exc.reason}{_first_bad_line(path)}); save it as CSV UTF-8 "
+                         "(in a spreadsheet: Save As, CSV UTF-8)") from None
     frame.columns = names
     _restore_formula_cells(frame)
     return frame
+
+
+def _first_bad_line(path: Path) -> str:
+    """", on line N" for the first line of ``path`` that is not UTF-8 (the line as a text editor counts it)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return ""
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        try:
+            line.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError:
+            return f", on line {number}"
+    return ""
 
 
 def _restore_formula_cells(frame: pd.DataFrame) -> None:

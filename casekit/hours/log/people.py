@@ -20,6 +20,10 @@ def normalise_credential(token: str) -> str:
     return re.sub(r"[^A-Z0-9]+", "-", token.strip().upper()).strip("-")
 
 
+# No one supervising or being supervised now took a degree earlier; an earlier year is a typo.
+EARLIEST_DEGREE = date(1940, 1, 1)
+
+
 def _parse_date(value, field: str) -> date | None:
     if value in (None, ""):
         return None
@@ -54,6 +58,8 @@ def _checked(name, role, degree_level, degree_field, degree_date, credentials) -
         if degree_field not in DEGREE_FIELDS:
             raise PersonError(f"degree field: {degree_field!r} is not one of {', '.join(DEGREE_FIELDS)}")
     when = _parse_date(degree_date, "degree date")
+    if when is not None and when < EARLIEST_DEGREE:
+        raise PersonError(f"degree date: {when.isoformat()} is before {EARLIEST_DEGREE.year}; check the year")
     if when is not None and when > date.today():
         raise PersonError(f"degree date: {when.isoformat()} is in the future; give the date the degree was awarded")
     creds = sorted({normalise_credential(c) for c in credentials if c and normalise_credential(c)})

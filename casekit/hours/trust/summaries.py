@@ -82,6 +82,13 @@ def sign_summary(store: Store, learner: str, month: str, *, key: SigningKey | st
         if not figures["entries"]:
             raise ApprovalError(f"month {month}: {person.name} has no approved entry naming {sup.name}; approve the "
                                 "month's entries first (casekit hours approve), then sign its summary")
+        same = [x["statement"] for x in log.summaries if x["statement"].get("month") == month
+                and x["statement"].get("supervisor") == sup.name
+                and all(x["statement"].get(k) == v for k, v in figures.items())]
+        if same:
+            raise ApprovalError(f"month {month}: {sup.name} already signed {person.name}'s summary with these figures "
+                                f"on {str(same[-1].get('signed_at'))[:10]}; nothing was signed again (a new summary "
+                                "is signed when the month's approved entries change)")
         head = audit.heads(conn, [person.person_id])[person.person_id]
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         stmt = dict(figures, learner=person.name, month=month, supervisor=sup.name, signed_at=now,
