@@ -169,6 +169,7 @@ def grade_cmd(assignment: str, learners: tuple[str, ...], timeout: int | None, w
     from casekit.course.routine import grade
 
     c = _open(course_dir, timeout)
+    c.require_assignment(assignment)  # an unknown name is said before anything else
     where = f"on the dask cluster at {scheduler}" if scheduler else f"{workers or default_workers()} at a time"
     how = {None: "scoring the plan files, no learner code run",
            "sandbox": f"running the notebooks in the sandbox, cell timeout {c.timeout} s",

@@ -183,3 +183,13 @@ def test_another_programs_database_is_refused_and_left_as_it_was(tmp_path):
     tables = [r[0] for r in check.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")]
     check.close()
     assert tables == ["recipes"]
+
+
+@pytest.mark.parametrize("command", [["person", "list"], ["progress", A], ["person", "add", A]])
+def test_a_folder_given_as_the_log_is_named_with_the_file_to_give(tmp_path, command):
+    """Is `--db FOLDER` refused with the file name to give inside it, whether the command reads or writes?"""
+    result = CliRunner().invoke(hours_cli, ["--db", str(tmp_path), *command])
+    assert result.exit_code == 1
+    assert f"{tmp_path.resolve()} is a folder; the hours log is a file" in result.output
+    assert f"--db {tmp_path.resolve() / 'hours.sqlite'}" in result.output
+    assert not (tmp_path / "hours.sqlite").exists()

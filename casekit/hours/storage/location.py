@@ -34,4 +34,9 @@ def sqlite_file(db: str | os.PathLike | None = None) -> Path | None:
     text = db_text(db)
     if "://" in text:
         return None
-    return Path(text).expanduser().resolve()
+    path = Path(text).expanduser().resolve()
+    if path.is_dir():
+        from casekit.hours.errors import StoreError
+
+        raise StoreError(f"{path} is a folder; the hours log is a file: name one inside it, e.g. --db {path / DEFAULT_FILENAME}")
+    return path
