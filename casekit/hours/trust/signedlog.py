@@ -119,9 +119,10 @@ class Verification:
         lines = [f"{self.learner}: {_count(self.entries, 'entry', 'entries')} ({self.approved:,} approved, "
                  f"{self.pending:,} pending{replaced}); {_count(self.approved_verified, 'approval verifies', 'approvals verify')} "
                  f"({self.approved_minutes_verified / 60:,.2f} h counting, corrections applied); audit chain head {head}"]
+        as_signed = " as signed (versions a correction replaced included)" if self.replaced else ""
         for s in self.signers:
             lines.append(f"  signed by {s.name}, key {s.fingerprint}: {_count(s.entries, 'entry', 'entries')}, "
-                         f"{s.minutes / 60:,.2f} h")
+                         f"{s.minutes / 60:,.2f} h{as_signed}")
         if self.summaries_ok:
             held = _count(len(self.summaries_ok), "signed monthly supervision summary verifies",
                           "signed monthly supervision summaries verify")
