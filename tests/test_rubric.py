@@ -131,14 +131,17 @@ def test_a_referral_the_client_does_not_qualify_for_lowers_the_score(case_id):
     pytest.fail(f"{case_id}: no referred need has a tempting but unsuitable resource; add one to resources.yaml")
 
 
+def _unsupported_need(case_id) -> str:
+    """A need the facts of the case do not show: not the key's, nor an accepted alternative or acceptable need."""
+    key = LIB.key(case_id)
+    key_needs = {i for n in key.needs for i in n.ids} | set(key.acceptable_needs)
+    return next(n for n in LIB.needs if n not in key_needs)
+
+
 def test_a_need_the_facts_do_not_support_lowers_the_score(case_id):
     model = model_plan(LIB.case(case_id), LIB.key(case_id), LIB)
-    key = LIB.key(case_id)
-    # An accepted alternative or an acceptable need is not unsupported: pick an id the key knows nothing of.
-    key_needs = {i for n in key.needs for i in n.ids} | set(key.acceptable_needs)
-    extra = next(n for n in LIB.needs if n not in key_needs)
     worse = model.model_copy(deep=True)
-    worse.set_need(extra, "moderate")
+    worse.set_need(_unsupported_need(case_id), "moderate")
     assert points(worse, case_id) < points(model, case_id)
 
 
@@ -161,11 +164,8 @@ def test_a_need_rated_critical_though_unsupported_costs_nothing_more_than_covera
     """One or two extra needs rated urgent (a risk read more gravely) cost their coverage share, not the
     urgency points: a judgement, not a plan where everything is urgent."""
     model = model_plan(LIB.case(case_id), LIB.key(case_id), LIB)
-    key = LIB.key(case_id)
-    key_needs = {i for n in key.needs for i in n.ids} | set(key.acceptable_needs)
-    extra = next(n for n in LIB.needs if n not in key_needs)
     one = model.model_copy(deep=True)
-    one.set_need(extra, "immediate")
+    one.set_need(_unsupported_need(case_id), "immediate")
     assert {r.id: r.points for r in scored(one, case_id)}["critical-needs"] == \
         {r.id: r.points for r in scored(model, case_id)}["critical-needs"]
 

@@ -98,6 +98,15 @@ def version_lines(store, max_versions: int = 4) -> list[tuple[str, str | None, s
     return rows
 
 
+def degree_split_log(store, learner: str = "Demo Learner A") -> None:
+    """``learner`` (degree 2020-06-01 in the people fixture): ten weeks of approved work in 2020 before the degree,
+    ten weeks in 2023 after it."""
+    from datetime import date
+
+    log_days(store, learner, weekdays(date(2020, 1, 6), 10), 8, setting="social_services")
+    log_days(store, learner, weekdays(date(2023, 1, 2), 10), 8, setting="social_services")
+
+
 def five_signed_days(store, learner: str, supervisors: tuple[str, str]) -> dict[str, str]:
     """Five days for ``learner``: a, b, c approved by the first supervisor, r by the second, p pending.
 

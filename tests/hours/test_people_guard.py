@@ -15,7 +15,7 @@ from casekit.hours.logbook import add_entry
 from casekit.hours.signedexport import export_signed, progress_from_signed, read_signed_file
 from casekit.hours.verify import verify_log, verify_store
 
-from .helpers import edit_outside_casekit, key_for, log_days, weekdays
+from .helpers import degree_split_log, edit_outside_casekit, key_for
 
 A, Q = "Demo Learner A", "Demo Supervisor Q"
 AS_OF = date(2024, 6, 3)
@@ -24,8 +24,7 @@ AS_OF = date(2024, 6, 3)
 @pytest.fixture
 def log(store, people):
     """Demo Learner A (degree 2020-06-01): ten weeks of approved work before the degree, ten after."""
-    log_days(store, A, weekdays(date(2020, 1, 6), 10), 8, setting="social_services")
-    log_days(store, A, weekdays(date(2023, 1, 2), 10), 8, setting="social_services")
+    degree_split_log(store, A)
     (result,) = verify_store(store, A)
     assert result.ok, result.to_text()
     return store

@@ -14,7 +14,7 @@ from casekit.hours.log.people import get_person, update_person
 from casekit.hours.signedexport import export_signed, read_signed_file
 from casekit.hours.verify import verify_log, verify_store
 
-from .helpers import log_days, weekdays
+from .helpers import degree_split_log
 
 A, Q = "Demo Learner A", "Demo Supervisor Q"
 AS_OF = date(2024, 6, 3)
@@ -23,8 +23,7 @@ AS_OF = date(2024, 6, 3)
 @pytest.fixture
 def log(store, people):
     """Demo Learner A (degree 2020-06-01): ten weeks of approved work in 2020 before the degree, ten after."""
-    log_days(store, A, weekdays(date(2020, 1, 6), 10), 8, setting="social_services")
-    log_days(store, A, weekdays(date(2023, 1, 2), 10), 8, setting="social_services")
+    degree_split_log(store, A)
 
 
 def _cswcm_hours(store) -> float:

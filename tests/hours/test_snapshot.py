@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from casekit.cli.hours import hours as hours_cli
 from casekit.hours.approval import approve_entries
 from casekit.hours.corrections import correct_entry
-from casekit.hours.errors import SchemaTooNewError, StoreError
+from casekit.hours.errors import SchemaTooNewError
 from casekit.hours.migrations import MIGRATIONS, migrate, schema_version
 from casekit.hours.storage.database import Store, open_store
 from casekit.hours.storage.reading import open_reader
