@@ -332,6 +332,17 @@ def test_a_new_supervisor_starts_an_empty_log_in_the_dashboard_alone(tmp_path, n
     path = d.write_report()
     assert path == notebook_folder / "reports" / "hours-report-demo-learner-n.html" and path.is_file()
     assert "FAIL" not in d.verify_text() and "1 approval verifies" in d.verify_text()
+
+    # A licence earned since, and a degree date put right, from the People tab; the log still verifies.
+    d.people.update_button.click()
+    assert "Not done:" in capsys.readouterr().out
+    d.people.who.value = "Demo Learner N"
+    d.people.earned.value = "LBSW"
+    d.people.right_degree_date.value = date(2020, 5, 15)
+    d.people.update_button.click()
+    assert "Updated Demo Learner N: bachelor's degree in social work, 2020-05-15; credentials LBSW." in capsys.readouterr().out
+    assert "LBSW" in d.people.listing.value and "2020-05-15" in d.people.listing.value
+    assert "FAIL" not in d.verify_text()
     store.close()
 
 

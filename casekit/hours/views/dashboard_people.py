@@ -17,7 +17,7 @@ import ipywidgets as W
 from casekit.errors import CasekitError
 from casekit.hours.trust.signing_keys import default_key_path, keygen
 from casekit.hours.storage.models import DEGREE_FIELDS, DEGREE_LEVELS
-from casekit.hours.log.people import add_person, list_people
+from casekit.hours.log.people import add_person, list_people, update_person
 from casekit.hours.views.widgetstyle import FIELD as _FIELD
 from casekit.hours.views.widgetstyle import LABEL as _LABEL
 from casekit.hours.views.widgetstyle import button_layout as _button_layout
@@ -44,9 +44,19 @@ class PeoplePanel:
                                    layout=_button_layout())
         self.listing = W.HTML()
         self.add_button.on_click(lambda _b: board._run(self.add_from_form))
+        # Putting a record right (as `casekit hours person update`): a degree date typo, a licence earned since.
+        self.who = W.Dropdown(options=[], description="Person", style=_LABEL, layout=W.Layout(**_FIELD))
+        self.right_degree_date = W.DatePicker(value=None, description="New degree date", style=_LABEL)
+        self.earned = W.Text(description="New credential", placeholder="e.g. LBSW, CCM", style=_LABEL,
+                             layout=W.Layout(**_FIELD))
+        self.update_button = W.Button(description="Update record", icon="pencil", layout=_button_layout(),
+                                      tooltip="Change the chosen person's degree date or add a credential")
+        self.update_button.on_click(lambda _b: board._run(self.update_from_form))
         self.widget = W.VBox([
             W.HTML("<b>Add a learner or a supervisor</b> (fictional names in practice; never a client)"),
             self.name, self.role, self.degree, self.degree_field, self.degree_date, self.credentials, self.add_button,
+            W.HTML("<b>Put a record right</b> (a degree date typo, a licence earned since; recorded in the audit trail)"),
+            self.who, self.right_degree_date, self.earned, self.update_button,
             W.HTML("<b>In this log</b>"), self.listing], layout=W.Layout(width="100%"))
         self.show()
 
@@ -68,8 +78,27 @@ class PeoplePanel:
         self.degree_date.value = None
         return name
 
+    def update(self, name: str, *, degree_date: date | None = None, add_credentials=()) -> str:
+        """Change a person's degree date or add credentials (as ``casekit hours person update``)."""
+        p = (update_person(self.board.store, name, add_credentials=add_credentials, degree_date=degree_date)
+             if degree_date is not None else update_person(self.board.store, name, add_credentials=add_credentials))
+        print(f"Updated {p.name}: {p.degree_text()}; credentials {', '.join(p.credentials) or 'none'}.")
+        self.board.people_changed(p)
+        self.show()
+        return p.name
+
+    def update_from_form(self) -> str:
+        if not self.who.value:
+            raise CasekitError("Person: choose whose record to put right (add them above first)")
+        creds = [c for c in self.earned.value.replace(";", ",").split(",") if c.strip()]
+        name = self.update(self.who.value, degree_date=self.right_degree_date.value, add_credentials=creds)
+        self.earned.value = ""
+        self.right_degree_date.value = None
+        return name
+
     def show(self) -> None:
         folks = list_people(self.board.store)
+        self.who.options = [p.name for p in folks]
         if not folks:
             self.listing.value = "<i>Nobody yet: add the supervisor (you) and a learner above.</i>"
             return
