@@ -17,6 +17,10 @@ import importlib
 import importlib.machinery
 import sys
 from types import ModuleType
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:  # only for the type: importing importlib.abc at run time costs every command's start
+    from importlib.abc import Loader
 
 MOVED: dict[str, str] = {
     # the learner's casework
@@ -155,7 +159,7 @@ class MovedModuleFinder:
         target_name = new_name(fullname)
         if target_name is None:
             return None
-        return importlib.machinery.ModuleSpec(fullname, _SameModule(target_name))
+        return importlib.machinery.ModuleSpec(fullname, cast("Loader", _SameModule(target_name)))
 
 
 def install() -> None:

@@ -33,7 +33,8 @@ class KitContentsManager(AsyncLargeFileManager):
         name = path.strip("/").rsplit("/", 1)[-1]
         raise web.HTTPError(403, REFUSAL.format(path=path.strip("/"), name=name))
 
-    async def get(self, path, content=True, type=None, format=None, **kwargs):
+    # jupyter_server's own async manager overrides its sync parent's get the same way.
+    async def get(self, path, content=True, type=None, format=None, **kwargs):  # type: ignore[override]
         model = await super().get(path, content=content, type=type, format=format, **kwargs)
         if model["type"] != "directory" and self.kit_owned(path):
             model["writable"] = False

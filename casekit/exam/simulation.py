@@ -93,9 +93,9 @@ class Simulation(_Strict):
                 if f not in facts:
                     raise ValueError(f"request {r.id!r} reveals unknown fact {f!r}; add it under facts or fix the id")
         found = {f for r in self.requests if r.rating == "helpful" for f in r.reveals}
-        for f in self.facts:
-            if f.id not in found:
-                raise ValueError(f"fact {f.id!r} is revealed by no helpful request; every fact must be findable")
+        for fact in self.facts:
+            if fact.id not in found:
+                raise ValueError(f"fact {fact.id!r} is revealed by no helpful request; every fact must be findable")
         for d in self.decisions:
             if not any(o.rating == "helpful" for o in d.options):
                 raise ValueError(f"decision {d.id!r} has no helpful option")

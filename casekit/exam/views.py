@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from typing import Any
+
 import ipywidgets as W
 from IPython.display import HTML, display
 
@@ -38,6 +40,12 @@ def _options(item: Item, value: str | None = None) -> W.RadioButtons:
 # --------------------------------------------------------------------------- practice
 
 
+def _decided(session, decision_id: str, choice: str) -> str:
+    """Save a one-choice decision; the line the status area shows."""
+    session.decide(decision_id, choice)
+    return "Saved your decision."
+
+
 def practice_view(folder: Path | str = ".", **kwargs) -> W.VBox:
     """Choose domains or a case step, then answer items one at a time with every rationale after."""
     blueprint = load_blueprint()
@@ -51,7 +59,7 @@ def practice_view(folder: Path | str = ".", **kwargs) -> W.VBox:
     step = W.Dropdown(options=[ANY, *PROCESS_STEPS], description="Step", style={"description_width": "initial"})
     start = W.Button(description="Practise these", button_style="primary")
     area = W.VBox()
-    state = {"practice": base, "item": None}
+    state: dict[str, Any] = {"practice": base, "item": None}
 
     def show_next():
         p = state["practice"]
@@ -258,8 +266,8 @@ def simulation_view(case_id: str | None = None, folder: Path | str = ".") -> W.V
         for d in sim.decisions:
             if d.choose == "one":
                 ctl = W.RadioButtons(options=[(o.text, o.id) for o in d.options],
-                                     value=(chosen.get(d.id) or [None])[0], layout=WIDE)
-                ctl.observe(status.guarded(lambda ch, d=d: session.decide(d.id, ch["new"]) or "Saved your decision."), "value")
+                                     value=next(iter(chosen.get(d.id) or []), None), layout=WIDE)
+                ctl.observe(status.guarded(lambda ch, d=d: _decided(session, d.id, ch["new"])), "value")
                 parts += [W.HTML(f"<p>{esc(d.prompt)}</p>"), ctl]
             else:
                 boxes = []

@@ -6,6 +6,8 @@ a guarded callback, so a bad value shows as a message and nothing is lost.
 
 from __future__ import annotations
 
+from functools import partial
+
 import ipywidgets as W
 from IPython.display import HTML, display
 
@@ -524,8 +526,8 @@ def revision_view(session) -> W.VBox:
                 state[kind] = values
                 return changed()
 
-            nn = Picker("need", need_opts, state["needs"], lambda v, chose=chose: chose("needs", v), status.guarded)
-            rr = Picker("resource", resource_opts, state["referrals"], lambda v, chose=chose: chose("referrals", v), status.guarded)
+            nn = Picker("need", need_opts, state["needs"], partial(chose, "needs"), status.guarded)
+            rr = Picker("resource", resource_opts, state["referrals"], partial(chose, "referrals"), status.guarded)
             for w in (*pp, txt):
                 w.observe(status.guarded(changed), names="value")
             parts.append(W.VBox([W.HTML(facts.event(ev)), W.HTML("<b>New needs</b>"), nn.widget, W.HTML("<b>New referrals</b>"), rr.widget,

@@ -184,6 +184,8 @@ def _test_cell(cell) -> bool:
 class CriterionFeedbackExporter(HTMLExporter):
     """nbgrader's feedback HTML: the scores and comments first, criterion by criterion; the notebook after, folded."""
 
+    _rows: list[dict] | None = None  # the score table of the notebook being exported
+
     def _preprocess(self, nb, resources):
         nb, resources = super()._preprocess(nb, resources)
         # After GetGrades each graded cell carries its score and the grader's comment.

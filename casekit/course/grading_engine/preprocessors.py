@@ -105,18 +105,22 @@ class RubricScores(NbGraderPreprocessor):
             _untag(cell)
             return cell, resources
         criterion = criterion_of(name)
-        if self._read is None and ((criterion and meta.get("grade")) or name in (NOTE_TEXT_ID, ANSWER_ID)):
+        if not ((criterion and meta.get("grade")) or name in (NOTE_TEXT_ID, ANSWER_ID)):
+            _untag(cell)
+            return cell, resources
+        if self._read is None:
             self._read = read_plan_once(self._case, self._plan)
+        read = self._read
         if criterion and meta.get("grade"):
-            points, message = criterion_outcome(self._case, criterion, self._read, max_points=cell_points(meta))
+            points, message = criterion_outcome(self._case, criterion, read, max_points=cell_points(meta))
             cell.outputs = [
                 _stdout(message),
                 new_output("execute_result", data={"text/plain": repr(float(points))}, execution_count=None),
             ]
         elif name == NOTE_TEXT_ID:
-            cell.outputs = [_stdout(progress_note_text(self._read))]
+            cell.outputs = [_stdout(progress_note_text(read))]
         elif name == ANSWER_ID and not cell.get("outputs"):
-            cell.outputs = [_stdout(plan_summary(self._read))]
+            cell.outputs = [_stdout(plan_summary(read))]
         _untag(cell)
         return cell, resources
 

@@ -166,7 +166,8 @@ class SandboxedKernelManager(AsyncKernelManager):
         self.connection_file = str(self._run_dir / "kernel.json")
         self.ip = str(self._run_dir / "kernel-ipc")
         # A signal to bwrap does not reach the kernel in its own session; ask the kernel itself.
-        self.kernel_spec.interrupt_mode = "message"
+        if self.kernel_spec is not None:
+            self.kernel_spec.interrupt_mode = "message"
         return await super()._async_pre_start_kernel(**kw)
 
     def format_kernel_cmd(self, extra_arguments=None):
