@@ -28,9 +28,17 @@ def alt_text(fig) -> str:
     return ". ".join(parts) or "Chart"
 
 
-def figure_html(fig) -> str:
+def figure_html(fig) -> str | None:
+    """The figure as an <img> with alt text; None (so the output keeps its plain PNG) when matplotlib cannot draw it.
+
+    A display formatter never raises: an error here would put a traceback in the learner's output
+    where the chart should be.
+    """
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=110, bbox_inches="tight")
+    try:
+        fig.savefig(buf, format="png", dpi=110, bbox_inches="tight")
+    except Exception:  # noqa: BLE001 - any drawing failure: the PNG form of the same output still shows the chart
+        return None
     data = base64.b64encode(buf.getvalue()).decode("ascii")
     return f'<img alt="{html.escape(alt_text(fig))}" src="data:image/png;base64,{data}" style="max-width:100%">'
 

@@ -35,3 +35,21 @@ def test_figures_show_as_html_images_even_after_the_formatters_are_reset():
     shell.events.trigger("post_execute")
     data, _ = shell.display_formatter.format(_figure("Scores"))
     assert "text/html" in data
+
+
+def test_a_figure_matplotlib_cannot_draw_gives_no_html_and_no_traceback(monkeypatch):
+    """When drawing fails (as matplotlib's 'did not call Figure.draw' did once under load), does the formatter
+    give nothing, so the output keeps its PNG, instead of raising into the learner's output?"""
+    from matplotlib.figure import Figure
+
+    from casekit.figure_display import figure_html
+
+    fig = Figure()
+    fig.add_subplot().set_title("Points per criterion")
+    assert figure_html(fig).startswith('<img alt="Points per criterion"')
+
+    def fails(*_args, **_kwargs):
+        raise RuntimeError("print_png did not call Figure.draw, so no renderer is available")
+
+    monkeypatch.setattr(fig, "savefig", fails)
+    assert figure_html(fig) is None
