@@ -151,21 +151,9 @@ def person_add(ctx, name, role, degree_level, degree_field, degree_date, credent
 
 
 def _unknown_credential_notes(credentials) -> list[str]:
-    """A note for each credential no rule names (a typo such as LCWS would quietly close a route)."""
-    import difflib
+    from casekit.hours.credit.credentials import load_rules, unknown_credential_notes
 
-    from casekit.hours.credit.credentials import load_rules
-    from casekit.hours.log.people import normalise_credential
-
-    known = {normalise_credential(k): k for k in load_rules().credential_names}
-    notes = []
-    for c in credentials:
-        if normalise_credential(c) not in known:
-            near = difflib.get_close_matches(normalise_credential(c), list(known), n=1, cutoff=0.6)
-            hint = f"did you mean {known[near[0]]}? " if near else ""
-            notes.append(f"note: no credential rule names {c!r}, so it opens no route; {hint}it is recorded as given "
-                         f"(the rules know {', '.join(sorted(known.values()))})")
-    return notes
+    return unknown_credential_notes(load_rules(), credentials)
 
 
 @person.command("update")

@@ -27,6 +27,23 @@ MEASURE_UNITS = {"hours": "h", "calendar_months": "months", "full_time_months": 
 _DURATION_MEASURES = ("full_time_months", "calendar_months")
 _AS_OF = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 
+def unknown_credential_notes(rules: Rules, credentials) -> list[str]:
+    """A note for each of ``credentials`` no rule names (a typo such as LCWS would quietly close a route)."""
+    import difflib
+
+    from casekit.hours.log.people import normalise_credential
+
+    known = {normalise_credential(k): k for k in rules.credential_names}
+    notes = []
+    for c in credentials:
+        if normalise_credential(c) not in known:
+            near = difflib.get_close_matches(normalise_credential(c), list(known), n=1, cutoff=0.6)
+            hint = f"did you mean {known[near[0]]}? " if near else ""
+            notes.append(f"note: no credential rule names {c!r}, so it opens no route; {hint}it is recorded as given "
+                         f"(the rules know {', '.join(sorted(known.values()))})")
+    return notes
+
+
 def default_rules_path() -> Path:
     return package_data("hours", "credentials.yaml")
 

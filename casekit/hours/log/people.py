@@ -187,11 +187,11 @@ def update_person(store: Store, name: str, *, degree_level=_KEEP, degree_field=_
             audit.lock_for_append(conn)
             heads = audit.heads(conn, sorted(chains))
             names = {p.person_id: p.name for p in list_people(None, conn=conn, ids=sorted(chains))}
+            held = audit.read_chains(conn, chains)  # one query for every chain
             records = []
             for chain in sorted(chains):
-                recorded = latest_records(audit.read_chain(conn, chain))
                 records += snapshot_records(chain, audit.learner_chain_name(names[chain]), heads[chain], [person],
-                                            at=now, actor=actor, recorded=recorded)
+                                            at=now, actor=actor, recorded=latest_records(held.get(chain, [])))
             audit.insert(conn, records)
     return person
 

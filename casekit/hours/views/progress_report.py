@@ -237,13 +237,13 @@ and the chain head with the one shown when they last approved. The signed statem
 
 def report_html(lp: LearnerProgress, entries: pd.DataFrame, *, log_name: str = "",
                 verification: Verification | None = None, signed_json: str | None = None,
-                warnings: list[str] | None = None, explained: str = "") -> str:
+                warnings: list[str] | None = None, explained: str = "", chart: bool = True) -> str:
     """The report for an already computed progress and the learner's entries, as HTML text.
 
     With ``verification`` the report gains its verification section; with ``signed_json``
     (:func:`casekit.hours.signedexport.signed_log_json`) it carries the signed log too.
     """
-    png = base64.b64encode(progress_png(lp)).decode("ascii")
+    png = base64.b64encode(progress_png(lp)).decode("ascii") if chart else ""  # no chart: a page made only to compare text
     person = lp.learner
     made = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     verification_html = ("<h2>Verification</h2>\n" + _verification(lp, verification, warnings or [])
@@ -325,7 +325,8 @@ def expected_report_html(log: SignedLog, verification: Verification) -> str:
     from casekit.hours.views.signed_export import progress_from_signed
 
     lp = progress_from_signed(log, verification)
-    return report_html(lp, _counted_entries(log, verification, lp), explained=_explained(lp, verification, log))
+    return report_html(lp, _counted_entries(log, verification, lp), explained=_explained(lp, verification, log),
+                       chart=False)
 
 
 def report_differences(page: str, log: SignedLog, verification: Verification) -> list[str]:
